@@ -1,0 +1,138 @@
+"""The typer layer: options, exit codes and the choice of output; the work happens elsewhere."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.text import Text
+
+from . import queries, render
+from .config import CORPUS_ENV, index_path, resolve_corpus
+from .errors import NOTHING_FOUND, KzError
+from .render import Column
+
+app = typer.Typer(
+    name="kzcli",
+    help="Research assistant for folders of Russian-language news: index, search, timeline, quotes, compare.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JSON_HELP = "Print a JSON array of objects instead of a table."
+
+
+class State:
+    """The corpus chosen on the command line and its index, opened on first use."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = corpus
+        self._store = None
+
+    def store(self, fresh: bool = True):
+        """The index; with `fresh`, first brought up to date if any file changed."""
+        from .store import Store
+
+        if self._store is None:
+            self._store = Store(index_path(self.corpus))
+        if fresh:
+            from .indexer import plan, update
+
+            if plan(self._store, self.corpus).stale:
+                report = update(self._store, self.corpus)
+                render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s")
+        return self._store
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", envvar=CORPUS_ENV, help="Folder of articles (default: the bundled seeds).",
+        show_default=False,
+    ),
+) -> None:
+    ctx.obj = State(resolve_corpus(str(corpus) if corpus else None))
+
+
+@app.command()
+def index(
+    ctx: typer.Context,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Analyse every file again."),
+) -> None:
+    """Analyse new and changed files of the corpus into the cached index."""
+    from .indexer import update
+
+    state: State = ctx.obj
+    report = update(state.store(fresh=False), state.corpus, rebuild=rebuild)
+    rate = report.chars / report.seconds if report.seconds and report.chars else 0
+    print(
+        f"{state.corpus}: {len(report.analysed)} analysed, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped, {len(report.removed)} removed"
+        + (f" ({report.seconds:.1f} s, {rate:,.0f} chars/s)" if report.analysed else "")
+    )
+    for path, reason in report.skipped:
+        print(f"  skipped {path}: {reason}")
+
+
+@app.command()
+def sources(ctx: typer.Context, json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
+    """One row per article: id, title, outlet, date, genre, interviewee, length."""
+    store = ctx.obj.store()
+    rows = queries.sources(store)
+    if not rows:
+        raise KzError("the corpus has no readable articles", NOTHING_FOUND)
+    if json:
+        return render.emit_json(rows)
+    table_rows = []
+    for row, article in zip(rows, store.articles()):
+        shown = dict(row)
+        if row["title"] is None:
+            shown["title"] = Text(f"[lead] {queries.lead_words(store, article['aid'])}", style="dim italic")
+        table_rows.append(shown)
+    render.emit_table(table_rows, [
+        Column("id", "id", "cyan", no_wrap=True),
+        Column("title", "title", max_width=50),
+        Column("outlet", "outlet", "green"),
+        Column("published", "published", no_wrap=True),
+        Column("genre", "genre"),
+        Column("interviewee", "interviewee"),
+        Column("words", "words", "magenta"),
+    ], caption=f"{len(rows)} articles in {ctx.obj.corpus}")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    article_id: str = typer.Argument(..., metavar="ID", help="Article id, file name or a unique prefix."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """The article as read: headline, metadata and paragraphs, with questions and answers marked."""
+    store = ctx.obj.store()
+    view = queries.article_view(store, queries.resolve_article(store, article_id))
+    if json:
+        return render.emit_json([view])
+    render.show_article(view)
+
+
+def main() -> None:
+    """Console entry point: one-line errors and exit codes 0 / 1 / 2, never a traceback."""
+    try:
+        app(prog_name="kzcli")
+    except KzError as err:
+        render.error(str(err))
+        sys.exit(err.code)
+    except KeyboardInterrupt:
+        render.error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as err:  # the promise is one line, never a traceback
+        render.error(f"unexpected error: {type(err).__name__}: {err}")
+        sys.exit(2)

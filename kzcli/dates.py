@@ -1,0 +1,113 @@
+"""Calendar vocabulary and the date stamps news sites print as metadata."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# Month stems: full names in any case, genitive, and the usual abbreviations.
+MONTH_STEMS = {
+    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "февр": 2, "март": 3, "мар": 3,
+    "апрел": 4, "апр": 4, "ма": 5, "май": 5, "мая": 5, "июн": 6, "июл": 7,
+    "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9, "октябр": 10, "окт": 10,
+    "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
+}
+MONTH_WORD = (
+    r"(?:январ[ьяеюё]\w*|янв\.?|феврал[ьяеюё]\w*|февр?\.?|марта?|марте|мар\.?|апрел[ьяеюё]\w*|апр\.?|"
+    r"ма[йяеюё]|июн[ьяеюё]\w*|июн\.?|июл[ьяеюё]\w*|июл\.?|августа?|августе|авг\.?|"
+    r"сентябр[ьяеюё]\w*|сент?\.?|октябр[ьяеюё]\w*|окт\.?|ноябр[ьяеюё]\w*|нояб?\.?|декабр[ьяеюё]\w*|дек\.?)"
+)
+ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+NUMERIC_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
+TEXT_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_WORD})(?:\s+(\d{{4}}))?", re.IGNORECASE)
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+UPDATE_RE = re.compile(r"(обновлено|обновлён|обновлен|изменено|updated|ред\.)", re.IGNORECASE)
+STAMP_LABELS = re.compile(
+    r"(опубликовано|опубликован|дата публикации|дата|published|время|г\.|года?|в|от|мск|utc|gmt)",
+    re.IGNORECASE,
+)
+
+
+def month_number(word: str) -> int | None:
+    """1–12 for a Russian month word or abbreviation in any case, else None."""
+    word = word.lower().rstrip(".").replace("ё", "е")
+    for cut in range(len(word), 1, -1):
+        month = MONTH_STEMS.get(word[:cut])
+        if month and (cut >= 3 or word in ("мая", "май")):
+            return month
+    return None
+
+
+def expand_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stamp_date(line: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) when `line` is nothing but a publication stamp.
+
+    Accepts "27.10.2025", "14:05, 3 марта 2025", "Опубликовано: …", "- 11 янв.",
+    ISO timestamps; the part after "обновлено" is ignored, so the first
+    publication wins.
+    """
+    update = UPDATE_RE.search(line)
+    head = line[: update.start()] if update else line
+    for regex, kind in ((ISO_RE, "iso"), (NUMERIC_RE, "num"), (TEXT_RE, "text")):
+        match = regex.search(head)
+        if not match:
+            continue
+        rest = (head[: match.start()] + " " + head[match.end():])
+        rest = TIME_RE.sub(" ", rest)
+        rest = STAMP_LABELS.sub(" ", rest)
+        if re.search(r"\w", rest):
+            return None
+        if kind == "iso":
+            year, month, day = int(match[1]), int(match[2]), int(match[3])
+        elif kind == "num":
+            year, month, day = expand_year(match[3]), int(match[2]), int(match[1])
+        else:
+            month = month_number(match[2])
+            year, day = (int(match[3]) if match[3] else None), int(match[1])
+            if month is None:
+                return None
+        if safe_date(year or 2000, month, day) is None:
+            return None
+        return year, month, day
+    return None
+
+
+def explicit_dates(text: str) -> list[date]:
+    """Fully specified day dates written in running text ("10 января 2026 года", "27.10.2025"), in text order."""
+    found = []
+    for match in TEXT_RE.finditer(text):
+        month = month_number(match[2])
+        if match[3] and month:
+            found.append((match.start(), safe_date(int(match[3]), month, int(match[1]))))
+    for match in NUMERIC_RE.finditer(text):
+        found.append((match.start(), safe_date(expand_year(match[3]), int(match[2]), int(match[1]))))
+    for match in ISO_RE.finditer(text):
+        found.append((match.start(), safe_date(int(match[1]), int(match[2]), int(match[3]))))
+    return [day for _, day in sorted(found, key=lambda item: item[0]) if day]
+
+
+def complete_year(month: int, day: int, text: str) -> date | None:
+    """Give a year-less stamp the year that puts it on or just after the text's first explicit date.
+
+    A report's first dated sentence is usually its news peg, and the report
+    follows it: "- 11 янв." above "10 января 2026 года …" is 11 January 2026.
+    """
+    known = explicit_dates(text)
+    if not known:
+        return None
+    peg = known[0]
+    stamp = safe_date(peg.year, month, day)
+    if stamp is not None and stamp < peg:
+        stamp = safe_date(peg.year + 1, month, day)
+    return stamp

@@ -1,0 +1,221 @@
+"""Files to text: discovery, decoding and HTML/Markdown extraction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+LEGACY_ENCODINGS = ("cp1251", "koi8-r")
+# The most frequent Russian lower-case letters; a wrong single-byte code page
+# turns them into capitals or rare letters, so their share picks the right one.
+FREQUENT_RU = set("оеаинтсрвлкмдпу")
+ODD_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs"}
+
+
+class SkipFile(Exception):
+    """A file that cannot be indexed; the message is the one-line reason."""
+
+
+@dataclass
+class CorpusFile:
+    path: Path
+    rel: str  # path relative to the corpus, with forward slashes
+    id: str
+    size: int
+    mtime: float
+
+
+@dataclass
+class RawDocument:
+    text: str
+    encoding: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+def discover(corpus: Path) -> list[CorpusFile]:
+    """All readable-looking files below `corpus`, sorted, with stable ids."""
+    found = []
+    for path in sorted(corpus.rglob("*")):
+        rel = path.relative_to(corpus).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+            continue
+        stat = path.stat()
+        found.append(CorpusFile(path, rel, "", stat.st_size, stat.st_mtime))
+    stems: dict[str, int] = {}
+    for item in found:
+        stem = item.rel.rsplit(".", 1)[0]
+        stems[stem] = stems.get(stem, 0) + 1
+    for item in found:
+        stem = item.rel.rsplit(".", 1)[0]
+        item.id = stem if stems[stem] == 1 else item.rel
+    return found
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SkipFile(f"too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.0f} MB)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise SkipFile(f"unreadable ({err.strerror or err})") from None
+    if not data.strip():
+        raise SkipFile("empty")
+    return data
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text, trying BOMs, UTF-8 and legacy Cyrillic code pages."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise SkipFile(f"undecodable (bad {encoding})") from None
+    if b"\x00" in data:
+        raise SkipFile("binary")
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = max(LEGACY_ENCODINGS, key=lambda enc: _russian_score(data.decode(enc, "replace")))
+    return _checked(data.decode(best, "replace")), best
+
+
+def _russian_score(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(ch in FREQUENT_RU for ch in letters) / len(letters)
+
+
+def _checked(text: str) -> str:
+    """Reject text that is not mostly letters: control or unassigned characters mean binary."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    visible = [ch for ch in text[:20000] if not ch.isspace()]
+    if not visible:
+        raise SkipFile("empty")
+    odd = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ODD_CATEGORIES)
+    letters = sum(1 for ch in visible if ch.isalpha())
+    if odd / len(visible) > 0.02 or letters / len(visible) < 0.5:
+        raise SkipFile("binary or unknown encoding")
+    return text
+
+
+def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
+    """Read, decode and extract one file; returns the document and its content hash."""
+    data = read_bytes(file.path, max_bytes)
+    text, encoding = decode(data)
+    suffix = file.path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        doc = html_to_document(text)
+    elif suffix in (".md", ".markdown"):
+        doc = RawDocument(markdown_to_text(text), encoding)
+    else:
+        doc = RawDocument(text, encoding)
+    doc.encoding = encoding
+    if not doc.text.strip():
+        raise SkipFile("no text")
+    return doc, content_hash(data)
+
+
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[*+]\s+|\d+[.)]\s+)")
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown to plain lines: headings, quotes and list marks dropped, links to their text."""
+    lines = []
+    for line in text.split("\n"):
+        if re.match(r"^\s*(```|---+\s*$|\*\*\*+\s*$)", line):
+            continue
+        line = MD_PREFIX.sub("", line)
+        line = MD_LINK.sub(r"\1", line)
+        line = MD_EMPHASIS.sub(r"\2", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article",
+    "header", "footer", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "time",
+}
+DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button"}
+
+
+class _HtmlExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._stack: list[str] = []
+        self._dropped = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in DROPPED_TAGS:
+            self._dropped += 1
+        elif tag == "meta":
+            attr = dict(attrs)
+            key = attr.get("property") or attr.get("name") or ""
+            if attr.get("content"):
+                self.meta[key.lower()] = attr["content"]
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        self._stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in DROPPED_TAGS and self._dropped:
+            self._dropped -= 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self._dropped:
+            return
+        if "title" in self._stack:
+            self.title.append(data)
+            return
+        if "h1" in self._stack:
+            self.h1.append(data)
+        self.parts.append(data)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def html_to_document(html: str) -> RawDocument:
+    """Visible text of an HTML page, one block per line, with its title and metadata."""
+    parser = _HtmlExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [_squash(line) for line in "".join(parser.parts).split("\n")]
+    text = "\n".join(line for line in lines if line)
+    title = _squash("".join(parser.h1)) or _squash("".join(parser.title)) or None
+    meta = parser.meta
+    return RawDocument(
+        text=text,
+        encoding="",
+        title=title,
+        outlet=meta.get("og:site_name"),
+        published=meta.get("article:published_time") or meta.get("pubdate") or meta.get("date"),
+    )

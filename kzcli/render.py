@@ -1,0 +1,97 @@
+"""Output: rich tables on a terminal, tab-separated plain text when piped, JSON on request."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+@dataclass
+class Column:
+    key: str
+    header: str
+    style: str = ""
+    max_width: int | None = None
+    no_wrap: bool = False
+
+
+def stdout_console() -> Console:
+    """Colours follow the terminal and NO_COLOR; rich turns them off when piped."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def error(message: str) -> None:
+    Console(stderr=True, highlight=False).print(Text(f"kzcli: {message}", style="red"))
+
+
+def note(message: str) -> None:
+    """A one-line remark on stderr (what auto-indexing did, hints)."""
+    Console(stderr=True, highlight=False).print(Text(message, style="dim"))
+
+
+def emit_json(rows: Any) -> None:
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def emit_table(rows: list[dict], columns: list[Column], title: str | None = None, caption: str | None = None) -> None:
+    """A rich table on a terminal; a header line and tab-separated rows otherwise."""
+    console = stdout_console()
+    if not console.is_terminal:
+        sys.stdout.write("\t".join(column.key for column in columns) + "\n")
+        for row in rows:
+            sys.stdout.write("\t".join(plain_cell(row.get(column.key)) for column in columns) + "\n")
+        return
+    table = Table(title=title, caption=caption, show_lines=False, header_style="bold", expand=False)
+    for column in columns:
+        table.add_column(column.header, style=column.style, max_width=column.max_width,
+                         no_wrap=column.no_wrap, overflow="ellipsis" if column.no_wrap else "fold")
+    for row in rows:
+        table.add_row(*(rich_cell(row.get(column.key)) for column in columns))
+    console.print(table)
+
+
+def plain_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        value = value.plain
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(item) for item in value)
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+def rich_cell(value: Any) -> Text | str:
+    if value is None:
+        return Text("—", style="dim")
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+KIND_MARKS = {"question": "Q", "answer": "A", "heading": "#", "item": "•", "text": ""}
+KIND_STYLES = {"question": "bold cyan", "heading": "bold", "answer": "", "item": "", "text": ""}
+
+
+def show_article(view: dict) -> None:
+    """Headline, metadata lines, then numbered paragraphs with their Q/A/heading marks."""
+    console = stdout_console()
+    title = view["title"] or "(no headline)"
+    console.print(Text(title, style="bold"))
+    for key in ("id", "file", "outlet", "published", "genre", "interviewee", "words", "encoding"):
+        value = view.get(key)
+        if value is not None:
+            label = f"{key}: "
+            console.print(Text(label, style="dim") + Text(str(value)))
+    console.print()
+    for para in view["paragraphs"]:
+        mark = KIND_MARKS.get(para["kind"], "")
+        prefix = Text(f"[{para['n']}]{' ' + mark if mark else ''} ", style="dim")
+        console.print(prefix + Text(para["text"], style=KIND_STYLES.get(para["kind"], "")))

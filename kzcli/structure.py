@@ -1,0 +1,259 @@
+"""Article structure by general layout rules: headline, byline, stamps, furniture, Q/A."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import ISO_RE, complete_year, safe_date, stamp_date
+from .ingest import RawDocument
+
+HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
+DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")
+LIST_MARK = re.compile(r"^[-–—•*]$")
+SENTENCE_BREAK = re.compile(r"[.!?…]\s+[«\"“(]?[A-ZА-ЯЁ]")
+
+# Whole lines that are site furniture, never article text.
+FURNITURE = re.compile(
+    r"^(?:"
+    r"комментари[йиея]\w*(?:\s*\(?\d+\)?)?|"
+    r"\d+\s*комментари\w*|"
+    r"(?:новости|материалы|статьи)\s+партн[её]ров|"
+    r"(?:читайте|смотрите)\s+(?:также|ещ[её]|нас)\b.*|"
+    r"по\s+теме:?|похожие\s+(?:новости|материалы)|другие\s+новости|"
+    r"\d+\s*мин\.?\s*(?:чтения|на\s+чтение)|время\s+(?:на\s+)?чтения:?.*|"
+    r"(?:фото|фотография|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\s*(?::|©|—|-).{0,80}|"
+    r"(?:фото|видео)\s+(?:с\s+сайта|из\s+открытых\s+источников|пресс-службы).{0,60}|"
+    r"©.{0,80}|"
+    r"поделиться.{0,40}|share|размер\s+шрифта:?.{0,20}|(?:[aа]\s*){2,4}|шрифт:?|"
+    r"подпис(?:ывайтесь|аться|ка)\s+на\b.{0,80}|"
+    r"реклама|advertisement|"
+    r"(?:теги|тэги|метки|рубрика|рубрики):.{0,120}|"
+    r"(?:нашли|заметили)\s+ошибку.{0,120}|если\s+вы\s+(?:нашли|заметили)\s+ошибку.{0,120}|"
+    r"\d+\s*просмотр\w*|просмотр\w*:?\s*\d+|"
+    r"\d{1,2}:\d{2}|"
+    r"(?:оцените|понравилась)\s+(?:статью|материал|новость).{0,40}|"
+    r"loading\.*|загрузка\.*|печать|распечатать|версия\s+для\s+печати"
+    r")$",
+    re.IGNORECASE,
+)
+BYLINE_PREFIX = re.compile(
+    r"^(?:редакция|источник|издание|по\s+материалам|материал\s+подготовлен[аоы]?)\s*:?\s+(.{2,60}?)\.?$",
+    re.IGNORECASE,
+)
+AUTHOR_LINE = re.compile(r"^(?:автор|авторы|текст|беседовал[аи]?|корреспондент)\s*:.{0,80}$", re.IGNORECASE)
+OUTLET_NAME = (
+    r"(?:«[^»]{2,40}»"
+    r"|[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-z]{2,6})+"
+    r"|[A-ZА-ЯЁ]{2,}(?:[- ][A-ZА-ЯЁ][\w-]*)?"
+    r"|[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
+)
+OUTLET_ATTRIBUTION = re.compile(
+    r"\b(?:переда[её]т|сообщает|сообщил[аио]?|пишет|информирует|пытается\s+разобраться|"
+    r"разбирается|выяснил[аио]?|узнал[аио]?)\s+"
+    r"(?:(?:корреспондент|агентство|информагентство|ИА|издание|портал|сайт|телеканал|газета|редакция)\s+)?"
+    rf"({OUTLET_NAME})(?=\s*(?:[.,;:!?)]|$))"
+)
+LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
+
+TOP_ZONE_LINES = 8
+BODY_WORDS = 15
+HEADLINE_MAX_WORDS = 20
+HEADING_MAX_WORDS = 12
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: str = "text"  # text | heading | item | question | answer
+
+
+@dataclass
+class Structure:
+    title: str | None
+    outlet: str | None
+    published: str | None
+    published_source: str | None  # header | stamp | stamp+year | meta
+    paragraphs: list[Paragraph]
+    boilerplate: list[str] = field(default_factory=list)
+    genre: str = "article"  # article | interview
+
+    @property
+    def lead(self) -> list[Paragraph]:
+        """Paragraphs before the first question (the whole text when there is none)."""
+        for index, para in enumerate(self.paragraphs):
+            if para.kind == "question":
+                return self.paragraphs[:index]
+        return self.paragraphs[:3]
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def clean_line(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip()
+
+
+def parse(doc: RawDocument) -> Structure:
+    """Split a decoded document into headline, metadata, furniture and body paragraphs."""
+    lines = [clean_line(line) for line in doc.text.split("\n")]
+    lines = [line for line in lines if line]
+    boilerplate: list[str] = []
+    published, published_source = _meta_date(doc.published), "meta" if doc.published else None
+    if not published:
+        published_source = None
+    outlet = doc.outlet
+    title = doc.title
+
+    if lines and (header := HEADER_DATE.match(lines[0])):
+        published, published_source = header[1], "header"
+        boilerplate.append(lines[0][: header.start(2)].strip())
+        lines[0] = header[2]
+        if not lines[0]:
+            lines.pop(0)
+
+    kept: list[str] = []
+    year_less_stamp = None
+    for position, line in enumerate(lines):
+        in_top = position < TOP_ZONE_LINES and not any(word_count(prev) >= BODY_WORDS for prev in kept)
+        bare = line.lstrip("-–—•* ").strip()
+        if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
+            boilerplate.append(line)
+            continue
+        if in_top or position >= len(lines) - 3:
+            stamp = stamp_date(line)
+            if stamp:
+                boilerplate.append(line)
+                if not published:
+                    year, month, day = stamp
+                    if year:
+                        published, published_source = safe_date(year, month, day).isoformat(), "stamp"
+                    elif year_less_stamp is None:
+                        year_less_stamp = (month, day)
+                continue
+        if in_top:
+            byline = _byline_outlet(line)
+            if byline:
+                boilerplate.append(line)
+                outlet = outlet or byline
+                continue
+        kept.append(line)
+
+    if title:
+        if kept and clean_line(kept[0]).casefold() == clean_line(title).casefold():
+            kept.pop(0)
+    elif kept and _is_headline(kept[0]):
+        title = kept.pop(0)
+
+    body_text = "\n".join(kept)
+    if not published and year_less_stamp:
+        completed = complete_year(*year_less_stamp, body_text)
+        if completed:
+            published, published_source = completed.isoformat(), "stamp+year"
+    if not outlet:
+        outlet = _attributed_outlet(kept[:3])
+
+    paragraphs = _paragraphs(kept)
+    genre = _mark_interview(paragraphs)
+    return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre)
+
+
+def _meta_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = ISO_RE.search(value)
+    if match and safe_date(int(match[1]), int(match[2]), int(match[3])):
+        return f"{match[1]}-{match[2]}-{match[3]}"
+    stamp = stamp_date(value)
+    if stamp and stamp[0]:
+        return safe_date(*stamp).isoformat()
+    return None
+
+
+def _byline_outlet(line: str) -> str | None:
+    """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name."""
+    match = BYLINE_PREFIX.match(line)
+    if match:
+        return match[1].strip(" «»\"")
+    match = DASH_LED.match(line)
+    if match:
+        name = match[1].strip()
+        words = name.split()
+        if len(words) <= 4 and len(name) <= 40 and not re.search(r"[.!?:;,]$", name) and not re.search(r"\d", name):
+            if LATINISH.search(name) or all(word[:1].isupper() for word in words) and any(
+                re.fullmatch(r"[A-ZА-ЯЁ]{2,}", word) for word in words
+            ):
+                return name
+    return None
+
+
+def _attributed_outlet(paragraphs: list[str]) -> str | None:
+    """"…, передает BAQ.KZ." / "сообщает ТАСС" / "пытается разобраться Altyn-orda.kz" in the lead."""
+    for text in paragraphs:
+        match = OUTLET_ATTRIBUTION.search(text)
+        if match:
+            return match[1].strip("«»")
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    return (
+        word_count(line) <= HEADLINE_MAX_WORDS
+        and len(line) <= 220
+        and not DASH_LED.match(line)
+        and not SENTENCE_BREAK.search(line)
+        and not re.search(r"[.,;:]$", line)
+    )
+
+
+def _is_heading(line: str) -> bool:
+    numbered = re.match(r"^(?:[IVXLC]+|\d{1,2})[.)]\s", line) is not None
+    return (
+        word_count(line) <= (HEADLINE_MAX_WORDS if numbered else HEADING_MAX_WORDS)
+        and len(line) <= 160
+        and not DASH_LED.match(line)
+        and not re.search(r"[.,;:!…»\"”]$", line)
+        and (line[:1].isupper() or numbered)
+    )
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    item_next = False
+    for index, line in enumerate(lines):
+        if LIST_MARK.match(line):
+            item_next = True
+            continue
+        if item_next:
+            paragraphs.append(Paragraph(line, "item"))
+            item_next = False
+            continue
+        followed = index + 1 < len(lines) and word_count(lines[index + 1]) > word_count(line)
+        paragraphs.append(Paragraph(line, "heading" if followed and _is_heading(line) else "text"))
+    return paragraphs
+
+
+def _mark_interview(paragraphs: list[Paragraph]) -> str:
+    """Mark dash-led questions and answers; "interview" when the text is built of them."""
+    kinds: list[str | None] = []
+    state = None
+    for para in paragraphs:
+        dashed = DASH_LED.match(para.text)
+        if dashed and para.text.rstrip().endswith("?"):
+            state = "question"
+        elif dashed and state in ("question", "answer"):
+            state = "answer"
+        elif state == "question" and not dashed:
+            state = "question" if para.kind != "heading" and para.text.endswith("?") else "answer"
+        kinds.append(state if (dashed or state == "answer") and para.kind != "heading" else None)
+    questions = kinds.count("question")
+    if questions < 2 or "answer" not in kinds:
+        return "article"
+    for para, kind in zip(paragraphs, kinds):
+        if kind:
+            para.kind = kind
+            dashed = DASH_LED.match(para.text)
+            if dashed:
+                para.text = dashed[1]
+    return "interview"
