@@ -1,0 +1,129 @@
+"""Indexing a corpus: encodings, formats, bad files, incremental updates, interruption."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from conftest import ROOT, SEEDS, run_cli
+
+BODY = (
+    "Президент Казахстана встретился с делегацией деловых кругов Японии.\n"
+    "Стороны обсудили поставки урана и строительство новых заводов в регионе.\n"
+)
+
+
+def write_bad_corpus(corpus):
+    (corpus / "cp1251.txt").write_bytes(("Новости на cp1251\n" + BODY).encode("cp1251"))
+    (corpus / "utf16.txt").write_bytes(("Новости в UTF-16\n" + BODY).encode("utf-16"))
+    (corpus / "page.html").write_text(
+        "<html><head><title>Страница - Site.kz</title><script>var x = 'не текст';</script>"
+        "<style>p {color: red}</style></head><body><h1>Заголовок страницы</h1>"
+        + "".join(f"<p>{line}</p>" for line in BODY.splitlines()) + "</body></html>",
+        encoding="utf-8",
+    )
+    (corpus / "notes.md").write_text("# Заметка в Markdown\n\n" + BODY.replace("Японии", "**Японии**"), encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    with open(corpus / "huge.txt", "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+
+
+def test_encodings_formats_and_bad_files(corpus, tmp_path):
+    write_bad_corpus(corpus)
+    result = run_cli("index", cache=tmp_path / "cache", corpus=corpus)
+    assert result.code == 0, result.err
+    assert "4 analysed" in result.out and "3 skipped" in result.out
+    assert "skipped binary.txt: binary" in result.out
+    assert "skipped empty.txt: empty" in result.out
+    assert "skipped huge.txt: too large" in result.out
+
+    rows = {row["file"]: row for row in run_cli("sources", "--json", cache=tmp_path / "cache", corpus=corpus).json()}
+    assert set(rows) == {"cp1251.txt", "utf16.txt", "page.html", "notes.md"}
+    assert rows["cp1251.txt"]["title"] == "Новости на cp1251"
+    assert rows["utf16.txt"]["title"] == "Новости в UTF-16"
+    assert rows["page.html"]["title"] == "Заголовок страницы"
+    assert rows["notes.md"]["title"] == "Заметка в Markdown"
+
+    shown = run_cli("show", "page", "--json", cache=tmp_path / "cache", corpus=corpus).json()[0]
+    texts = [para["text"] for para in shown["paragraphs"]]
+    assert texts == BODY.splitlines()
+    assert shown["encoding"] == "utf-8"
+    md = run_cli("show", "notes", "--json", cache=tmp_path / "cache", corpus=corpus).json()[0]
+    assert "деловых кругов Японии." in md["paragraphs"][0]["text"] or "Японии" in md["paragraphs"][0]["text"]
+    assert "**" not in " ".join(para["text"] for para in md["paragraphs"])
+
+
+def test_koi8r_is_told_apart_from_cp1251(corpus, tmp_path):
+    (corpus / "koi.txt").write_bytes(("Сообщение в KOI8-R\n" + BODY).encode("koi8-r"))
+    (corpus / "bom.txt").write_bytes(("Сообщение с BOM\n" + BODY).encode("utf-8-sig"))
+    assert run_cli("index", cache=tmp_path / "c", corpus=corpus).code == 0
+    titles = {row["file"]: row["title"] for row in run_cli("sources", "--json", cache=tmp_path / "c", corpus=corpus).json()}
+    assert titles == {"koi.txt": "Сообщение в KOI8-R", "bom.txt": "Сообщение с BOM"}
+
+
+def test_only_changed_files_are_analysed_again(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    assert "5 analysed" in run_cli("index", cache=cache, corpus=seed_copy).out
+    again = run_cli("index", cache=cache, corpus=seed_copy)
+    assert "0 analysed, 5 unchanged" in again.out
+
+    changed = seed_copy / "002_43c9a9ce68f258d4.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
+    os.utime(seed_copy / "003_472733e1ce65e60e.txt")  # touched, same content
+    (seed_copy / "004_8ab6e0c7e61d57f3.txt").unlink()
+    result = run_cli("index", cache=cache, corpus=seed_copy)
+    assert "1 analysed, 3 unchanged, 0 skipped, 1 removed" in result.out
+    files = [row["file"] for row in run_cli("sources", "--json", cache=cache, corpus=seed_copy).json()]
+    assert len(files) == 4 and "004_8ab6e0c7e61d57f3.txt" not in files
+
+
+def test_query_commands_index_a_stale_corpus_themselves(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    rows = run_cli("sources", "--json", cache=cache, corpus=seed_copy).json()
+    assert len(rows) == 5
+    (seed_copy / "new.txt").write_text("Свежая новость\n" + BODY, encoding="utf-8")
+    rows = run_cli("sources", "--json", cache=cache, corpus=seed_copy).json()
+    assert "new.txt" in [row["file"] for row in rows]
+
+
+def test_rebuild_after_schema_change(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=seed_copy)
+    [db_path] = [path for path in cache.iterdir() if path.suffix == ".sqlite"]
+    with sqlite3.connect(db_path) as db:
+        db.execute("PRAGMA user_version = 999")
+    assert "5 analysed" in run_cli("index", cache=cache, corpus=seed_copy).out
+
+
+def test_killed_index_run_leaves_a_usable_index(tmp_path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for number in range(40):
+        (corpus / f"a{number:02}.txt").write_text(texts[number % 5] + f"\nВариант {number}.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "KZCLI_CACHE_DIR": str(cache)}
+    process = subprocess.Popen([sys.executable, "-m", "kzcli", "--corpus", str(corpus), "index"], env=env, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    committed = 0
+    while time.time() < deadline and committed < 3:
+        time.sleep(0.2)
+        for db_path in cache.glob("*.sqlite"):
+            try:
+                with sqlite3.connect(db_path, timeout=1) as db:
+                    committed = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                pass
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 3 <= committed < 40, "the run should be killed mid-way"
+
+    result = run_cli("index", cache=cache, corpus=corpus)
+    assert result.code == 0
+    assert f"{40 - int(result.out.split(' analysed')[0].split()[-1])} unchanged" in result.out
+    rows = run_cli("sources", "--json", cache=cache, corpus=corpus).json()
+    assert sorted(row["file"] for row in rows) == sorted(f"a{number:02}.txt" for number in range(40))

@@ -1,0 +1,124 @@
+"""Layout rules on articles written for these tests (other outlets, other layouts)."""
+
+from kzcli.ingest import RawDocument
+from kzcli.structure import parse
+
+
+def structure_of(text: str, **hints):
+    return parse(RawDocument(text, "utf-8", **hints))
+
+
+def test_headline_byline_stamp_and_furniture():
+    article = structure_of(
+        "Парламент одобрил новый бюджет\n"
+        "- Vlast.kz\n"
+        "- 14:05, 3 марта 2025\n"
+        "- 5 мин. чтения\n\n"
+        "Депутаты в среду приняли проект бюджета на следующие три года после долгого обсуждения в комитетах.\n"
+        "Фото: пресс-служба Мажилиса\n"
+        "Министр финансов пообещал пересмотреть расходы уже осенью.\n"
+        "Читайте также: Бюджет-2024 исполнен\n"
+        "Комментарии (3)\n"
+    )
+    assert article.title == "Парламент одобрил новый бюджет"
+    assert article.outlet == "Vlast.kz"
+    assert article.published == "2025-03-03"
+    assert [para.text[:8] for para in article.paragraphs] == ["Депутаты", "Министр "]
+    assert "Фото: пресс-служба Мажилиса" in article.boilerplate
+    assert "Комментарии (3)" in article.boilerplate
+
+
+def test_first_publication_wins_over_update():
+    article = structure_of(
+        "Курс тенге укрепился\nОпубликовано: 27.10.2025 10:00 (обновлено: 28.10.2025 12:30)\n"
+        "Национальный банк сообщил об укреплении тенге к доллару на торгах во вторник утром.\n"
+    )
+    assert article.published == "2025-10-27"
+
+
+def test_header_date_line_and_iso_stamp():
+    assert structure_of(" date 2024-05-02 Заголовок статьи о выборах\nТекст статьи идёт дальше, и в нём много слов о выборах в регионе.").published == "2024-05-02"
+    article = structure_of("Заголовок\n2024-06-01T09:15:00+05:00\nОсновной текст новости, достаточно длинный, чтобы быть абзацем статьи о событиях.")
+    assert article.published == "2024-06-01"
+
+
+def test_year_less_stamp_takes_year_from_first_dated_event():
+    article = structure_of(
+        "Министр посетил Алматы\n- 3 февр.\n\n"
+        "2 февраля 2024 года министр энергетики посетил Алматы и провёл встречу с представителями бизнеса.\n"
+    )
+    assert article.published == "2024-02-03"
+
+
+def test_two_digit_year_stamp_is_this_century():
+    assert structure_of("Новость дня\n05.03.24\nТекст новости о событии, которое произошло на этой неделе в столице.").published == "2024-03-05"
+
+
+def test_no_headline_when_first_line_is_a_lead():
+    article = structure_of(
+        "Несмотря на рост цен, спрос на жильё в столице остаётся высоким. Почему так происходит, "
+        "пытается разобраться Kursiv.media\nРынок жилья\nЦены выросли на десять процентов за год, сообщают риелторы."
+    )
+    assert article.title is None
+    assert article.outlet == "Kursiv.media"
+    assert article.paragraphs[1].kind == "heading"
+
+
+def test_outlet_from_lead_attribution():
+    for lead, outlet in [
+        ("Правительство утвердило план, передает BAQ.KZ.", "BAQ.KZ"),
+        ("В Астане прошла встреча министров, сообщает ТАСС.", "ТАСС"),
+        ("Об этом сообщает Tengrinews.kz со ссылкой на пресс-службу.", "Tengrinews.kz"),
+        ("Соглашение подписано, передает корреспондент Zakon.kz.", "Zakon.kz"),
+    ]:
+        text = f"Заголовок новости\n{lead} Подробности будут позже, когда станут известны итоги встречи сторон."
+        assert structure_of(text).outlet == outlet, lead
+    assert structure_of("Заголовок\nВопрос решён, сообщает пресс-служба министерства. Текст продолжается дальше.").outlet is None
+
+
+def test_byline_prefixes():
+    assert structure_of("Заголовок\nРедакция Orda.kz\nДлинный первый абзац новости о важных событиях прошедшей недели в стране.").outlet == "Orda.kz"
+    assert structure_of("Заголовок\nИсточник: РИА Новости\nДлинный первый абзац новости о важных событиях прошедшей недели в стране.").outlet == "РИА Новости"
+
+
+def test_interview_questions_and_answers():
+    article = structure_of(
+        "Эксперт: рынок ждёт перемен\n"
+        "Экономист Иван Петров рассказал, чего ждать от рынка в новом году.\n"
+        "— Чего ждать от курса в новом году?\n"
+        "— Курс будет стабильным.\n"
+        "Это связано с ценами на нефть.\n"
+        "— А инфляция? Она замедлится?\n"
+        "— Скорее да, чем нет.\n"
+    )
+    assert article.genre == "interview"
+    kinds = [(para.kind, para.text) for para in article.paragraphs]
+    assert kinds == [
+        ("text", "Экономист Иван Петров рассказал, чего ждать от рынка в новом году."),
+        ("question", "Чего ждать от курса в новом году?"),
+        ("answer", "Курс будет стабильным."),
+        ("answer", "Это связано с ценами на нефть."),
+        ("question", "А инфляция? Она замедлится?"),
+        ("answer", "Скорее да, чем нет."),
+    ]
+    assert [para.text for para in article.lead] == ["Экономист Иван Петров рассказал, чего ждать от рынка в новом году."]
+
+
+def test_dialogue_dashes_alone_do_not_make_an_interview():
+    article = structure_of(
+        "Заголовок\nПервый абзац статьи о переговорах, прошедших в столице на этой неделе.\n"
+        "— Мы готовы к диалогу, — сказал министр.\nСтороны договорились встретиться снова.\n"
+    )
+    assert article.genre == "article"
+    assert all(para.kind != "question" for para in article.paragraphs)
+
+
+def test_lone_dashes_mark_list_items():
+    article = structure_of("Заголовок\nСреди мер:\n-\nснижение пошлин;\n-\nновые кредиты.\nИтог подведут позже, сообщили в министерстве.")
+    assert [para.kind for para in article.paragraphs] == ["text", "item", "item", "text"]
+
+
+def test_html_title_hint_removes_repeated_first_line():
+    article = structure_of("Большой заголовок\nТекст статьи, довольно длинный абзац о событиях дня в стране и мире.", title="Большой заголовок")
+    assert article.title == "Большой заголовок"
+    assert article.paragraphs[0].text.startswith("Текст")
