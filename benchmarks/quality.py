@@ -29,11 +29,93 @@ def article_metrics(gold_dir: Path) -> None:
     print(f"sources.interview_accuracy: {genre / len(gold):.2f} ({genre}/{len(gold)})")
 
 
+def file_ranking(rows: list[dict]) -> list[str]:
+    ranking = []
+    for row in rows:
+        if row["file"] not in ranking:
+            ranking.append(row["file"])
+    return ranking
+
+
+def ranking_scores(ranking: list[str], relevant: list[str]) -> tuple[float, float, float]:
+    """recall@10, R-precision and reciprocal rank of one ranked file list."""
+    recall = len(set(ranking[:10]) & set(relevant)) / len(relevant)
+    r_precision = len(set(ranking[: len(relevant)]) & set(relevant)) / len(relevant)
+    rank = next((index + 1 for index, name in enumerate(ranking) if name in relevant), None)
+    return recall, r_precision, 1 / rank if rank else 0.0
+
+
+def substring_ranking(query: str, texts: dict[str, str]) -> list[str]:
+    """Baseline 1: files containing the query as a case-insensitive substring, most occurrences first."""
+    counts = {name: text.casefold().count(query.casefold()) for name, text in texts.items()}
+    return [name for name, count in sorted(counts.items(), key=lambda item: -item[1]) if count]
+
+
+def snowball_ranking(query: str, texts: dict[str, str]):
+    """Baseline 2: Snowball-stemmed BM25 over paragraphs, as Elasticsearch's Russian analyzer would."""
+    import math
+    import re
+
+    try:
+        import Stemmer
+    except ImportError:
+        return None
+    stemmer = Stemmer.Stemmer("russian")
+    words = lambda text: stemmer.stemWords(re.findall(r"\w+", text.casefold()))  # noqa: E731
+    paragraphs = [(name, words(para)) for name, text in texts.items() for para in text.split("\n") if para.strip()]
+    average = sum(len(para) for _, para in paragraphs) / len(paragraphs)
+    terms = set(words(query))
+    df = {term: sum(term in para for _, para in paragraphs) for term in terms}
+    best: dict[str, float] = {}
+    for name, para in paragraphs:
+        score = 0.0
+        for term in terms:
+            tf = para.count(term)
+            if tf:
+                idf = math.log(1 + (len(paragraphs) - df[term] + 0.5) / (df[term] + 0.5))
+                score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(para) / average))
+        if score > best.get(name, 0):
+            best[name] = score
+    return sorted(best, key=lambda name: -best[name])
+
+
+def search_metrics(gold_dir: Path) -> None:
+    """recall@10, R-precision and MRR over qrels.json per tier, for kzcli and two baselines."""
+    from common import SEEDS
+
+    qrels = json.loads((gold_dir / "qrels.json").read_text(encoding="utf-8"))
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    for tier in ("core", "stretch"):
+        entries = [entry for entry in qrels if entry["tier"] == tier]
+        systems = {
+            "kzcli": lambda q: file_ranking(kzcli_json("search", q, "--limit", "50", *(["--semantic"] if tier == "stretch" else []))),
+            "substring": lambda q: substring_ranking(q, texts),
+            "snowball_bm25": lambda q: snowball_ranking(q, texts),
+        }
+        for system, rank in systems.items():
+            scores = []
+            for entry in entries:
+                ranking = rank(entry["query"])
+                if ranking is None:
+                    break
+                scores.append(ranking_scores(ranking, entry["relevant"]))
+                if system == "kzcli":
+                    recall = scores[-1][0]
+                    if recall < 1:
+                        print(f"  search.{tier}.miss: {entry['query']!r} recall@10 {recall:.2f}")
+            if len(scores) < len(entries):
+                print(f"search.{tier}.{system}: unavailable (pip install PyStemmer)")
+                continue
+            recall, r_precision, mrr = (sum(values) / len(values) for values in zip(*scores))
+            print(f"search.{tier}.{system}: recall@10 {recall:.2f}  R-precision {r_precision:.2f}  MRR {mrr:.2f}  ({len(entries)} queries)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold JSON files (default: tests/gold)")
     args = parser.parse_args()
     article_metrics(args.gold)
+    search_metrics(args.gold)
 
 
 if __name__ == "__main__":

@@ -120,6 +120,32 @@ def show(
     render.show_article(view)
 
 
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words to find; "quoted words" must stand together.'),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many passages to show."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
+    since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY[-MM[-DD]])."),
+    semantic: bool = typer.Option(False, "--semantic", help="Also match words close in meaning (navec)."),
+    explain: bool = typer.Option(False, "--explain", help="Show which corpus words each query word matched, and why."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Ranked passages matching the query in any inflection, derivation, spelling or script."""
+    since, until = queries.date_bound(since, "--since"), queries.date_bound(until, "--until")
+    store = ctx.obj.store()
+    rows, words, suggestions = queries.search(store, query, limit, source, since, until, semantic)
+    if explain:
+        render.explain(queries.explain(store, words))
+    if not rows:
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        raise KzError(f"nothing found for {query!r}{hint}", NOTHING_FOUND)
+    if json:
+        return render.emit_json([{key: value for key, value in row.items() if key != "highlights"} for row in rows])
+    render.hits(rows, query)
+
+
 def main() -> None:
     """Console entry point: one-line errors and exit codes 0 / 1 / 2, never a traceback."""
     try:

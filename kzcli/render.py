@@ -95,3 +95,35 @@ def show_article(view: dict) -> None:
         mark = KIND_MARKS.get(para["kind"], "")
         prefix = Text(f"[{para['n']}]{' ' + mark if mark else ''} ", style="dim")
         console.print(prefix + Text(para["text"], style=KIND_STYLES.get(para["kind"], "")))
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
+    result = Text(text)
+    for start, end in spans:
+        result.stylize("bold yellow", start, end)
+    return result
+
+
+def hits(rows: list[dict], query: str) -> None:
+    """Search results: where each passage is (id, outlet, date, paragraph) and the cited sentences."""
+    table_rows = [
+        {
+            **row,
+            "where": f"{row['id'][:12]}\n{row['outlet'] or '—'}\n{row['published'] or 'no date'} ¶{row['paragraph']}",
+            "snippet": highlighted(row["snippet"], row["highlights"]),
+        }
+        for row in rows
+    ]
+    emit_table(table_rows, [
+        Column("where", "source", "cyan", max_width=16),
+        Column("snippet", "passage"),
+        Column("score", "score", "magenta"),
+    ], caption=f"{len(rows)} passages for {query!r}")
+
+
+def explain(lines: list[dict]) -> None:
+    """What each query word matched in the corpus, on stderr so that --json stays clean."""
+    console = Console(stderr=True, highlight=False)
+    for line in lines:
+        forms = ", ".join(line["forms"])
+        console.print(Text(f"{line['query']} → {line['term']} ({line['why']}, {line['weight']}): {forms}", style="dim"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from .errors import KzError
+from .terms import paragraph_terms
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,6 +60,28 @@ CREATE TABLE IF NOT EXISTS entities (
     normal TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_by_article ON entities (aid);
+CREATE TABLE IF NOT EXISTS vocab (
+    tid INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
+    cf INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS forms (
+    form TEXT NOT NULL,
+    tid INTEGER NOT NULL,
+    PRIMARY KEY (form, tid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS para_terms (
+    rowid INTEGER PRIMARY KEY,
+    aid INTEGER NOT NULL,
+    para INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    terms TEXT NOT NULL,
+    extra TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS para_terms_by_article ON para_terms (aid, para);
+CREATE VIRTUAL TABLE IF NOT EXISTS para_fts USING fts5(
+    terms, extra, content='para_terms', content_rowid='rowid', tokenize='unicode61'
+);
 CREATE TABLE IF NOT EXISTS skipped (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -151,10 +175,35 @@ class Store:
                     for entity in sent.entities
                 ],
             )
+            self._write_terms(aid, sentences)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def _write_terms(self, aid: int, sentences: list) -> None:
+        """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
+        db = self.db
+        by_para = paragraph_terms(sentences)
+        counts = Counter(term for terms, extra, _ in by_para.values() for term in terms + extra)
+        db.executemany("INSERT OR IGNORE INTO vocab (term) VALUES (?)", [(term,) for term in counts])
+        tids = self._tids(list(counts))
+        db.executemany("UPDATE vocab SET cf = cf + ? WHERE tid = ?", [(n, tids[term]) for term, n in counts.items()])
+        forms = {(form, tids[term]) for _, _, pairs in by_para.values() for form, term in pairs}
+        db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
+        for para, (terms, extra, _) in sorted(by_para.items()):
+            row = (aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
+            rowid = db.execute("INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)", row).lastrowid
+            db.execute("INSERT INTO para_fts (rowid, terms, extra) VALUES (?, ?, ?)", (rowid, row[3], row[4]))
+
+    def _tids(self, terms: list[str]) -> dict[str, int]:
+        found = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT term, tid FROM vocab WHERE term IN ({marks})", chunk):
+                found[row["term"]] = row["tid"]
+        return found
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change."""
@@ -187,9 +236,21 @@ class Store:
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
         if row:
+            self._remove_terms(row["aid"])
             for table in CHILD_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE aid = ?", (row["aid"],))
             self.db.execute("DELETE FROM articles WHERE aid = ?", (row["aid"],))
+
+    def _remove_terms(self, aid: int) -> None:
+        db = self.db
+        rows = db.execute("SELECT rowid, terms, extra FROM para_terms WHERE aid = ?", (aid,)).fetchall()
+        counts = Counter(int(tid) for row in rows for tid in (row["terms"] + " " + row["extra"]).split())
+        db.executemany("UPDATE vocab SET cf = cf - ? WHERE tid = ?", [(n, tid) for tid, n in counts.items()])
+        db.executemany(
+            "INSERT INTO para_fts (para_fts, rowid, terms, extra) VALUES ('delete', ?, ?, ?)",
+            [(row["rowid"], row["terms"], row["extra"]) for row in rows],
+        )
+        db.execute("DELETE FROM para_terms WHERE aid = ?", (aid,))
 
     # -- reading -------------------------------------------------------------
 

@@ -1,0 +1,338 @@
+"""Ranked search over lemmas: query understanding, BM25 with proximity, cited snippets.
+
+Query words are matched against the corpus vocabulary by surface form, by every
+lemma pymorphy gives them, by shared stems (derivation), by Latin↔Cyrillic
+transliteration and, when nothing else matches, by edit distance (typos).
+No neural model is loaded; `--semantic` adds navec neighbours.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .store import Store
+from .text import CYRILLIC, LATIN, latin_code, normal_word
+from .translit import to_cyrillic, to_latin
+
+WEIGHTS = {"exact": 1.0, "inflection": 0.95, "derivation": 0.8, "transliteration": 0.8, "typo": 0.6, "semantic": 0.45}
+STOPWORDS = set(
+    "и в во на с со к ко о об обо от по за из у для до а но или не ни же ли бы что как при про над под "
+    "между через без это этот эта эти тот та те его ее её их он она они мы вы я the of and in to a".split()
+)
+QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
+QUERY_WORD = re.compile(r"\w+(?:[+\-/&.]\w+)*\+?")
+BM25_K1, BM25_B = 1.2, 0.75
+CANDIDATES = 3000
+MAX_EXPANSIONS = 40
+
+
+@dataclass
+class Expansion:
+    tid: int
+    term: str
+    weight: float
+    why: str
+
+
+@dataclass
+class QueryWord:
+    text: str
+    phrase: int | None  # index of the quoted phrase it belongs to
+    gap: int = 1  # allowed distance to the previous word of its phrase
+    expansions: dict[int, Expansion] = field(default_factory=dict)
+
+    def add(self, tid: int, term: str, why: str, weight: float | None = None) -> None:
+        weight = WEIGHTS[why] if weight is None else weight
+        known = self.expansions.get(tid)
+        if known is None or known.weight < weight:
+            self.expansions[tid] = Expansion(tid, term, weight, why)
+
+
+@dataclass
+class Hit:
+    aid: int
+    para: int
+    score: float
+    sentence_text: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+
+
+def parse_query(query: str) -> list[QueryWord]:
+    """Words of the query; quoted parts become phrases; function words are dropped unless alone."""
+    words: list[QueryWord] = []
+    phrase = 0
+    for match in QUERY_PART.finditer(query):
+        quoted = match.group(1) is not None
+        tokens = QUERY_WORD.findall(match.group(1) if quoted else match.group(2))
+        gap = 1
+        first = True
+        for token in tokens:
+            if normal_word(token) in STOPWORDS:
+                gap += 1
+                continue
+            words.append(QueryWord(token, phrase if quoted else None, gap if quoted and not first else 1))
+            first, gap = False, 1
+        phrase += quoted
+    if not words:
+        words = [QueryWord(token, None) for token in QUERY_WORD.findall(query)]
+    return words
+
+
+class Searcher:
+    """Query understanding and ranking over one index."""
+
+    def __init__(self, store: Store) -> None:
+        self.db = store.db
+
+    # -- vocabulary ----------------------------------------------------------
+
+    @cached_property
+    def morph(self):
+        import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
+        import pymorphy2
+
+        return pymorphy2.MorphAnalyzer()
+
+    @cached_property
+    def vocabulary(self) -> list[tuple[str, int]]:
+        return [(row[0], row[1]) for row in self.db.execute("SELECT term, tid FROM vocab WHERE cf > 0")]
+
+    @cached_property
+    def latin_vocabulary(self) -> list[tuple[str, int]]:
+        return [(term, tid) for term, tid in self.vocabulary if LATIN.search(term) and not CYRILLIC.search(term)]
+
+    def by_form(self, form: str) -> list[tuple[int, str]]:
+        rows = self.db.execute(
+            "SELECT vocab.tid, vocab.term FROM forms JOIN vocab USING (tid) WHERE form = ? AND cf > 0", (form,)
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def by_term(self, term: str) -> tuple[int, str] | None:
+        row = self.db.execute("SELECT tid, term FROM vocab WHERE term = ? AND cf > 0", (term,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def by_prefix(self, prefix: str) -> list[tuple[int, str]]:
+        rows = self.db.execute(
+            "SELECT tid, term FROM vocab WHERE term >= ? AND term < ? AND cf > 0 LIMIT ?",
+            (prefix, prefix + "\uffff", MAX_EXPANSIONS),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def lemmas(self, word: str) -> set[str]:
+        if not CYRILLIC.search(word):
+            return set()
+        return {normal_word(parse.normal_form) for parse in self.morph.parse(word)}
+
+    # -- query understanding -------------------------------------------------
+
+    def expand(self, word: QueryWord) -> QueryWord:
+        """Fill `word.expansions` with the corpus terms it should match, and why."""
+        text = normal_word(word.text)
+        keys = [text] + ([latin_code(text)] if re.search(r"\d", text) and re.search(r"[^\W\d_]", text) else [])
+        for key in keys:
+            for tid, term in self.by_form(key):
+                word.add(tid, term, "exact")
+        self._add_lemmas(word, text, scale=1.0)
+        if LATIN.search(text) and not CYRILLIC.search(text) and not word.expansions:
+            for variant in to_cyrillic(text):
+                before = len(word.expansions)
+                for tid, term in self.by_form(variant):
+                    word.add(tid, term, "transliteration")
+                self._add_lemmas(word, variant, scale=WEIGHTS["transliteration"])
+                if len(word.expansions) == before:
+                    self._add_typos(word, variant, "transliteration")
+        elif CYRILLIC.search(text) and not LATIN.search(text):
+            latin = to_latin(text)
+            for term, tid in self.latin_vocabulary:
+                if _edit_distance(latin, term) <= _allowed_typos(latin):
+                    word.add(tid, term, "transliteration")
+        if not word.expansions and len(text) >= 4:
+            self._add_typos(word, text, "typo")
+        if not word.expansions and re.search(r"[.\-]", word.text):
+            for part in re.split(r"[.\-]", word.text):
+                if len(part) > 1:
+                    for tid, term in self.by_form(normal_word(part)):
+                        word.add(tid, term, "inflection")
+        return word
+
+    def _add_lemmas(self, word: QueryWord, text: str, scale: float) -> None:
+        bases = self.lemmas(text) | {text}
+        for lemma in bases:
+            found = self.by_term(lemma)
+            if found:
+                word.add(*found, "inflection", WEIGHTS["inflection"] * scale)
+        bases |= {exp.term for exp in word.expansions.values() if exp.weight >= WEIGHTS["inflection"] * scale}
+        for base in bases:
+            if len(base) < 4 or not CYRILLIC.search(base):
+                continue
+            for tid, term in self.by_prefix(derivation_stem(base)):
+                word.add(tid, term, "derivation", WEIGHTS["derivation"] * scale)
+
+    def _add_typos(self, word: QueryWord, text: str, why: str) -> None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        allowed = _allowed_typos(text)
+        if not allowed:
+            return
+        terms = [term for term, _ in self.vocabulary]
+        for term, distance, index in process.extract(
+            text, terms, scorer=Levenshtein.distance, score_cutoff=allowed, limit=MAX_EXPANSIONS
+        ):
+            word.add(self.vocabulary[index][1], term, why, WEIGHTS[why] * (1 - 0.1 * distance))
+
+    def add_semantic(self, words: list[QueryWord]) -> None:
+        """navec neighbours of each query word (and of the whole query) among corpus terms."""
+        from .semantic import neighbours
+
+        lemmas = [min(self.lemmas(normal_word(w.text)) or {normal_word(w.text)}, key=len) for w in words]
+        vocabulary = [(term, tid) for term, tid in self.vocabulary if CYRILLIC.search(term) or LATIN.search(term)]
+        for word, lemma in zip(words, lemmas):
+            for term, tid, similarity in neighbours([lemma], vocabulary):
+                word.add(tid, term, "semantic", WEIGHTS["semantic"] * similarity)
+        if len(words) > 1:
+            for term, tid, similarity in neighbours(lemmas, vocabulary):
+                for word in words:
+                    word.add(tid, term, "semantic", WEIGHTS["semantic"] * similarity)
+
+    # -- ranking -------------------------------------------------------------
+
+    def search(self, words: list[QueryWord], aids: list[int] | None, limit: int) -> list[Hit]:
+        tids = {tid for word in words for tid in word.expansions}
+        if not tids:
+            return []
+        match = " OR ".join(f'"{tid}"' for tid in sorted(tids))
+        where, params = "para_fts MATCH ?", [match]
+        if aids is not None:
+            where += f" AND pt.aid IN ({', '.join('?' * len(aids))})"
+            params += aids
+        rows = self.db.execute(
+            f"SELECT pt.aid, pt.para, pt.length, pt.terms, pt.extra FROM para_fts "
+            f"JOIN para_terms pt ON pt.rowid = para_fts.rowid WHERE {where} "
+            f"ORDER BY bm25(para_fts) LIMIT {CANDIDATES}",
+            params,
+        ).fetchall()
+        total, average = self.db.execute("SELECT count(*), avg(length) FROM para_terms").fetchone()
+        idf = {tid: self._idf(tid, total) for tid in tids}
+        hits = []
+        for aid, para, length, terms, extra in rows:
+            score = score_paragraph(words, terms.split(), extra.split(), idf, length / (average or 1))
+            if score > 0:
+                hits.append(Hit(aid, para, score))
+        hits.sort(key=lambda hit: (-hit.score, hit.aid, hit.para))
+        return hits[:limit]
+
+    def _idf(self, tid: int, total: int) -> float:
+        df = self.db.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH ?", (f'"{tid}"',)).fetchone()[0]
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    def cite(self, hit: Hit, words: list[QueryWord]) -> Hit:
+        """Pick the best sentence (or two) of the hit's paragraph and mark the matched words."""
+        weights = {exp.term: exp.weight for word in words for exp in word.expansions.values()}
+        codes = {exp.term for word in words for exp in word.expansions.values() if re.search(r"\d", exp.term)}
+        sentences = self.db.execute(
+            "SELECT text, tokens FROM sentences WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
+        ).fetchall()
+        scored = []
+        for text, tokens in sentences:
+            spans = [(t[0], t[0] + len(t[1]), t[1], weights[t[2]]) for t in json.loads(tokens) if t[2] in weights]
+            spans += [(m.start(), m.end(), m.group(), 1.0) for m in CODE_LIKE.finditer(text) if latin_code(m.group()) in codes]
+            scored.append((sum(weight for *_, weight in spans), text, spans))
+        if not scored:
+            return hit
+        best = max(range(len(scored)), key=lambda i: scored[i][0])
+        chosen = [best]
+        if len(scored[best][1].split()) < 12 and best + 1 < len(scored):
+            chosen.append(best + 1)
+        offset, parts = 0, []
+        for index in chosen:
+            _, text, spans = scored[index]
+            parts.append(text)
+            hit.highlights += [(start + offset, end + offset) for start, end, *_ in spans]
+            hit.matched += [surface for _, _, surface, _ in spans]
+            offset += len(text) + 1
+        hit.sentence_text = " ".join(parts)
+        hit.matched = sorted(set(hit.matched), key=hit.matched.index)
+        return hit
+
+    def suggestions(self, words: list[QueryWord], limit: int = 5) -> list[str]:
+        """Close corpus words for a query that found nothing."""
+        from rapidfuzz import fuzz, process
+
+        forms = [row[0] for row in self.db.execute(
+            "SELECT DISTINCT form FROM forms JOIN vocab USING (tid) WHERE cf > 0 AND length(form) > 2")]
+        found: list[str] = []
+        for word in words:
+            for form, _, _ in process.extract(normal_word(word.text), forms, scorer=fuzz.ratio, limit=limit, score_cutoff=60):
+                if form not in found:
+                    found.append(form)
+        return found[:limit]
+
+
+CODE_LIKE = re.compile(r"\w+(?:[+\-/&.]\w+)+")
+
+
+def derivation_stem(term: str) -> str:
+    """The part of a word its derivational relatives share: авраамовый → авраам, украина → украин."""
+    return term[: max(min(len(term), 6), len(term) - 4)]
+
+
+def _allowed_typos(word: str) -> int:
+    """Edit distance tolerated, as Elasticsearch's AUTO fuzziness: 0 up to 3 letters, 1 up to 6, else 2."""
+    return 0 if len(word) < 4 else 1 if len(word) <= 6 else 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b)
+
+
+def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: dict, relative_length: float) -> float:
+    """BM25 per query word (its best expansion), scaled by coverage and word proximity.
+
+    Quoted phrases must stand together in order, or the paragraph does not match.
+    """
+    positions: dict[int, list[int]] = {}
+    for position, tid in enumerate(terms):
+        positions.setdefault(int(tid), []).append(position)
+    for tid in extra:
+        positions.setdefault(int(tid), []).append(-1)
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * relative_length)
+    total, covered, word_positions = 0.0, 0, []
+    for word in words:
+        best, where = 0.0, []
+        for tid, expansion in word.expansions.items():
+            found = positions.get(tid)
+            if not found:
+                continue
+            tf = len(found)
+            value = expansion.weight * idf[tid] * tf * (BM25_K1 + 1) / (tf + norm)
+            best = max(best, value)
+            where += found
+        word_positions.append(sorted(set(where)))
+        if best:
+            covered += 1
+            total += best
+    if not total:
+        return 0.0
+    bonus = 0.0
+    for index in range(1, len(words)):
+        before, after, word = word_positions[index - 1], word_positions[index], words[index]
+        if word.phrase is not None and word.phrase == words[index - 1].phrase:
+            if not _adjacent(before, after, word.gap):
+                return 0.0
+        if _adjacent(before, after, 3):
+            bonus += 0.5
+    return total * (covered / len(words)) ** 2 * (1 + bonus)
+
+
+def _adjacent(before: list[int], after: list[int], gap: int) -> bool:
+    if -1 in before or -1 in after:
+        return bool(before and after)
+    return any(0 < b - a <= gap for a in before for b in after)

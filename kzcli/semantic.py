@@ -1,0 +1,37 @@
+"""Meaning-level neighbours from navec, the word embeddings natasha ships (only for --semantic)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+TOP = 6
+FLOOR = 0.35
+
+
+@lru_cache(maxsize=1)
+def embedding():
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]]) -> list[tuple[str, int, float]]:
+    """Corpus terms closest in meaning to the mean of `lemmas`: (term, tid, cosine), best first."""
+    import numpy as np
+
+    navec = embedding()
+    known = [navec.vocab[lemma] for lemma in lemmas if lemma in navec]
+    if not known:
+        return []
+    pq = navec.pq
+    query = np.mean([pq[index] / pq.norm[index] for index in known], axis=0)
+    candidates = [(term, tid, navec.vocab[term]) for term, tid in vocabulary if term in navec and term not in lemmas]
+    if not candidates:
+        return []
+    ids = np.array([index for _, _, index in candidates])
+    # Product quantisation: the dot product is a sum of per-chunk look-ups.
+    table = np.einsum("qcd,qd->qc", pq.codes, query.reshape(pq.qdim, -1))
+    dots = table[pq.qdims, pq.indexes[ids]].sum(axis=1)
+    sims = dots / pq.norm[ids] / np.linalg.norm(query)
+    order = np.argsort(-sims)[:TOP]
+    return [(candidates[i][0], candidates[i][1], float(sims[i])) for i in order if sims[i] >= FLOOR]
