@@ -95,8 +95,10 @@ class Searcher:
     def morph(self):
         import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
         import pymorphy2
+        import pymorphy2_dicts_ru
 
-        return pymorphy2.MorphAnalyzer()
+        # An explicit path spares pymorphy2 a slow scan of installed packages.
+        return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
 
     @cached_property
     def vocabulary(self) -> list[tuple[str, int]]:
@@ -127,6 +129,12 @@ class Searcher:
         if not CYRILLIC.search(word):
             return set()
         return {normal_word(parse.normal_form) for parse in self.morph.parse(word)}
+
+    def kinds(self, word: str) -> set[str]:
+        """Parts of speech pymorphy allows for a Cyrillic word (empty for others)."""
+        if not CYRILLIC.search(word):
+            return set()
+        return {str(parse.tag.POS) for parse in self.morph.parse(word) if parse.tag.POS}
 
     # -- query understanding -------------------------------------------------
 
@@ -161,7 +169,12 @@ class Searcher:
         return word
 
     def _add_lemmas(self, word: QueryWord, text: str, scale: float) -> None:
-        bases = self.lemmas(text) | {text}
+        """Terms sharing a lemma or a derivational stem with `text`.
+
+        A word the corpus itself contains already knows its lemmas from the index,
+        so pymorphy is asked only about words the corpus never wrote.
+        """
+        bases = {text} | ({exp.term for exp in word.expansions.values()} or self.lemmas(text))
         for lemma in bases:
             found = self.by_term(lemma)
             if found:
@@ -193,7 +206,9 @@ class Searcher:
         lemmas = [min(self.lemmas(normal_word(w.text)) or {normal_word(w.text)}, key=len) for w in words]
         vocabulary = [(term, tid) for term, tid in self.vocabulary if CYRILLIC.search(term) or LATIN.search(term)]
         for word, lemma in zip(words, lemmas):
-            for term, tid, similarity in neighbours([lemma], vocabulary):
+            kinds = self.kinds(lemma)
+            same_kind = (lambda term: bool(self.kinds(term) & kinds)) if kinds else None
+            for term, tid, similarity in neighbours([lemma], vocabulary, same_kind):
                 word.add(tid, term, "semantic", WEIGHTS["semantic"] * similarity)
         if len(words) > 1:
             for term, tid, similarity in neighbours(lemmas, vocabulary):

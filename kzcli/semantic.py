@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 TOP = 6
-FLOOR = 0.35
+FLOOR = 0.28
+SHORTLIST = 60
 
 
 @lru_cache(maxsize=1)
@@ -15,8 +16,11 @@ def embedding():
     return NewsEmbedding()
 
 
-def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]]) -> list[tuple[str, int, float]]:
-    """Corpus terms closest in meaning to the mean of `lemmas`: (term, tid, cosine), best first."""
+def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]], same_kind=None) -> list[tuple[str, int, float]]:
+    """Corpus terms closest in meaning to the mean of `lemmas`: (term, tid, cosine), best first.
+
+    `same_kind(term)` may veto a candidate (a verb offered for a noun, say).
+    """
     import numpy as np
 
     navec = embedding()
@@ -33,5 +37,7 @@ def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]]) -> list[tup
     table = np.einsum("qcd,qd->qc", pq.codes, query.reshape(pq.qdim, -1))
     dots = table[pq.qdims, pq.indexes[ids]].sum(axis=1)
     sims = dots / pq.norm[ids] / np.linalg.norm(query)
-    order = np.argsort(-sims)[:TOP]
-    return [(candidates[i][0], candidates[i][1], float(sims[i])) for i in order if sims[i] >= FLOOR]
+    order = [i for i in np.argsort(-sims)[:SHORTLIST] if sims[i] >= FLOOR]
+    if same_kind is not None:
+        order = [i for i in order if same_kind(candidates[i][0])]
+    return [(candidates[i][0], candidates[i][1], float(sims[i])) for i in order[:TOP]]

@@ -1,0 +1,128 @@
+"""`kzcli search` on the seeds and on small corpora written for these tests."""
+
+import pytest
+
+from conftest import gold, run_cli
+
+ALL = {"000", "001", "002", "003", "004"}
+
+
+def found(result):
+    assert result.code == 0, result.err
+    return {row["id"][:3] for row in result.json()}
+
+
+def test_json_fields(seeds):
+    rows = seeds("search", "Авраамовы соглашения", "--json").json()
+    assert list(rows[0]) == ["file", "id", "title", "outlet", "published", "paragraph", "score", "snippet", "matched"]
+    assert rows == sorted(rows, key=lambda row: -row["score"])
+
+
+def test_abraham_accords_in_every_inflection_and_derivation(seeds):
+    rows = seeds("search", "Авраамовы соглашения", "--json").json()[:5]
+    assert {row["id"][:3] for row in rows} == {"000", "001", "002", "003"}
+    matched = {form for row in rows for form in row["matched"]}
+    assert {"Авраамовым", "Авраамские", "Авраамским", "Авраама", "Соглашений"} <= matched
+    for row in rows:
+        assert "Авраам" in row["snippet"], row
+
+
+def test_snippet_is_the_sentence_that_mentions_the_query(seeds):
+    [row] = seeds("search", "Рубио", "--json").json()
+    assert row["id"].startswith("001") and row["outlet"] == "BAQ.KZ" and row["published"] == "2025-12-26"
+    assert "М.Нуртлеу и М.Рубио в Джидде" in row["snippet"]
+    assert row["matched"] == ["Рубио"]
+
+
+@pytest.mark.parametrize("query", ["Токаефф", "Tokayev", "токаеву", "Касым-Жомарт"])
+def test_tokayev_in_any_form_finds_all_five(seeds, query):
+    assert found(seeds("search", query, "--json", "--limit", "30")) == ALL
+
+
+def test_latin_to_cyrillic_and_back(seeds):
+    assert found(seeds("search", "Trump", "--json", "--limit", "30")) == ALL
+    assert found(seeds("search", "Шеврон", "--json")) == {"003", "004"}
+
+
+def test_mixed_script_codes(seeds):
+    latin = seeds("search", "C5+1", "--json").json()
+    cyrillic = seeds("search", "С5+1", "--json").json()
+    assert {row["id"][:3] for row in latin} == {"000", "001", "003", "004"}
+    assert latin == cyrillic
+    assert "С5+1" in {form for row in latin for form in row["matched"]}
+
+
+def test_lemmatiser_traps_do_not_hide_names(seeds):
+    assert found(seeds("search", "Путин", "--json")) == {"000"}
+    assert found(seeds("search", "Латник", "--json")) == {"004"}
+
+
+def test_phrase_requires_adjacency(seeds):
+    loose = seeds("search", "телефонный разговор", "--json").json()
+    phrase = seeds("search", '"телефонный разговор"', "--json").json()
+    assert {row["id"][:3] for row in phrase} == {"001", "002"}
+    assert all("елефонн" in row["snippet"] for row in phrase)
+    assert len(phrase) < len(loose)
+
+
+def test_close_words_rank_above_scattered_ones(seeds):
+    rows = seeds("search", "телефонный разговор Токаева и Трампа", "--json").json()
+    assert [row["id"][:3] for row in rows[:3]] == ["002", "002", "001"]
+
+
+def test_filters(seeds):
+    assert found(seeds("search", "Токаев", "--source", "BAQ.KZ", "--json")) == {"001"}
+    assert found(seeds("search", "Токаев", "--source", "baq kz", "--json")) == {"001"}
+    assert found(seeds("search", "Токаев", "--source", "004", "--json")) == {"004"}
+    assert found(seeds("search", "Токаев", "--since", "2026", "--json")) == {"000"}
+    assert found(seeds("search", "Токаев", "--until", "2025-12", "--json")) == {"001"}
+    assert len(seeds("search", "Токаев", "--limit", "3", "--json").json()) == 3
+
+
+def test_bad_date_is_a_usage_error(seeds):
+    result = seeds("search", "Токаев", "--since", "вчера")
+    assert result.code == 2 and "YYYY" in result.err
+
+
+def test_nothing_found_exits_1_with_suggestions(seeds):
+    result = seeds("search", "Токаевский2024ххх")
+    assert result.code == 1 and "nothing found" in result.err
+    result = seeds("search", "вольфрамм")  # a typo still finds
+    assert result.code == 0
+
+
+def test_explain_names_the_expansions(seeds):
+    err = seeds("search", "Авраамовы соглашения", "--explain", "--json").err
+    assert "derivation" in err and "авраамских" not in err.lower() or "авраамский" in err
+    assert "Tokayev →" in seeds("search", "Tokayev", "--explain", "--json").err
+
+
+def test_semantic_expansion_is_opt_in(seeds):
+    assert seeds("search", "тарифы").code == 1
+    rows = seeds("search", "тарифы", "--semantic", "--json").json()
+    assert any(row["id"].startswith("004") and "пошлин" in row["matched"] for row in rows)
+    rows = seeds("search", "искусственный интеллект", "--semantic", "--json").json()
+    assert {"003", "004"} <= {row["id"][:3] for row in rows}
+    assert "ИИ" in {form for row in rows for form in row["matched"]}
+
+
+@pytest.mark.parametrize("entry", [e for e in gold("qrels.json") if e["tier"] == "core"], ids=lambda e: e["query"])
+def test_core_gold_queries_find_every_relevant_file(seeds, entry):
+    ranking = []
+    for row in seeds("search", entry["query"], "--json", "--limit", "50").json():
+        if row["file"] not in ranking:
+            ranking.append(row["file"])
+    assert set(entry["relevant"]) <= set(ranking[:10])
+    assert set(ranking[: len(entry["relevant"])]) == set(entry["relevant"])
+
+
+def test_inflection_on_unseen_text(corpus, tmp_path):
+    (corpus / "a.txt").write_text(
+        "Заголовок о пошлинах\nПравительство ввело новые пошлины на импорт стали.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "Заголовок о погоде\nВ столице ожидаются снегопады и сильный ветер.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    rows = run_cli("search", "пошлина", "--json", cache=cache, corpus=corpus).json()
+    assert {row["file"] for row in rows} == {"a.txt"}
+    assert "пошлины" in rows[0]["matched"] or "пошлинах" in [m.lower() for m in rows[0]["matched"]]
+    assert run_cli("search", "снегопадов", "--json", cache=cache, corpus=corpus).json()[0]["file"] == "b.txt"
