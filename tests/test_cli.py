@@ -73,3 +73,9 @@ def test_help_and_warm_sources_load_no_models(seeds_cache):
     assert "HEAVY []" in loaded_modules(seeds_cache, "--help")
     assert "HEAVY []" in loaded_modules(seeds_cache, "sources")
     assert "HEAVY []" in loaded_modules(seeds_cache, "show", "003")
+
+
+def test_search_loads_no_neural_model(seeds_cache):
+    heavy = loaded_modules(seeds_cache, "search", "Авраамовы соглашения")
+    assert "HEAVY [" in heavy
+    assert not any(name in heavy for name in ("'natasha", "'slovnet", "'navec", "'numpy"))
