@@ -21,9 +21,8 @@ def bundled_seeds() -> Path:
 
 
 def resolve_corpus(option: str | None) -> Path:
-    """`--corpus`, else $KZCLI_CORPUS, else the bundled seeds."""
-    raw = option or os.environ.get(CORPUS_ENV)
-    return Path(raw).expanduser().resolve() if raw else bundled_seeds()
+    """The folder named by `--corpus` (or $KZCLI_CORPUS, which typer reads into it), else the bundled seeds."""
+    return Path(option).expanduser().resolve() if option else bundled_seeds()
 
 
 def cache_dir() -> Path:

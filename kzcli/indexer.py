@@ -21,7 +21,6 @@ from .structure import parse, word_count
 class Plan:
     """What an index run has to do, decided from sizes and modification times alone."""
 
-    files: list[CorpusFile]
     changed: list[CorpusFile] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
@@ -51,7 +50,7 @@ def plan(store: Store, corpus: Path) -> Plan:
         raise KzError(f"cannot read the corpus folder {corpus}: {err.strerror or err}") from None
     indexed = store.file_states()
     skipped = store.skipped_states()
-    result = Plan(files)
+    result = Plan()
     for file in files:
         known = indexed.get(file.rel) or skipped.get(file.rel)
         if known and known[0] == file.size and known[1] == file.mtime:

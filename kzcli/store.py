@@ -257,11 +257,5 @@ class Store:
     def articles(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM articles ORDER BY id").fetchall()
 
-    def article(self, aid: int) -> sqlite3.Row:
-        return self.db.execute("SELECT * FROM articles WHERE aid = ?", (aid,)).fetchone()
-
     def paragraphs(self, aid: int) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM paragraphs WHERE aid = ? ORDER BY idx", (aid,)).fetchall()
-
-    def skipped(self) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM skipped ORDER BY path").fetchall()

@@ -1,5 +1,7 @@
 """Layout rules on articles written for these tests (other outlets, other layouts)."""
 
+import pytest
+
 from kzcli.ingest import RawDocument
 from kzcli.structure import parse
 
@@ -28,30 +30,17 @@ def test_headline_byline_stamp_and_furniture():
     assert "Комментарии (3)" in article.boilerplate
 
 
-def test_first_publication_wins_over_update():
-    article = structure_of(
-        "Курс тенге укрепился\nОпубликовано: 27.10.2025 10:00 (обновлено: 28.10.2025 12:30)\n"
-        "Национальный банк сообщил об укреплении тенге к доллару на торгах во вторник утром.\n"
-    )
-    assert article.published == "2025-10-27"
-
-
-def test_header_date_line_and_iso_stamp():
-    assert structure_of(" date 2024-05-02 Заголовок статьи о выборах\nТекст статьи идёт дальше, и в нём много слов о выборах в регионе.").published == "2024-05-02"
-    article = structure_of("Заголовок\n2024-06-01T09:15:00+05:00\nОсновной текст новости, достаточно длинный, чтобы быть абзацем статьи о событиях.")
-    assert article.published == "2024-06-01"
-
-
-def test_year_less_stamp_takes_year_from_first_dated_event():
-    article = structure_of(
-        "Министр посетил Алматы\n- 3 февр.\n\n"
-        "2 февраля 2024 года министр энергетики посетил Алматы и провёл встречу с представителями бизнеса.\n"
-    )
-    assert article.published == "2024-02-03"
-
-
-def test_two_digit_year_stamp_is_this_century():
-    assert structure_of("Новость дня\n05.03.24\nТекст новости о событии, которое произошло на этой неделе в столице.").published == "2024-03-05"
+@pytest.mark.parametrize("text, published", [
+    ("Курс тенге укрепился\nОпубликовано: 27.10.2025 10:00 (обновлено: 28.10.2025 12:30)\n"
+     "Национальный банк сообщил об укреплении тенге к доллару на торгах во вторник утром.", "2025-10-27"),
+    (" date 2024-05-02 Заголовок статьи о выборах\nТекст статьи идёт дальше, и в нём много слов о выборах.", "2024-05-02"),
+    ("Заголовок\n2024-06-01T09:15:00+05:00\nОсновной текст новости, достаточно длинный, чтобы быть абзацем.", "2024-06-01"),
+    ("Министр посетил Алматы\n- 3 февр.\n\n2 февраля 2024 года министр энергетики посетил Алматы "
+     "и провёл встречу с представителями бизнеса.", "2024-02-03"),
+    ("Новость дня\n05.03.24\nТекст новости о событии, которое произошло на этой неделе в столице.", "2024-03-05"),
+], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year"])
+def test_publication_stamps(text, published):
+    assert structure_of(text).published == published
 
 
 def test_no_headline_when_first_line_is_a_lead():
