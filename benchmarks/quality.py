@@ -110,12 +110,32 @@ def search_metrics(gold_dir: Path) -> None:
             print(f"search.{tier}.{system}: recall@10 {recall:.2f}  R-precision {r_precision:.2f}  MRR {mrr:.2f}  ({len(entries)} queries)")
 
 
+def quote_metrics(gold_dir: Path) -> None:
+    """Statements of `quotes --json` against quotes.json, and `people --json` against people.json."""
+    from scoring import score_quotes
+
+    gold = json.loads((gold_dir / "quotes.json").read_text(encoding="utf-8"))
+    result = score_quotes(gold, kzcli_json("quotes"))
+    print(f"quotes: precision {result['precision']:.2f}  recall {result['recall']:.2f}  "
+          f"speaker accuracy {result['speaker_accuracy']:.2f}  {result['counts']}")
+    for key in sorted(k for k in result if k.startswith(("recall.", "precision."))):
+        print(f"quotes.{key}: {result[key]:.2f}")
+    if result["missed"]:
+        print(f"  quotes.missed: {', '.join(result['missed'])}")
+    people = json.loads((gold_dir / "people.json").read_text(encoding="utf-8"))
+    listed = [row["name"] for row in kzcli_json("people")]
+    named = sum(fold(person["name"]) in map(fold, listed) for person in people)
+    extra = [name for name in listed if fold(name) not in {fold(p["name"]) for p in people}]
+    print(f"people: {named}/{len(people)} gold people listed under their canonical name, {len(extra)} extra {extra}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold JSON files (default: tests/gold)")
     args = parser.parse_args()
     article_metrics(args.gold)
     search_metrics(args.gold)
+    quote_metrics(args.gold)
 
 
 if __name__ == "__main__":

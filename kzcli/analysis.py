@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .names import Mention, link_first_names, sentence_mentions
+from .speech import ArticleSpeech, Quote
 from .structure import Structure
 from .text import fold_homoglyphs, normal_word
 
@@ -53,6 +55,8 @@ class Sentence:
 class Analysis:
     sentences: list[Sentence]
     interviewee: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 class Analyzer:
@@ -69,6 +73,7 @@ class Analyzer:
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
         self.ner = NewsNERTagger(embedding)
+        self._readings: dict[str, tuple[str, bool, bool] | None] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
         units = [(-1, structure.title)] if structure.title else []
@@ -78,7 +83,18 @@ class Analyzer:
         if structure.genre == "interview":
             lead = {index for index, para in enumerate(structure.lead)}
             analysis.interviewee = find_interviewee([s for s in sentences if s.para in lead])
+        analysis.mentions = [m for i, sent in enumerate(sentences) for m in sentence_mentions(i, sent, self.lookup)]
+        link_first_names(analysis.mentions)
+        analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
         return analysis
+
+    def lookup(self, word: str) -> tuple[str, bool, bool] | None:
+        """Dictionary reading of a word: (part of speech, first reading is a name, any reading is)."""
+        if word not in self._readings:
+            tags = self.vocab.tag(word) if self.vocab.word_is_known(word.lower()) else []
+            names = [bool({"Name", "Surn", "Patr"} & tag.grammemes) for tag in tags]
+            self._readings[word] = (str(tags[0].POS), names[0], any(names)) if tags else None
+        return self._readings[word]
 
     def _sentences(self, units: list[tuple[int, str]]) -> list[Sentence]:
         from natasha import Doc

@@ -43,7 +43,7 @@ class State:
         if fresh:
             from .indexer import plan, update
 
-            if plan(self._store, self.corpus).stale:
+            if plan(self._store, self.corpus).stale or self._store.people_stale():
                 report = update(self._store, self.corpus)
                 render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s")
         return self._store
@@ -144,6 +144,47 @@ def search(
     if json:
         return render.emit_json([{key: value for key, value in row.items() if key != "highlights"} for row in rows])
     render.hits(rows, query)
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    person: Optional[str] = typer.Option(None, "--person", "-p", help="Speaker: any form of the name, a typo or Latin."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="direct, indirect or interview."),
+    query: Optional[str] = typer.Option(None, "--query", "-q", help="Only statements whose words match this search."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Who said what: direct quotes, reported speech and interview answers, by speaker and source."""
+    store = ctx.obj.store()
+    rows = queries.quotes(store, person, source, kind, query)
+    if not rows:
+        raise KzError("no statements found" + (f" for {person!r}" if person else ""), NOTHING_FOUND)
+    if json:
+        return render.emit_json(rows)
+    render.statements(rows)
+
+
+@app.command()
+def people(
+    ctx: typer.Context,
+    orgs: bool = typer.Option(False, "--orgs", help="Also list the organisations quoted as speakers."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """The people the corpus mentions, one row each however their name is inflected or abbreviated."""
+    rows = queries.people(ctx.obj.store(), orgs)
+    if not rows:
+        raise KzError("no people found in the corpus", NOTHING_FOUND)
+    if json:
+        return render.emit_json(rows)
+    render.emit_table(rows, [
+        Column("name", "name", "bold", no_wrap=True),
+        Column("role", "role", max_width=40),
+        Column("aliases", "written as", max_width=50),
+        Column("mentions", "mentions", "magenta"),
+        Column("quotes", "quotes", "magenta"),
+        Column("sources", "sources", "cyan"),
+    ], caption=f"{len(rows)} {'speakers' if orgs else 'people'}")
 
 
 def main() -> None:

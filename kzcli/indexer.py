@@ -110,10 +110,12 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
                     analyser = Analyzer()
                 structure = parse(doc)
                 analysis = analyser.analyse(structure)
-                store.write_article(_record(file, doc.encoding, digest, structure, analysis), structure.paragraphs, analysis.sentences)
+                store.write_article(_record(file, doc.encoding, digest, structure, analysis), structure.paragraphs, analysis)
                 report.analysed.append(file.rel)
                 report.chars += len(doc.text)
                 advance(file, len(doc.text))
+        if store.people_stale():
+            store.regroup_people()
         report.seconds = time.perf_counter() - started
         report.skipped.sort()
         return report

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
 from .errors import NOTHING_FOUND, USAGE, KzError
+from .names import surname_key
 from .store import Store
 
 LEAD_WORDS = 8
@@ -150,3 +152,174 @@ def explain(store: Store, words) -> list[dict]:
             lines.append({"query": word.text, "term": expansion.term, "why": expansion.why,
                           "weight": round(expansion.weight, 2), "forms": forms})
     return lines
+
+
+# -- people and quotes -----------------------------------------------------------
+
+PERSON_FIELDS = "pid, type, name, role, aliases, mentions, quotes, files"
+
+
+def people(store: Store, include_orgs: bool = False) -> list[dict]:
+    """Canonical people (and, on request, quoted organisations), most mentioned first."""
+    where = "" if include_orgs else "WHERE type = 'person'"
+    rows = store.db.execute(f"SELECT {PERSON_FIELDS} FROM people {where} ORDER BY mentions DESC, name").fetchall()
+    return [person_row(row) for row in rows]
+
+
+def person_row(row: sqlite3.Row) -> dict:
+    files = json.loads(row["files"])
+    return {
+        "id": row["name"],
+        "file": files[0] if files else None,
+        "name": row["name"],
+        "type": row["type"],
+        "role": row["role"] or None,
+        "aliases": json.loads(row["aliases"]),
+        "mentions": row["mentions"],
+        "quotes": row["quotes"],
+        "sources": len(files),
+        "files": files,
+    }
+
+
+def resolve_person(store: Store, wanted: str) -> list[int]:
+    """Person ids a --person value names: any case form, surname alone, initials, a typo or Latin spelling.
+
+    Ambiguous input is a usage error listing the candidates; unknown input
+    exits 1 with the closest names.
+    """
+    from rapidfuzz import fuzz
+
+    from .text import CYRILLIC, LATIN
+    from .translit import to_cyrillic
+
+    words = [w for w in re.split(r"[\s.]+", wanted.strip()) if w]
+    if not words:
+        raise KzError("empty --person value", USAGE)
+    rows = store.db.execute(f"SELECT {PERSON_FIELDS} FROM people").fetchall()
+    last = words[-1]
+    readings = to_cyrillic(last)[:8] if LATIN.search(last) and not CYRILLIC.search(last) else [last]
+    keys = {surname_key(reading) for reading in readings}
+    given = words[0].casefold()[:1] if len(words) > 1 else ""
+    scored = []
+    for row in rows:
+        if row["type"] == "org":
+            score = 100 if _names_org(words, row["name"]) else 0
+        else:
+            names = [row["name"]] + json.loads(row["aliases"])
+            aliases = {surname_key(re.split(r"[\s.]+", name)[-1]) for name in names}
+            if len(words) == 1 and " " in row["name"]:
+                aliases.add(surname_key(row["name"].split()[0]))
+            score = max(max(fuzz.ratio(key, alias), fuzz.ratio(sound(key), sound(alias)))
+                        for key in keys for alias in aliases)
+            if given and not row["name"].casefold().startswith(given) and score == 100:
+                score = 0
+        scored.append((score, row))
+    exact = [row for score, row in scored if score == 100]
+    close = [row for score, row in scored if score >= 80]
+    found = exact or close
+    if len({row["name"] for row in found}) > 1 and not exact:
+        listed = ", ".join(row["name"] for row in found)
+        raise KzError(f"--person {wanted!r} is ambiguous: {listed}", USAGE)
+    if not found:
+        scored.sort(key=lambda pair: -pair[0])
+        hint = ", ".join(row["name"] for score, row in scored[:3] if score >= 60)
+        raise KzError(f"no person matches {wanted!r}" + (f"; did you mean {hint}?" if hint else " (see `kzcli people`)"),
+                      NOTHING_FOUND)
+    if len(exact) > 1:
+        listed = ", ".join(row["name"] for row in exact)
+        raise KzError(f"--person {wanted!r} is ambiguous: {listed}", USAGE)
+    return [row["pid"] for row in found]
+
+
+def _names_org(words: list[str], name: str) -> bool:
+    """"МИД России", "министерство иностранных дел", "Акорда" all name "Министерство иностранных дел России"."""
+    from rapidfuzz import fuzz
+
+    parts = name.casefold().split()
+    initials = "".join(part[0] for part in parts if len(part) > 2)
+    for word in words:
+        folded = word.casefold()
+        if word.isupper() and len(word) >= 2 and initials.startswith(folded):
+            continue
+        if not any(fuzz.ratio(surname_key(folded), surname_key(part)) >= 85 for part in parts):
+            return False
+    return True
+
+
+def sound(word: str) -> str:
+    """A rough sound key for typo-tolerant name matching: Токаефф and Токаев both read "tokaef"."""
+    from .translit import to_latin
+
+    latin = re.sub(r"(.)\1+", r"\1", to_latin(word))
+    return latin.replace("w", "v").replace("v", "f").replace("y", "i")
+
+
+QUOTE_KINDS = ("direct", "indirect", "interview")
+
+
+def quotes(store: Store, person: str | None = None, source: str | None = None, kind: str | None = None,
+           query: str | None = None) -> list[dict]:
+    """Statements as public rows, grouped by speaker then source, in text order."""
+    if kind and kind not in QUOTE_KINDS:
+        raise KzError(f"--kind takes one of {', '.join(QUOTE_KINDS)}, not {kind!r}", USAGE)
+    where, params = ["q.pid IS NOT NULL"], []
+    if person:
+        pids = resolve_person(store, person)
+        where.append(f"q.pid IN ({', '.join('?' * len(pids))})")
+        params += pids
+    aids = select_articles(store, source)
+    if aids is not None:
+        where.append(f"q.aid IN ({', '.join('?' * len(aids)) or 'NULL'})")
+        params += aids
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    rows = store.db.execute(
+        "SELECT q.*, p.name AS speaker_name, p.mentions AS weight, a.id, a.file, a.outlet, a.published"
+        " FROM quotes q JOIN people p ON p.pid = q.pid JOIN articles a ON a.aid = q.aid"
+        f" WHERE {' AND '.join(where)} ORDER BY p.mentions DESC, p.name, a.id, q.para, q.start",
+        params,
+    ).fetchall()
+    if query:
+        rows = _about(store, rows, query)
+    return [_quote_row(store, row) for row in rows]
+
+
+def _about(store: Store, rows: list, query: str) -> list:
+    """The quotes whose own words match a search query (with search's inflection and typo rules)."""
+    from .search import Searcher, parse_query
+
+    if not query.strip():
+        raise KzError("empty --query", USAGE)
+    searcher = Searcher(store)
+    words = [searcher.expand(word) for word in parse_query(query)]
+    aids = sorted({row["aid"] for row in rows})
+    hits = {(hit.aid, hit.para) for hit in searcher.search(words, aids, limit=100000)} if aids else set()
+    kept = []
+    for row in rows:
+        if (row["aid"], row["para"]) in hits:
+            spans = searcher.matched_spans(row["aid"], row["para"], words)
+            if any(row["start"] <= start < row["end"] for start, _ in spans):
+                kept.append(row)
+    return kept
+
+
+def _quote_row(store: Store, row: sqlite3.Row) -> dict:
+    sentences = store.db.execute(
+        "SELECT text, start, end FROM sentences WHERE aid = ? AND para = ? ORDER BY idx", (row["aid"], row["para"])
+    ).fetchall()
+    covering = [s["text"] for s in sentences if s["end"] > row["start"] and s["start"] < row["end"]]
+    return {
+        "speaker": row["speaker_name"],
+        "speaker_type": row["speaker_type"],
+        "kind": row["kind"],
+        "cue": row["cue"],
+        "text": row["text"],
+        "sentence": " ".join(covering) or row["text"],
+        "file": row["file"],
+        "id": row["id"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "paragraph": row["para"] + 1,
+    }

@@ -27,7 +27,7 @@ def stdout_console() -> Console:
 
 
 def error(message: str) -> None:
-    Console(stderr=True, highlight=False).print(Text(f"kzcli: {message}", style="red"))
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"kzcli: {message}", style="red"))
 
 
 def note(message: str) -> None:
@@ -119,6 +119,37 @@ def hits(rows: list[dict], query: str) -> None:
         Column("snippet", "passage"),
         Column("score", "score", "magenta"),
     ], caption=f"{len(rows)} passages for {query!r}")
+
+
+KIND_LABELS = {"direct": "«»", "indirect": "reported", "interview": "interview"}
+
+
+def statements(rows: list[dict]) -> None:
+    """Quotes grouped by speaker then source; the speaker and source are written once per group."""
+    table_rows, previous = [], (None, None)
+    for row in rows:
+        speaker = row["speaker"] if row["speaker"] != previous[0] else ""
+        source = row["id"] if (row["speaker"], row["id"]) != previous else ""
+        where = f"{source[:12]}\n{row['outlet'] or '—'}\n{row['published'] or 'no date'}" if source else ""
+        table_rows.append({
+            **row,
+            "speaker": Text(speaker, style="bold"),
+            "where": where,
+            "how": f"{KIND_LABELS[row['kind']]}\n{row['cue']}",
+        })
+        previous = (row["speaker"], row["id"])
+    console = stdout_console()
+    if not console.is_terminal:
+        table_rows = rows
+    emit_table(table_rows, [
+        Column("speaker", "speaker", max_width=22),
+        Column("where", "source", "cyan", max_width=16),
+        Column("how", "how", "green", max_width=16),
+        Column("text", "statement"),
+    ] if console.is_terminal else [
+        Column("speaker", "speaker"), Column("id", "id"), Column("outlet", "outlet"), Column("published", "published"),
+        Column("kind", "kind"), Column("cue", "cue"), Column("text", "text"),
+    ], caption=f"{len(rows)} statements")
 
 
 def explain(lines: list[dict]) -> None:

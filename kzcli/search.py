@@ -275,6 +275,17 @@ class Searcher:
         hit.matched = sorted(set(hit.matched), key=hit.matched.index)
         return hit
 
+    def matched_spans(self, aid: int, para: int, words: list[QueryWord]) -> list[tuple[int, int]]:
+        """Paragraph offsets of the words matching the query in one paragraph."""
+        terms = {exp.term for word in words for exp in word.expansions.values()}
+        sentences = self.db.execute("SELECT start, tokens FROM sentences WHERE aid = ? AND para = ?", (aid, para))
+        return [
+            (start + token[0], start + token[0] + len(token[1]))
+            for start, tokens in sentences
+            for token in json.loads(tokens)
+            if token[2] in terms
+        ]
+
     def suggestions(self, words: list[QueryWord], limit: int = 5) -> list[str]:
         """Close corpus words for a query that found nothing."""
         from rapidfuzz import fuzz, process

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -82,6 +82,54 @@ CREATE INDEX IF NOT EXISTS para_terms_by_article ON para_terms (aid, para);
 CREATE VIRTUAL TABLE IF NOT EXISTS para_fts USING fts5(
     terms, extra, content='para_terms', content_rowid='rowid', tokenize='unicode61'
 );
+CREATE TABLE IF NOT EXISTS mentions (
+    aid INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    first TEXT NOT NULL,
+    initial TEXT NOT NULL,
+    surname TEXT NOT NULL,
+    key TEXT NOT NULL,
+    nominative INTEGER NOT NULL,
+    gender TEXT NOT NULL,
+    role TEXT NOT NULL,
+    pid INTEGER,
+    PRIMARY KEY (aid, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quotes (
+    qid INTEGER PRIMARY KEY,
+    aid INTEGER NOT NULL,
+    para INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    speaker_type TEXT NOT NULL,
+    speaker TEXT NOT NULL,
+    mention INTEGER,
+    pid INTEGER
+);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes (aid);
+CREATE INDEX IF NOT EXISTS quotes_by_person ON quotes (pid);
+CREATE TABLE IF NOT EXISTS people (
+    pid INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    files TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS skipped (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -89,7 +137,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
-CHILD_TABLES = ("paragraphs", "sentences", "entities")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes")
 
 
 class Store:
@@ -144,7 +192,7 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
-    def write_article(self, record: dict, paragraphs: list, sentences: list) -> None:
+    def write_article(self, record: dict, paragraphs: list, analysis) -> None:
         """Replace one article and everything derived from it, atomically."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -155,6 +203,7 @@ class Store:
             columns = ", ".join(record)
             marks = ", ".join("?" * len(record))
             aid = db.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(record.values())).lastrowid
+            sentences = analysis.sentences
             db.executemany(
                 "INSERT INTO paragraphs VALUES (?, ?, ?, ?)",
                 [(aid, index, para.kind, para.text) for index, para in enumerate(paragraphs)],
@@ -176,6 +225,7 @@ class Store:
                 ],
             )
             self._write_terms(aid, sentences)
+            self._write_speech(aid, analysis)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -195,6 +245,83 @@ class Store:
             row = (aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
             rowid = db.execute("INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)", row).lastrowid
             db.execute("INSERT INTO para_fts (rowid, terms, extra) VALUES (?, ?, ?)", (rowid, row[3], row[4]))
+
+    def _write_speech(self, aid: int, analysis) -> None:
+        """Person mentions and statements; people are grouped across the corpus by `regroup_people`."""
+        self.db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [
+                (aid, index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
+                 int(m.nominative), m.gender, m.role)
+                for index, m in enumerate(analysis.mentions)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO quotes (aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, mention)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, q.para, q.sent, q.kind, q.cue, q.text, q.start, q.end, q.speaker.type, q.speaker.name,
+                 q.speaker.mention)
+                for q in analysis.quotes
+            ],
+        )
+
+    def people_stale(self) -> bool:
+        """True when articles changed since people were last grouped (also after an interrupted run)."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key = 'people'").fetchone() is not None
+
+    def regroup_people(self) -> None:
+        """Group every person mention of the corpus into people, and name each quote's speaker."""
+        from .names import Mention, cluster
+
+        db = self.db
+        rows = db.execute("SELECT * FROM mentions ORDER BY aid, idx").fetchall()
+        mentions = [
+            (row["aid"], Mention(row["sent"], row["start"], row["end"], row["text"], row["first"], row["initial"],
+                                 row["surname"], row["key"], bool(row["nominative"]), row["gender"], row["role"]))
+            for row in rows
+        ]
+        people, owners = cluster(mentions)
+        files = dict(db.execute("SELECT aid, file FROM articles").fetchall())
+        quoted = Counter()
+        where = {(row["aid"], row["idx"]): pid for row, pid in zip(rows, owners)}
+        person_quotes = db.execute("SELECT qid, aid, mention FROM quotes WHERE mention IS NOT NULL").fetchall()
+        for quote in person_quotes:
+            quoted[where.get((quote["aid"], quote["mention"]))] += 1
+        org_quotes = db.execute("SELECT qid, aid, speaker FROM quotes WHERE mention IS NULL").fetchall()
+        orgs: dict[str, list] = {}
+        for quote in org_quotes:
+            orgs.setdefault(quote["speaker"].casefold(), []).append(quote)
+        by_person: dict[int, list] = {}
+        for (aid, mention), pid in zip(mentions, owners):
+            by_person.setdefault(pid, []).append((aid, mention))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM people")
+            db.execute("DELETE FROM meta WHERE key = 'people'")
+            for person in people:
+                own = by_person.get(person.pid, [])
+                aliases = sorted({m.text for _, m in own})
+                in_files = sorted({files[aid] for aid, _ in own})
+                db.execute("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", (
+                    person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False), len(own),
+                    quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
+            db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
+                           [(pid, row["aid"], row["idx"]) for row, pid in zip(rows, owners)])
+            db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?",
+                           [(where.get((q["aid"], q["mention"])), q["qid"]) for q in person_quotes])
+            for offset, group in enumerate(orgs.values()):
+                pid = len(people) + offset
+                names = Counter(q["speaker"] for q in group)
+                in_files = sorted({files[q["aid"]] for q in group})
+                db.execute("INSERT INTO people VALUES (?, 'org', ?, '', ?, ?, ?, ?)", (
+                    pid, names.most_common(1)[0][0], json.dumps(sorted(names), ensure_ascii=False), len(group),
+                    len(group), json.dumps(in_files, ensure_ascii=False)))
+                db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?", [(pid, q["qid"]) for q in group])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _tids(self, terms: list[str]) -> dict[str, int]:
         found = {}
@@ -235,6 +362,7 @@ class Store:
 
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('people', 'stale')")
         if row:
             self._remove_terms(row["aid"])
             for table in CHILD_TABLES:

@@ -1,0 +1,69 @@
+"""Matching rules of the gold annotations (tests/gold/README.md), shared by quality.py and the tests."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kzcli.names import surname_key
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def text_matches(gold_text: str, predicted: str) -> bool:
+    """Predicted holds ≥ 60 % of the gold words, and ≥ 40 % of its own words are gold words."""
+    gold, mine = words(gold_text), words(predicted)
+    if not gold or not mine:
+        return False
+    shared = len(gold & mine)
+    return shared >= 0.6 * len(gold) and shared >= 0.4 * len(mine)
+
+
+def same_speaker(gold: str, predicted: str) -> bool:
+    """Any form of the same name: surname keys agree (people) or most words agree (organisations)."""
+    gold_words, mine = gold.replace(".", " ").split(), predicted.replace(".", " ").split()
+    if not gold_words or not mine:
+        return False
+    if surname_key(gold_words[-1]) == surname_key(mine[-1]):
+        return True
+    shared = {surname_key(w) for w in gold_words} & {surname_key(w) for w in mine}
+    return len(shared) >= max(1, min(len(gold_words), len(mine)) - 1) and len(gold_words) > 1
+
+
+def score_quotes(gold: list[dict], predicted: list[dict]) -> dict:
+    """Precision, recall and speaker accuracy of statements; optional gold entries count neither way."""
+    required = [entry for entry in gold if not entry.get("optional")]
+    found: set[str] = set()
+    outcome = Counter()
+    per_kind = Counter()
+    for row in predicted:
+        candidates = [e for e in gold if e["file"] == row["file"] and text_matches(e["text"], row["text"])]
+        right = [e for e in candidates if same_speaker(e["speaker"], row["speaker"])]
+        if any(not e.get("optional") for e in right):
+            outcome["true"] += 1
+            per_kind["predicted_true." + row["kind"]] += 1
+            found.update(e["id"] for e in right if not e.get("optional"))
+        elif right or (candidates and all(e.get("optional") for e in candidates)):
+            outcome["neutral"] += 1
+            continue
+        else:
+            outcome["wrong_speaker" if candidates else "false"] += 1
+        per_kind["predicted." + row["kind"]] += 1
+        outcome["text_matched"] += bool(candidates)
+        outcome["speaker_right"] += bool(right)
+    counted = outcome["true"] + outcome["false"] + outcome["wrong_speaker"]
+    result = {
+        "precision": outcome["true"] / counted if counted else 0.0,
+        "recall": len(found) / len(required) if required else 0.0,
+        "speaker_accuracy": outcome["speaker_right"] / outcome["text_matched"] if outcome["text_matched"] else 0.0,
+        "counts": dict(outcome),
+        "missed": [e["id"] for e in required if e["id"] not in found],
+    }
+    for kind in sorted({e["kind"] for e in required}):
+        of_kind = [e for e in required if e["kind"] == kind]
+        result[f"recall.{kind}"] = sum(e["id"] in found for e in of_kind) / len(of_kind)
+        made = per_kind["predicted." + kind]
+        result[f"precision.{kind}"] = per_kind["predicted_true." + kind] / made if made else 0.0
+    return result

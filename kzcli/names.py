@@ -1,0 +1,261 @@
+"""Person names: mentions from natasha's PER spans, and their grouping into people.
+
+Russian surnames inflect (Токаев, Токаеву, Токаевым) and the lemmatiser guesses
+wrong on them (Токаеву → "токаева", С.Гора → "гора", Путин → "путина"), so a
+surname is grouped by a *key* (the form with its case ending cut off after a
+consonant) and displayed in the form natasha's tagger read as nominative in
+context; when the text never uses the nominative, it is rebuilt from the key.
+Nothing here loads a model: index time passes a dictionary lookup in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+# Case endings of nouns and adjectival surnames, longest first.
+CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
+                "а", "у", "е", "ы", "я", "ю")
+VOWELS = set("аеёиоуыэюяaeiouy")
+INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
+# A dictionary word's (part of speech, first reading is a name, some reading is a name); None when unknown.
+Lookup = Callable[[str], "tuple[str, bool, bool] | None"]
+
+
+@dataclass
+class Mention:
+    """One occurrence of a person's name in an article, with any role words peeled off."""
+
+    sent: int
+    start: int  # offsets of the name (role words excluded) in the sentence
+    end: int
+    text: str
+    first: str  # nominative first name, "" when not given
+    initial: str  # "К" for "К.Токаев"; the first name's initial when it is given
+    surname: str  # the surname as written
+    key: str  # grouping key of the surname (lower case, case ending cut)
+    nominative: bool  # the tagger read the surname as nominative here
+    gender: str  # Masc | Fem | ""
+    role: str = ""
+
+
+def surname_key(word: str) -> str:
+    """Токаеву, Токаевым, Токаев → "токаев"; Гора → "гор"; Нуртлеу, Рубио stay as they are."""
+    word = word.lower().replace("ё", "е")
+    for ending in CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in VOWELS:
+            return stem
+    return word
+
+
+def _feats(token) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in token.feats.split("|") if "=" in part)
+
+
+def _is_role_word(word: str, lookup: Lookup) -> bool:
+    """A dictionary common noun that is not also a name: Президент, Госсекретарь, Посол."""
+    reading = lookup(word)
+    return bool(reading) and reading[0] == "NOUN" and not reading[2]
+
+
+def _is_name_like(word: str, lookup: Lookup) -> bool:
+    """Rejects one-word "names" the NER tagger took from adjectives and verbs (Кыргызский, Напомним)."""
+    reading = lookup(word)
+    return reading is None or reading[0] == "NOUN" or reading[1]
+
+
+def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
+    """Person mentions among a sentence's PER entities."""
+    mentions = []
+    for entity in sent.entities:
+        if entity.type != "PER":
+            continue
+        tokens = [t for t in sent.tokens if entity.start <= t.start < entity.end]
+        words = [t for t in tokens if t.pos != "PUNCT"]
+        role_words = []
+        while len(words) > 1 and _is_role_word(words[0].text, lookup):
+            role_words.append(words.pop(0))
+        if not words or (len(words) == 1 and (words[0].pos not in {"PROPN", "NOUN"} or not _is_name_like(words[0].text, lookup))):
+            continue
+        if not all(w.text[:1].isupper() for w in words):
+            continue
+        surname = words[-1]
+        first = words[:-1]
+        feats = _feats(surname)
+        mention = Mention(
+            sent=index, start=words[0].start, end=surname.start + len(surname.text),
+            text=sent.text[words[0].start: surname.start + len(surname.text)],
+            first="", initial="", surname=surname.text, key=surname_key(surname.text),
+            nominative=surname.pos == "PROPN" and feats.get("Case") == "Nom",
+            gender=feats.get("Gender", "") if surname.pos == "PROPN" else "",
+        )
+        if first:
+            given = first[0]
+            if INITIAL.match(given.text):
+                mention.initial = given.text
+            else:
+                mention.first = _first_name(entity, given, len(first) + len(role_words), len(words) + len(role_words))
+                mention.initial = mention.first[:1]
+        mention.role = " ".join(w.lemma for w in role_words) or _role_before(sent, tokens)
+        mentions.append(mention)
+    return mentions
+
+
+def _first_name(entity, token, position: int, count: int) -> str:
+    """The first name in the nominative: natasha's span normal when it lines up, else the text."""
+    parts = entity.normal.split()
+    if len(parts) == count and position - 1 < len(parts):
+        candidate = parts[position - 1]
+        if candidate[:2].lower() == token.text[:2].lower():
+            return candidate
+    return token.text
+
+
+def _role_before(sent, name_tokens) -> str:
+    """The role phrase a name stands in apposition to: "министр торговли США Говард Латник"."""
+    positions = {id(t): i for i, t in enumerate(sent.tokens)}
+    indexes = [positions[id(t)] for t in name_tokens]
+    first = min(indexes)
+    for i in indexes:
+        head = sent.tokens[i].head
+        if head < 0 or head >= first or head in indexes:
+            continue
+        noun = sent.tokens[head]
+        agrees = _feats(noun).get("Case") == _feats(sent.tokens[i]).get("Case")
+        animate = _feats(noun).get("Animacy") == "Anim"
+        if noun.pos != "NOUN" or not noun.text[:1].islower() or first - head > 8 or not (agrees and animate):
+            continue
+        start = head
+        while start > 0 and sent.tokens[start - 1].head == head and sent.tokens[start - 1].pos == "ADJ":
+            start -= 1
+        lemmas = " ".join(t.lemma for t in sent.tokens[start: head + 1])
+        rest = sent.text[noun.start + len(noun.text): sent.tokens[first].start]
+        return (lemmas + rest).strip(" ,—–-")
+    return ""
+
+
+def link_first_names(mentions: list[Mention]) -> None:
+    """A lone first name ("Канатбек") joins the full name it belongs to in the same article."""
+    full = {m.first.lower(): m for m in mentions if m.first}
+    for mention in mentions:
+        if not mention.first and not mention.initial:
+            owner = full.get(mention.surname.lower())
+            if owner and owner.key != mention.key:
+                mention.first, mention.initial = owner.first, owner.initial
+                mention.key, mention.surname, mention.nominative = owner.key, "", False
+
+
+# -- people across the corpus --------------------------------------------------
+
+
+@dataclass
+class Person:
+    pid: int
+    key: str
+    first: str
+    initial: str
+    name: str = ""
+    role: str = ""
+
+
+def cluster(mentions: Iterable[tuple[int, Mention]]) -> tuple[list[Person], list[int]]:
+    """Group (article, mention) pairs into people; returns the people and each mention's person id.
+
+    Within one surname key, each distinct first name is a person; an initial
+    joins the one first name it fits; a bare surname joins the person of that
+    surname in the same article, else the corpus's only (or most mentioned) one.
+    """
+    mentions = list(mentions)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, (_, mention) in enumerate(mentions):
+        by_key[mention.key].append(index)
+    people: list[Person] = []
+    owner = [-1] * len(mentions)
+    for key, indexes in by_key.items():
+        firsts = Counter(mentions[i][1].first.lower() for i in indexes if mentions[i][1].first)
+        group: dict[str, Person] = {}
+        for first in firsts:
+            group[first] = Person(len(people), key, first, first[:1])
+            people.append(group[first])
+        for initial in sorted({mentions[i][1].initial.lower() for i in indexes if not mentions[i][1].first} - {""}):
+            fits = [p for p in group.values() if p.initial == initial]
+            if len(fits) == 1:
+                group["." + initial] = fits[0]
+            else:
+                group["." + initial] = Person(len(people), key, "", initial)
+                people.append(group["." + initial])
+        for i in indexes:
+            mention = mentions[i][1]
+            if mention.first:
+                owner[i] = group[mention.first.lower()].pid
+            elif mention.initial:
+                owner[i] = group["." + mention.initial.lower()].pid
+        _place_bare_surnames(mentions, indexes, owner, people, key)
+    owned: dict[int, list[Mention]] = defaultdict(list)
+    for (_, mention), pid in zip(mentions, owner):
+        owned[pid].append(mention)
+    for person in people:
+        own = owned[person.pid]
+        person.name = display_name(own)
+        roles = Counter(m.role for m in own if m.role)
+        person.role = max(roles, key=lambda role: (roles[role], len(role))) if roles else ""
+    return people, owner
+
+
+def _place_bare_surnames(mentions, indexes, owner, people, key) -> None:
+    named = [i for i in indexes if owner[i] >= 0]
+    totals = Counter(owner[i] for i in named)
+    in_article: dict[int, set[int]] = defaultdict(set)
+    for i in named:
+        in_article[mentions[i][0]].add(owner[i])
+    fallback = None
+    for i in indexes:
+        if owner[i] >= 0:
+            continue
+        local = in_article.get(mentions[i][0], set())
+        if len(local) == 1:
+            owner[i] = next(iter(local))
+        elif local:
+            owner[i] = max(local, key=lambda pid: totals[pid])
+        elif totals:
+            owner[i] = totals.most_common(1)[0][0]
+        else:
+            if fallback is None:
+                fallback = Person(len(people), key, "", "")
+                people.append(fallback)
+            owner[i] = fallback.pid
+
+
+def display_name(mentions: list[Mention]) -> str:
+    """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"."""
+    surname = nominative_surname(mentions)
+    firsts = Counter(m.first for m in mentions if m.first)
+    if firsts:
+        return f"{firsts.most_common(1)[0][0]} {surname}"
+    initials = Counter(m.initial for m in mentions if m.initial)
+    if initials:
+        return f"{initials.most_common(1)[0][0]}.{surname}"
+    return surname
+
+
+def nominative_surname(mentions: list[Mention]) -> str:
+    written = [m for m in mentions if m.surname]
+    nominative = Counter(m.surname for m in written if m.nominative)
+    if nominative:
+        return max(nominative, key=lambda form: (nominative[form], -len(form)))
+    if not written:
+        return ""
+    genders = Counter(m.gender for m in written if m.gender)
+    female = bool(genders) and genders.most_common(1)[0][0] == "Fem"
+    sample = written[0].surname
+    stem = sample[: len(written[0].key)]
+    if len({m.surname for m in written}) == 1 and stem == sample:
+        return sample
+    if stem.lower().endswith(("ск", "цк")):
+        return stem + ("ая" if female else "ий")
+    if female and stem.lower().endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return stem + "а"
+    return stem
