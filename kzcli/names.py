@@ -126,7 +126,7 @@ def _role_before(sent, name_tokens) -> str:
         noun = sent.tokens[head]
         agrees = _feats(noun).get("Case") == _feats(sent.tokens[i]).get("Case")
         animate = _feats(noun).get("Animacy") == "Anim"
-        if noun.pos != "NOUN" or not noun.text[:1].islower() or first - head > 8 or not (agrees and animate):
+        if noun.pos != "NOUN" or first - head > 8 or not (agrees and animate):
             continue
         start = head
         while start > 0 and sent.tokens[start - 1].head == head and sent.tokens[start - 1].pos == "ADJ":

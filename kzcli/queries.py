@@ -200,7 +200,7 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
     last = words[-1]
     readings = to_cyrillic(last)[:8] if LATIN.search(last) and not CYRILLIC.search(last) else [last]
     keys = {surname_key(reading) for reading in readings}
-    given = words[0].casefold()[:1] if len(words) > 1 else ""
+    given = words[0] if len(words) > 1 else ""
     scored = []
     for row in rows:
         if row["type"] == "org":
@@ -212,7 +212,7 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
                 aliases.add(surname_key(row["name"].split()[0]))
             score = max(max(fuzz.ratio(key, alias), fuzz.ratio(sound(key), sound(alias)))
                         for key in keys for alias in aliases)
-            if given and not row["name"].casefold().startswith(given) and score == 100:
+            if given and " " in row["name"] + "." and not _same_given(given, re.split(r"[\s.]+", row["name"])[0]):
                 score = 0
         scored.append((score, row))
     exact = [row for score, row in scored if score == 100]
@@ -226,6 +226,9 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
         hint = ", ".join(row["name"] for score, row in scored[:3] if score >= 60)
         raise KzError(f"no person matches {wanted!r}" + (f"; did you mean {hint}?" if hint else " (see `kzcli people`)"),
                       NOTHING_FOUND)
+    as_typed = [row for row in exact if re.split(r"[\s.]+", row["name"])[-1].casefold() == last.casefold()]
+    if len(exact) > 1 and len(as_typed) == 1:
+        return [as_typed[0]["pid"]]
     if len(exact) > 1:
         listed = ", ".join(row["name"] for row in exact)
         raise KzError(f"--person {wanted!r} is ambiguous: {listed}", USAGE)
@@ -245,6 +248,15 @@ def _names_org(words: list[str], name: str) -> bool:
         if not any(fuzz.ratio(surname_key(folded), surname_key(part)) >= 85 for part in parts):
             return False
     return True
+
+
+def _same_given(wanted: str, first: str) -> bool:
+    """A first name or initial as typed (any script, a typo) fits a person's first name or initial."""
+    from rapidfuzz import fuzz
+
+    if len(wanted) == 1 or len(first) == 1:
+        return sound(wanted)[:1] == sound(first)[:1]
+    return fuzz.ratio(sound(surname_key(wanted)), sound(surname_key(first))) >= 80
 
 
 def sound(word: str) -> str:

@@ -312,6 +312,9 @@ class Tree:
             if subjects:
                 return subjects[0]
             rel, head = tokens[i].rel, tokens[i].head
+            places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS]
+            if tokens[i].lemma in {"говориться", "сообщаться"} and places:
+                return self.owner(places[0])
             if head < 0:
                 return None
             if rel == "conj" and tokens[head].pos in {"VERB", "ADJ"}:
@@ -319,9 +322,6 @@ class Tree:
             elif rel == "acl:relcl":
                 governor = self.subject_of_governor(head)
                 return governor if governor is not None else self.owner(head)
-            elif tokens[i].lemma in {"говориться", "сообщаться"}:
-                places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS]
-                return self.owner(places[0]) if places else None
             else:
                 return None
         return None

@@ -69,10 +69,12 @@ def loaded_modules(seeds_cache, *args) -> str:
     return done.stderr
 
 
-def test_help_and_warm_sources_load_no_models(seeds_cache):
+def test_help_and_warm_listings_load_no_models(seeds_cache):
     assert "HEAVY []" in loaded_modules(seeds_cache, "--help")
     assert "HEAVY []" in loaded_modules(seeds_cache, "sources")
     assert "HEAVY []" in loaded_modules(seeds_cache, "show", "003")
+    assert "HEAVY []" in loaded_modules(seeds_cache, "quotes", "--person", "Tokayev")
+    assert "HEAVY []" in loaded_modules(seeds_cache, "people")
 
 
 def test_search_loads_no_neural_model(seeds_cache):
