@@ -129,6 +129,30 @@ def quote_metrics(gold_dir: Path) -> None:
     print(f"people: {named}/{len(people)} gold people listed under their canonical name, {len(extra)} extra {extra}")
 
 
+def timeline_metrics(gold_dir: Path) -> None:
+    """Date mentions of `timeline --no-merge --json` against timeline.json, and estimated publication windows."""
+    from scoring import score_timeline
+
+    gold = json.loads((gold_dir / "timeline.json").read_text(encoding="utf-8"))
+    result = score_timeline(gold["dated"], kzcli_json("timeline", "--no-merge"))
+    print(f"timeline: mention recall {result['recall']:.2f}  precision {result['precision']:.2f}  "
+          f"exact date {result['exact_date']:.2f}")
+    if result["missed"] or result["extra"]:
+        print(f"  timeline.missed: {result['missed']}  extra: {result['extra']}")
+    articles = json.loads((gold_dir / "articles.json").read_text(encoding="utf-8"))
+    listed = {row["file"]: row for row in kzcli_json("sources")}
+    undated = [entry for entry in articles if entry["published"] is None]
+    inside = sum(window_contains(listed[e["file"]]["published_window"], e["published_window"]) for e in undated)
+    print(f"sources.published_window: {inside}/{len(undated)} undated articles get a window containing the gold one")
+
+
+def window_contains(mine: list, theirs: list) -> bool:
+    low, high = mine
+    their_low, their_high = theirs
+    return (low is None or (their_low is not None and low <= their_low)) and \
+        (high is None or (their_high is not None and their_high <= high))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold JSON files (default: tests/gold)")
@@ -136,6 +160,7 @@ def main() -> None:
     article_metrics(args.gold)
     search_metrics(args.gold)
     quote_metrics(args.gold)
+    timeline_metrics(args.gold)
 
 
 if __name__ == "__main__":

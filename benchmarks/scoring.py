@@ -67,3 +67,31 @@ def score_quotes(gold: list[dict], predicted: list[dict]) -> dict:
         made = per_kind["predicted." + kind]
         result[f"precision.{kind}"] = per_kind["predicted_true." + kind] / made if made else 0.0
     return result
+
+
+def score_timeline(gold: list[dict], predicted: list[dict]) -> dict:
+    """Mention recall and precision (same file and sentence, overlapping mention) and exact-date accuracy."""
+    def overlaps(entry: dict, row: dict) -> bool:
+        same_sentence = entry["sentence"] in row["sentence"] or row["sentence"] in entry["sentence"]
+        a, b = entry["mention"].casefold(), row["mention"].casefold()
+        return entry["file"] == row["file"] and same_sentence and (a in b or b in a)
+
+    required = [entry for entry in gold if not entry.get("optional")]
+    found, exact, counted, right = set(), 0, 0, 0
+    for row in predicted:
+        matches = [i for i, entry in enumerate(gold) if overlaps(entry, row)]
+        if matches and all(gold[i].get("optional") for i in matches):
+            continue
+        counted += 1
+        if matches:
+            right += 1
+            found.update(matches)
+            exact += any(gold[i]["date"] == row["date"] for i in matches)
+    hit = [i for i, entry in enumerate(gold) if i in found and not entry.get("optional")]
+    return {
+        "recall": len(hit) / len(required) if required else 0.0,
+        "precision": right / counted if counted else 0.0,
+        "exact_date": exact / right if right else 0.0,
+        "missed": [entry["mention"] for i, entry in enumerate(gold) if not entry.get("optional") and i not in found],
+        "extra": [row["mention"] for row in predicted if not any(overlaps(entry, row) for entry in gold)],
+    }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .events import DatedEvent, dated_events
 from .names import Mention, link_first_names, sentence_mentions
 from .speech import ArticleSpeech, Quote
 from .structure import Structure
@@ -57,6 +58,12 @@ class Analysis:
     interviewee: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[DatedEvent] = field(default_factory=list)
+
+    def published_window(self) -> tuple[str | None, str | None]:
+        """For an undated article: it appeared after the latest event it reports as past."""
+        past = [event.first_day for event in self.events if not event.planned]
+        return (max(past) if past else None), None
 
 
 class Analyzer:
@@ -86,6 +93,7 @@ class Analyzer:
         analysis.mentions = [m for i, sent in enumerate(sentences) for m in sentence_mentions(i, sent, self.lookup)]
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
+        analysis.events = dated_events(sentences, structure.published)
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:

@@ -166,6 +166,27 @@ def quotes(
 
 
 @app.command()
+def timeline(
+    ctx: typer.Context,
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before (YYYY[-MM[-DD]])."),
+    person: Optional[str] = typer.Option(None, "--person", "-p", help="Only events whose sentence names this person."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
+    query: Optional[str] = typer.Option(None, "--query", "-q", help="Only events whose sentence matches this search."),
+    no_merge: bool = typer.Option(False, "--no-merge", help="Show each source's mention separately."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Every dated event across the sources in date order, years completed, plans marked."""
+    since, until = queries.date_bound(since, "--since"), queries.date_bound(until, "--until")
+    rows = queries.timeline(ctx.obj.store(), since, until, person, source, query, merge=not no_merge)
+    if not rows:
+        raise KzError("no dated events found", NOTHING_FOUND)
+    if json:
+        return render.emit_json(rows)
+    render.timeline(rows)
+
+
+@app.command()
 def people(
     ctx: typer.Context,
     orgs: bool = typer.Option(False, "--orgs", help="Also list the organisations quoted as speakers."),

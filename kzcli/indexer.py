@@ -141,6 +141,8 @@ def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -
         "outlet": structure.outlet,
         "published": structure.published,
         "published_source": structure.published_source,
+        "window_from": None if structure.published else analysis.published_window()[0],
+        "window_to": None if structure.published else analysis.published_window()[1],
         "genre": structure.genre,
         "interviewee": analysis.interviewee,
         "words": sum(word_count(para.text) for para in structure.paragraphs),

@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 
+from .chronology import period_bounds
 from .errors import NOTHING_FOUND, USAGE, KzError
 from .names import surname_key
 from .store import Store
@@ -21,6 +22,8 @@ def source_row(row: sqlite3.Row) -> dict:
         "title": row["title"],
         "outlet": row["outlet"],
         "published": row["published"],
+        "published_estimated": row["published"] is None,
+        "published_window": [row["published"], row["published"]] if row["published"] else [row["window_from"], row["window_to"]],
         "genre": row["genre"],
         "interviewee": row["interviewee"],
         "words": row["words"],
@@ -298,8 +301,8 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
     return [_quote_row(store, row) for row in rows]
 
 
-def _about(store: Store, rows: list, query: str) -> list:
-    """The quotes whose own words match a search query (with search's inflection and typo rules)."""
+def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"], row["end"])) -> list:
+    """The rows whose own words (`bounds` in the paragraph) match a search query, with search's matching rules."""
     from .search import Searcher, parse_query
 
     if not query.strip():
@@ -312,7 +315,8 @@ def _about(store: Store, rows: list, query: str) -> list:
     for row in rows:
         if (row["aid"], row["para"]) in hits:
             spans = searcher.matched_spans(row["aid"], row["para"], words)
-            if any(row["start"] <= start < row["end"] for start, _ in spans):
+            low, high = bounds(row)
+            if any(low <= start < high for start, _ in spans):
                 kept.append(row)
     return kept
 
@@ -333,5 +337,84 @@ def _quote_row(store: Store, row: sqlite3.Row) -> dict:
         "id": row["id"],
         "outlet": row["outlet"],
         "published": row["published"],
+        "paragraph": row["para"] + 1,
+    }
+
+
+# -- timeline ----------------------------------------------------------------------
+
+MERGE_SIMILARITY = 55
+
+
+def timeline(store: Store, since: str | None = None, until: str | None = None, person: str | None = None,
+             source: str | None = None, query: str | None = None, merge: bool = True) -> list[dict]:
+    """Dated events in date order (coarse dates before finer ones of their period), merged across sources."""
+    where, params = [], []
+    if since:
+        where.append("e.last_day >= ?")
+        params.append(period_bounds(since)[0])
+    if until:
+        where.append("e.first_day <= ?")
+        params.append(period_bounds(until)[1])
+    aids = select_articles(store, source)
+    if aids is not None:
+        where.append(f"e.aid IN ({', '.join('?' * len(aids)) or 'NULL'})")
+        params += aids
+    if person:
+        pids = resolve_person(store, person)
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent"
+                     f" AND m.pid IN ({', '.join('?' * len(pids))}))")
+        params += pids
+    rows = store.db.execute(
+        "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end"
+        " FROM events e JOIN articles a ON a.aid = e.aid"
+        " JOIN sentences s ON s.aid = e.aid AND s.idx = e.sent"
+        + (f" WHERE {' AND '.join(where)}" if where else ""),
+        params,
+    ).fetchall()
+    if query:
+        rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
+    rows.sort(key=lambda row: (row["first_day"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"], row["id"], row["start"]))
+    groups = _merge(rows) if merge else [[row] for row in rows]
+    return [
+        {**_event_row(row), "group": number}
+        for number, group in enumerate(groups, 1)
+        for row in group
+    ]
+
+
+GRANULARITY_ORDER = {"year": 0, "range": 1, "month": 1, "day": 2}
+
+
+def _merge(rows: list) -> list[list]:
+    """Rows with the same date and similar event wording from different sources become one group."""
+    from rapidfuzz import fuzz
+
+    groups: list[list] = []
+    for row in rows:
+        for group in groups:
+            first = group[0]
+            if first["value"] == row["value"] and row["aid"] not in {r["aid"] for r in group} \
+                    and fuzz.token_set_ratio(first["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    return groups
+
+
+def _event_row(row: sqlite3.Row) -> dict:
+    return {
+        "date": row["value"],
+        "granularity": row["granularity"],
+        "modifier": row["modifier"],
+        "mention": row["mention"],
+        "event": row["event"],
+        "sentence": row["sentence"],
+        "file": row["file"],
+        "id": row["id"],
+        "outlet": row["outlet"],
+        "year_inferred": bool(row["year_inferred"]),
+        "planned": bool(row["planned"]),
         "paragraph": row["para"] + 1,
     }

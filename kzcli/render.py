@@ -152,6 +152,72 @@ def statements(rows: list[dict]) -> None:
     ], caption=f"{len(rows)} statements")
 
 
+MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                     "октябрь", "ноябрь", "декабрь"]
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                   "октября", "ноября", "декабря"]
+MODIFIERS = {
+    "start": "начало", "middle": "середина", "end": "конец", "first_half": "первая половина",
+    "second_half": "вторая половина", "q1": "I квартал", "q2": "II квартал", "q3": "III квартал",
+    "q4": "IV квартал", "spring": "весна", "summer": "лето", "autumn": "осень", "winter": "зима",
+    "recent": "на днях,",
+}
+
+
+def russian_date(value: str, modifier: str | None = None) -> str:
+    """2025-11-06 → "6 ноября 2025"; 2025-11 → "ноябрь 2025"; 2025 + end → "конец 2025"; ranges with a dash."""
+    if "/" in value:
+        first, last = value.split("/")
+        a, b = first.split("-"), last.split("-")
+        if len(a) == len(b) == 3 and a[:2] == b[:2]:
+            return f"{int(a[2])}–{int(b[2])} {MONTHS_GENITIVE[int(a[1]) - 1]} {a[0]}"
+        return f"{russian_date(first)} – {russian_date(last)}"
+    parts = value.split("-")
+    if len(parts) == 3:
+        text = f"{int(parts[2])} {MONTHS_GENITIVE[int(parts[1]) - 1]} {parts[0]}"
+    elif len(parts) == 2:
+        month = MONTHS_GENITIVE[int(parts[1]) - 1] if modifier and modifier != "recent" else MONTHS_NOMINATIVE[int(parts[1]) - 1]
+        text = f"{month} {parts[0]}"
+    else:
+        text = parts[0]
+    if modifier:
+        word = MODIFIERS.get(modifier, modifier)
+        text = f"{word} {text}" if modifier not in ("spring", "summer", "autumn", "winter") or len(parts) == 1 else text
+    return text
+
+
+def timeline(rows: list[dict]) -> None:
+    """One table row per merged event, under year and month headings; plans in italics."""
+    console = stdout_console()
+    if not console.is_terminal:
+        emit_table(rows, [Column(key, key) for key in
+                          ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned")])
+        return
+    table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
+    table.add_column("date", no_wrap=True, style="cyan", max_width=24)
+    table.add_column("event", ratio=1)
+    table.add_column("sources", style="green", max_width=28)
+    groups: dict[int, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row["group"], []).append(row)
+    heading = None
+    for members in groups.values():
+        first = members[0]
+        period = first["date"][:7] if first["granularity"] in ("day", "month") else first["date"][:4]
+        if period != heading:
+            heading = period
+            label = russian_date(period) if len(period) == 7 else period
+            table.add_row(Text(label, style="bold"), "", "", end_section=False)
+        date_text = russian_date(first["date"], first["modifier"]) + ("*" if first["year_inferred"] else "")
+        event = Text(first["event"], style="italic magenta" if first["planned"] else "")
+        if first["planned"]:
+            event.append("  (planned)", style="dim")
+        sources = "\n".join(f"{m['id'][:12]} {m['outlet'] or ''}".strip() for m in members)
+        table.add_row(date_text, event, sources)
+    console.print(table)
+    console.print(Text(f"{len(groups)} events from {len(rows)} date mentions; * year inferred", style="dim"))
+
+
 def explain(lines: list[dict]) -> None:
     """What each query word matched in the corpus, on stderr so that --json stays clean."""
     console = Console(stderr=True, highlight=False)

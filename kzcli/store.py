@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS articles (
     outlet TEXT,
     published TEXT,
     published_source TEXT,
+    window_from TEXT,
+    window_to TEXT,
     genre TEXT,
     interviewee TEXT,
     words INTEGER,
@@ -126,6 +128,24 @@ CREATE TABLE IF NOT EXISTS people (
     quotes INTEGER NOT NULL,
     files TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS events (
+    aid INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    para INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    mention TEXT NOT NULL,
+    value TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    modifier TEXT,
+    year_inferred INTEGER NOT NULL,
+    planned INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    lemmas TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -137,7 +157,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events")
 
 
 class Store:
@@ -263,6 +283,14 @@ class Store:
                 (aid, q.para, q.sent, q.kind, q.cue, q.text, q.start, q.end, q.speaker.type, q.speaker.name,
                  q.speaker.mention)
                 for q in analysis.quotes
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
+                 int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day)
+                for e in analysis.events
             ],
         )
 

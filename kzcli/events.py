@@ -1,0 +1,160 @@
+"""Dated events of an article: each date mention with the clause it anchors, year completed, plans marked.
+
+Runs at index time over the analysis already made (tokens with syntax); it loads no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .chronology import DateMention, complete_year, find_mentions, period, resolve_relative
+
+PLAN_LEMMAS = {
+    "планировать", "запланировать", "намереваться", "собираться", "ожидаться", "предстоять", "предстоящий",
+    "запланированный", "планироваться", "намечать", "наметить", "намечаться", "готовиться", "предполагаться",
+}
+SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
+PREDICATES = {"VERB", "AUX"}
+MAX_EVENT_WORDS = 16
+
+
+@dataclass
+class DatedEvent:
+    sent: int
+    para: int
+    start: int  # offsets of the mention in the paragraph
+    end: int
+    mention: str
+    value: str
+    granularity: str
+    modifier: str | None
+    year_inferred: bool
+    planned: bool
+    event: str
+    lemmas: str  # the event's content lemmas, for merging across sources
+    first_day: str
+    last_day: str
+
+
+def dated_events(sentences, published: str | None) -> list[DatedEvent]:
+    anchor = date.fromisoformat(published) if published and len(published) == 10 else None
+    found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in find_mentions(sent.text)]
+    explicit = [(index, sent.para, m.year) for index, sent, m in found if m.year and not m.relative]
+    events = []
+    for index, sent, mention in found:
+        clause = Clause(sent, mention)
+        if mention.relative:
+            if anchor is None:
+                continue
+            resolve_relative(mention, anchor)
+        elif mention.year is None:
+            complete_year(mention, _nearby_years(index, sent.para, explicit, anchor), anchor, clause.tense)
+            if mention.year is None:
+                continue
+        value = mention.value
+        first, last = period(mention.granularity, value)
+        planned = clause.planned or (anchor is not None and first > anchor.isoformat())
+        events.append(DatedEvent(
+            index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
+            mention.granularity, mention.modifier, mention.year_inferred, planned, clause.text(), clause.lemmas(),
+            first, last,
+        ))
+    return events
+
+
+def _nearby_years(index: int, para: int, explicit: list, anchor: date | None) -> list[int]:
+    """Explicit years to borrow, nearest first: earlier in the paragraph; else (no date) the article."""
+    local = [year for i, p, year in explicit if p == para and i <= index]
+    if local:
+        return local[::-1]
+    if anchor is not None:
+        return []
+    before = [year for i, _, year in explicit if i <= index][::-1]
+    after = [year for i, _, year in explicit if i > index]
+    return before + after
+
+
+class Clause:
+    """The predicate a date mention hangs on, and the short clause around it."""
+
+    def __init__(self, sent, mention: DateMention) -> None:
+        self.sent = sent
+        self.mention = mention
+        tokens = sent.tokens
+        inside = [i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end]
+        self.inside = set(inside)
+        head = next((i for i in inside if tokens[i].head not in self.inside), inside[0] if inside else -1)
+        self.predicate = head
+        seen = set()
+        while self.predicate >= 0 and tokens[self.predicate].pos not in PREDICATES and self.predicate not in seen:
+            seen.add(self.predicate)
+            if tokens[self.predicate].head < 0:
+                break
+            self.predicate = tokens[self.predicate].head
+        self.children: dict[int, list[int]] = {}
+        for i, token in enumerate(tokens):
+            self.children.setdefault(token.head, []).append(i)
+
+    @property
+    def tense(self) -> str | None:
+        if self.predicate < 0:
+            return None
+        match = re.search(r"Tense=(\w+)", self.sent.tokens[self.predicate].feats)
+        return match.group(1) if match else None
+
+    @property
+    def planned(self) -> bool:
+        if self.predicate < 0:
+            return False
+        nodes = [self.predicate] + self.children.get(self.predicate, [])
+        lemmas = {self.sent.tokens[i].lemma for i in nodes} | {self.sent.tokens[i].lemma for i in self.inside}
+        return self.tense == "Fut" or bool(lemmas & PLAN_LEMMAS)
+
+    def _nodes(self) -> list[int]:
+        if self.predicate < 0:
+            return list(range(len(self.sent.tokens)))
+        nodes, frontier = [self.predicate], [self.predicate]
+        while frontier:
+            following = []
+            for node in frontier:
+                for child in self.children.get(node, []):
+                    if self.sent.tokens[child].rel in SIDE_CLAUSES and not self._holds_mention(child):
+                        continue
+                    following.append(child)
+            nodes += following
+            frontier = following
+        return sorted(set(nodes) - self.inside)
+
+    def _holds_mention(self, node: int) -> bool:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current in self.inside:
+                return True
+            stack += self.children.get(current, [])
+        return False
+
+    def text(self) -> str:
+        """The clause without the date words, cut to a readable length."""
+        tokens = self.sent.tokens
+        nodes = [i for i in self._nodes() if tokens[i].pos != "PUNCT" or 0 < i]
+        if not nodes:
+            return self.sent.text.strip()
+        lo = tokens[nodes[0]].start
+        hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
+        text = self.sent.text[lo:hi]
+        text = text.replace(self.mention.text, " ")
+        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-")
+        words = text.split()
+        if len(words) < 3:
+            text = self.sent.text.replace(self.mention.text, " ")
+            words = re.sub(r"\s+", " ", text).strip(" ,;:—–-").split()
+        if len(words) > MAX_EVENT_WORDS:
+            text = " ".join(words[:MAX_EVENT_WORDS]).rstrip(",;:") + " …"
+        return text[:1].upper() + text[1:] if text else self.sent.text.strip()
+
+    def lemmas(self) -> str:
+        tokens = self.sent.tokens
+        return " ".join(tokens[i].lemma for i in self._nodes() if tokens[i].pos in {"NOUN", "PROPN", "VERB", "ADJ"})

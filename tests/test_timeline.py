@@ -1,0 +1,143 @@
+"""Date mentions, year inference and `kzcli timeline`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import date
+
+import pytest
+from rich.console import Console
+
+from conftest import ROOT, gold
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from scoring import score_timeline  # noqa: E402
+
+from kzcli import render  # noqa: E402
+from kzcli.chronology import complete_year, find_mentions, resolve_relative  # noqa: E402
+
+EVENT_FIELDS = {"date", "granularity", "modifier", "mention", "event", "sentence", "file", "id", "outlet",
+                "year_inferred", "planned", "paragraph", "group"}
+
+
+def one(text: str):
+    mentions = find_mentions(text)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize("text, mention, value, granularity, modifier", [
+    ("Сессия прошла 10 января 2026 года в Астане.", "10 января 2026 года", "2026-01-10", "day", None),
+    ("Саммит прошел в ноябре 2025 года.", "в ноябре 2025 года", "2025-11", "month", None),
+    ("Визит состоится в 2026 году.", "в 2026 году", "2026", "year", None),
+    ("Форум прошел с 21 по 23 сентября 2024 года.", "с 21 по 23 сентября 2024 года", "2024-09-21/2024-09-23", "range", None),
+    ("Выставка открыта с 21 сентября по 3 октября 2024 года.", "с 21 сентября по 3 октября 2024 года",
+     "2024-09-21/2024-10-03", "range", None),
+    ("В конце 2025 года Токаев провел переговоры.", "В конце 2025 года", "2025", "year", "end"),
+    ("В начале 2024 года цены выросли.", "В начале 2024 года", "2024", "year", "start"),
+    ("Во второй половине 2023 года спрос упал.", "второй половине 2023 года", "2023", "year", "second_half"),
+    ("В первом квартале 2026 года ВВП вырос.", "В первом квартале 2026 года", "2026", "year", "q1"),
+    ("Осенью 2023 года прошли выборы.", "Осенью 2023 года", "2023", "year", "autumn"),
+    ("В конце ноября 2025 года подписали договор.", "В конце ноября 2025 года", "2025-11", "month", "end"),
+    ("Документ подписан 27.10.2025 в Москве.", "27.10.2025", "2025-10-27", "day", None),
+    ("Документ подписан 05.03.24 в Москве.", "05.03.24", "2024-03-05", "day", None),
+    ("Программа действовала в 2020–2025 годах.", "в 2020–2025 годах", "2020/2025", "range", None),
+])
+def test_expression_classes_normalise(text, mention, value, granularity, modifier):
+    found = one(text)
+    assert (found.text.casefold(), found.value, found.granularity, found.modifier) == \
+        (mention.casefold(), value, granularity, modifier)
+
+
+def test_ranges_keep_both_ends_and_take_a_year_from_context():
+    found = one("Сессия ООН прошла 21—23 сентября.")
+    assert (found.text, found.year, found.end_value) == ("21—23 сентября", None, (None, 9, 23))
+    complete_year(found, [2025], None, "Past")
+    assert (found.value, found.year_inferred) == ("2025-09-21/2025-09-23", True)
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Стороны на днях обсудили пошлины.", date(2025, 12, 26), "2025-12"),
+    ("Вчера министр прибыл в Астану.", date(2026, 1, 11), "2026-01-10"),
+    ("В этом году товарооборот вырос.", date(2025, 12, 26), "2025"),
+    ("В прошлом году товарооборот упал.", date(2025, 12, 26), "2024"),
+    ("В следующем году откроют завод.", date(2025, 12, 26), "2026"),
+])
+def test_relative_dates_are_anchored_to_publication(text, published, value):
+    found = one(text)
+    resolve_relative(found, published)
+    assert found.value == value
+
+
+@pytest.mark.parametrize("text, tense, value", [
+    ("Пошлины действуют с 1 августа.", "Past", "2025-08-01"),  # before a 2025-09-30 publication
+    ("Пошлины введут с 1 ноября.", "Fut", "2025-11-01"),
+    ("Переговоры пройдут 15 марта.", "Fut", "2026-03-15"),  # a future March is next year's
+    ("Ноябрьский визит стал главным событием.", "Past", "2024-11"),  # a past November, seen from September
+    ("Встреча прошла 20 декабря.", "Past", "2024-12-20"),  # a past December is last year's
+])
+def test_missing_year_follows_tense_around_the_publication_date(text, tense, value):
+    found = one(text)
+    complete_year(found, [], date(2025, 9, 30), tense)
+    assert (found.value, found.year_inferred) == (value, True)
+
+
+def test_missing_year_prefers_an_explicit_year_nearby():
+    found = one("Пошлины действуют с 1 августа.")
+    complete_year(found, [2025], None, None)
+    assert found.value == "2025-08-01"
+
+
+def test_not_dates():
+    assert find_mentions("в течение пяти лет, саммит C5+1, Стратегия 2025, 17 миллиардов долларов") == []
+
+
+# -- the seeds ------------------------------------------------------------------------------
+
+
+def test_seed_timeline_meets_the_gold(seeds):
+    rows = seeds("timeline", "--no-merge", "--json").json()
+    result = score_timeline(gold("timeline.json")["dated"], rows)
+    assert result["recall"] >= 0.95 and result["precision"] >= 0.9 and result["exact_date"] >= 0.95, result
+    assert {tuple(sorted(row)) for row in rows} == {tuple(sorted(EVENT_FIELDS))}
+    inferred = {row["mention"]: row["date"] for row in rows if row["year_inferred"]}
+    assert inferred == {"ноябрьский": "2025-11", "с 1 августа": "2025-08-01"}
+
+
+def test_undated_seeds_get_an_estimated_window(seeds):
+    listed = {row["file"]: row for row in seeds("sources", "--json").json()}
+    for entry in gold("articles.json"):
+        row = listed[entry["file"]]
+        assert row["published_estimated"] == (entry["published"] is None)
+        if entry["published"] is None:
+            low, high = row["published_window"]
+            assert low is None or low <= entry["published_window"][0]
+            assert high is None
+    assert listed["004_8ab6e0c7e61d57f3.txt"]["published_window"] == ["2025-08-01", None]
+
+
+def test_filters(seeds):
+    rows = seeds("timeline", "--since", "2026", "--json").json()
+    assert {row["date"][:4] for row in rows} == {"2026"}
+    rows = seeds("timeline", "--until", "2025-08", "--json").json()
+    assert sorted(row["date"] for row in rows) == ["2025", "2025", "2025", "2025", "2025", "2025", "2025",
+                                                   "2025", "2025-07", "2025-08", "2025-08-01"]
+    rows = seeds("timeline", "--person", "Трамп", "--json").json()
+    assert rows and all("Трамп" in row["sentence"] for row in rows)
+    assert seeds("timeline", "--since", "2030").code == 1
+    assert seeds("timeline", "--since", "завтра").code == 2
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_timeline_table_fits_the_terminal(seeds, monkeypatch, width):
+    rows = seeds("timeline", "--json").json()
+    buffer = io.StringIO()
+    monkeypatch.setattr(render, "stdout_console",
+                        lambda: Console(file=buffer, width=width, force_terminal=True, color_system=None))
+    render.timeline(rows)
+    lines = buffer.getvalue().splitlines()
+    assert all(len(line) <= width for line in lines)
+    table = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert all(line[-1] in "┓┃┩│┘" for line in table)
+    assert any("10 января 2026" in line for line in lines) and any("конец 2025" in line for line in lines)
