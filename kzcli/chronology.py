@@ -57,6 +57,9 @@ GRAMMAR = [
     ("relative", "(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + ")"),
 ]
 PATTERN = re.compile("|".join(rf"(?P<{name}>\b{regex})" for name, regex in GRAMMAR), re.IGNORECASE)
+_STARTS = sorted(PATTERN.groupindex.values()) + [PATTERN.groups + 1]
+# name → slice of match.groups() holding that alternative's own captures
+GROUP_RANGES = {name: (index, _STARTS[_STARTS.index(index) + 1] - 1) for name, index in PATTERN.groupindex.items()}
 
 
 @dataclass
@@ -156,11 +159,8 @@ def _read(match: re.Match) -> DateMention | None:
 
 def _own_groups(match: re.Match, kind: str) -> list:
     """The capture groups inside the named alternative that matched."""
-    names = list(PATTERN.groupindex)
-    first = PATTERN.groupindex[kind]
-    following = [PATTERN.groupindex[n] for n in names if PATTERN.groupindex[n] > first]
-    last = min(following) if following else PATTERN.groups + 1
-    return list(match.groups()[first: last - 1])
+    first, last = GROUP_RANGES[kind]
+    return list(match.groups()[first:last])
 
 
 def _year(text: str | None) -> int | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .chronology import DateMention, complete_year, find_mentions, period, resolve_relative
+from .syntax import Tree
 
 PLAN_LEMMAS = {
     "планировать", "запланировать", "намереваться", "собираться", "ожидаться", "предстоять", "предстоящий",
@@ -93,9 +94,7 @@ class Clause:
             if tokens[self.predicate].head < 0:
                 break
             self.predicate = tokens[self.predicate].head
-        self.children: dict[int, list[int]] = {}
-        for i, token in enumerate(tokens):
-            self.children.setdefault(token.head, []).append(i)
+        self.tree = Tree(sent)
 
     @property
     def tense(self) -> str | None:
@@ -108,7 +107,7 @@ class Clause:
     def planned(self) -> bool:
         if self.predicate < 0:
             return False
-        nodes = [self.predicate] + self.children.get(self.predicate, [])
+        nodes = [self.predicate] + self.tree.kids(self.predicate)
         lemmas = {self.sent.tokens[i].lemma for i in nodes} | {self.sent.tokens[i].lemma for i in self.inside}
         return self.tense == "Fut" or bool(lemmas & PLAN_LEMMAS)
 
@@ -119,7 +118,7 @@ class Clause:
         while frontier:
             following = []
             for node in frontier:
-                for child in self.children.get(node, []):
+                for child in self.tree.kids(node):
                     if self.sent.tokens[child].rel in SIDE_CLAUSES and not self._holds_mention(child):
                         continue
                     following.append(child)
@@ -128,18 +127,12 @@ class Clause:
         return sorted(set(nodes) - self.inside)
 
     def _holds_mention(self, node: int) -> bool:
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            if current in self.inside:
-                return True
-            stack += self.children.get(current, [])
-        return False
+        return bool(self.inside.intersection(self.tree.subtree(node)))
 
     def text(self) -> str:
         """The clause without the date words, cut to a readable length."""
         tokens = self.sent.tokens
-        nodes = [i for i in self._nodes() if tokens[i].pos != "PUNCT" or 0 < i]
+        nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
         if not nodes:
             return self.sent.text.strip()
         lo = tokens[nodes[0]].start

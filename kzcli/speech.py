@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import Mention
+from .syntax import Tree
 
 CUE_VERBS = {
     "заявить", "заявлять", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть", "подчеркивать",
@@ -152,7 +153,7 @@ class ArticleSpeech:
 
     def _sentence(self, index, sent, text, spans, last) -> list[Quote]:
         quotes, used = [], set()
-        tree = Tree(sent)
+        tree = SpeechTree(sent)
         for i, token in enumerate(sent.tokens):
             noun_cue = token.lemma in PARENTHETICAL_NOUNS and tree.has_case(i, {"по"})
             if token.lemma not in CUE_VERBS and not noun_cue and not (token.lemma in CUE_NOUNS and tree.owner(i) is not None):
@@ -246,7 +247,7 @@ class ArticleSpeech:
         head, colon, rest = sent.text.partition(":")
         if not colon or len(head.split()) > 6 or len(rest.split()) < 3:
             return []
-        tree = Tree(sent)
+        tree = SpeechTree(sent)
         first = next((i for i, t in enumerate(sent.tokens) if t.start < len(head) and t.pos in {"NOUN", "PROPN"}), None)
         speaker = self._resolve(index, tree, first, None)
         if speaker is None:
@@ -292,17 +293,8 @@ class ArticleSpeech:
         return None
 
 
-class Tree:
-    """Navigation over one sentence's dependency tree."""
-
-    def __init__(self, sent) -> None:
-        self.sent = sent
-        self.children: dict[int, list[int]] = {}
-        for index, token in enumerate(sent.tokens):
-            self.children.setdefault(token.head, []).append(index)
-
-    def kids(self, i: int, rels: set[str] | None = None) -> list[int]:
-        return [c for c in self.children.get(i, []) if rels is None or self.sent.tokens[c].rel in rels]
+class SpeechTree(Tree):
+    """Dependency-tree questions about speech: subjects, owners, reported clauses."""
 
     def subject(self, i: int) -> int | None:
         """The subject of a cue verb, borrowed from a coordinated verb or a relative clause's owner."""
@@ -355,26 +347,6 @@ class Tree:
 
     def has_mark(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"mark", "advmod"}) if c < i)
-
-    def descendants(self, i: int, rels: set[str], depth: int) -> list[int]:
-        found, frontier = [], [i]
-        for _ in range(depth):
-            frontier = [c for node in frontier for c in self.kids(node, rels)]
-            found += frontier
-        return found
-
-    def subtree(self, i: int) -> list[int]:
-        nodes, frontier = [i], [i]
-        while frontier:
-            frontier = [c for node in frontier for c in self.children.get(node, [])]
-            nodes += frontier
-        return nodes
-
-    def extent(self, i: int) -> tuple[int, int]:
-        """Sentence offsets covering the subtree of token i."""
-        nodes = self.subtree(i)
-        tokens = self.sent.tokens
-        return min(tokens[n].start for n in nodes), max(tokens[n].start + len(tokens[n].text) for n in nodes)
 
     def reported_clause(self, i: int) -> tuple[int, int, str] | None:
         """"заявил, что X" → X; "заявил о X" → X: sentence offsets and the linking word."""
