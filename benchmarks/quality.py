@@ -146,6 +146,18 @@ def timeline_metrics(gold_dir: Path) -> None:
     print(f"sources.published_window: {inside}/{len(undated)} undated articles get a window containing the gold one")
 
 
+def figure_metrics(gold_dir: Path) -> None:
+    """Figures of `compare --figures --json` against figures.json."""
+    from scoring import score_figures
+
+    gold = json.loads((gold_dir / "figures.json").read_text(encoding="utf-8"))
+    result = score_figures(gold, kzcli_json("compare", "--figures"))
+    print(f"figures: recall {result['recall']:.2f}  recall with the right amount {result['recall_with_amount']:.2f}"
+          f"  ({len(gold)} gold, {result['predicted']} extracted)")
+    if result["missed"]:
+        print(f"  figures.missed: {result['missed']}")
+
+
 def window_contains(mine: list, theirs: list) -> bool:
     low, high = mine
     their_low, their_high = theirs
@@ -161,6 +173,7 @@ def main() -> None:
     search_metrics(args.gold)
     quote_metrics(args.gold)
     timeline_metrics(args.gold)
+    figure_metrics(args.gold)
 
 
 if __name__ == "__main__":

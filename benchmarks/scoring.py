@@ -95,3 +95,20 @@ def score_timeline(gold: list[dict], predicted: list[dict]) -> dict:
         "missed": [entry["mention"] for i, entry in enumerate(gold) if not entry.get("optional") and i not in found],
         "extra": [row["mention"] for row in predicted if not any(overlaps(entry, row) for entry in gold)],
     }
+
+
+def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
+    """Recall of gold figure phrases (same file, matching words) and whether the normalised amount is right."""
+    found, amount_right = [], []
+    for entry in gold:
+        matches = [row for row in predicted if row["file"] == entry["file"] and text_matches(entry["text"], row["text"])]
+        if matches:
+            found.append(entry["text"])
+            if any(abs(row["amount"] - entry["value"]) <= 1e-9 * max(1, entry["value"]) for row in matches):
+                amount_right.append(entry["text"])
+    return {
+        "recall": len(found) / len(gold) if gold else 0.0,
+        "recall_with_amount": len(amount_right) / len(gold) if gold else 0.0,
+        "missed": [entry["text"] for entry in gold if entry["text"] not in amount_right],
+        "predicted": len(predicted),
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events import DatedEvent, dated_events
+from .figures import Figure, sentence_figures
 from .names import Mention, link_first_names, sentence_mentions
 from .speech import ArticleSpeech, Quote
 from .structure import Structure
@@ -59,6 +60,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[DatedEvent] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     def published_window(self) -> tuple[str | None, str | None]:
         """For an undated article: it appeared after the latest event it reports as past."""
@@ -94,6 +96,7 @@ class Analyzer:
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
         analysis.events = dated_events(sentences, structure.published)
+        analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent)]
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -146,6 +146,20 @@ CREATE TABLE IF NOT EXISTS events (
     last_day TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
+CREATE TABLE IF NOT EXISTS figures (
+    aid INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    amount REAL NOT NULL,
+    unit TEXT NOT NULL,
+    qualifier TEXT,
+    about TEXT NOT NULL,
+    lemmas TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -157,7 +171,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "figures")
 
 
 class Store:
@@ -245,7 +259,7 @@ class Store:
                 ],
             )
             self._write_terms(aid, sentences)
-            self._write_speech(aid, analysis)
+            self._write_findings(aid, analysis)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -266,8 +280,9 @@ class Store:
             rowid = db.execute("INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)", row).lastrowid
             db.execute("INSERT INTO para_fts (rowid, terms, extra) VALUES (?, ?, ?)", (rowid, row[3], row[4]))
 
-    def _write_speech(self, aid: int, analysis) -> None:
-        """Person mentions and statements; people are grouped across the corpus by `regroup_people`."""
+    def _write_findings(self, aid: int, analysis) -> None:
+        """Person mentions, statements, dated events and figures; people are grouped across the corpus
+        by `regroup_people`."""
         self.db.executemany(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             [
@@ -291,6 +306,13 @@ class Store:
                 (aid, e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
                  int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day)
                 for e in analysis.events
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.lemmas)
+                for f in analysis.figures
             ],
         )
 
