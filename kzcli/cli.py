@@ -187,6 +187,42 @@ def timeline(
 
 
 @app.command()
+def compare(
+    ctx: typer.Context,
+    topic: Optional[str] = typer.Argument(None, help="What to compare the sources on; none gives an overview."),
+    sources: Optional[str] = typer.Option(None, "--sources", help="Comma-separated article ids or outlet names."),
+    figures: bool = typer.Option(False, "--figures", help="List the figures (money, shares, counts, durations)."),
+    stack: bool = typer.Option(False, "--stack", help="One source after another instead of side by side."),
+    markdown: bool = typer.Option(False, "--markdown", help="A Markdown table for pasting into notes."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Sources side by side: an overview, what each says on a topic, or the figures they cite."""
+    from . import compare as comparison, sidebyside
+
+    store = ctx.obj.store()
+    articles = comparison.choose_sources(store, sources)
+    if not articles:
+        raise KzError("the corpus has no readable articles", NOTHING_FOUND)
+    if figures:
+        where = comparison.topic_paragraphs(store, topic, articles) if topic else None
+        rows = comparison.figures(store, articles, where)
+        if not rows:
+            raise KzError("no figures found" + (f" on {topic!r}" if topic else ""), NOTHING_FOUND)
+        return render.emit_json(rows) if json else sidebyside.figures(rows, markdown)
+    if topic:
+        rows = comparison.on_topic(store, topic, articles)
+        if not any(row["covers"] for row in rows):
+            raise KzError(f"no source mentions {topic!r}", NOTHING_FOUND)
+        sheet = sidebyside.topic_sheet(rows)
+    else:
+        rows = comparison.overview(store, articles)
+        sheet = sidebyside.overview_sheet(rows)
+    if json:
+        return render.emit_json(rows)
+    sidebyside.emit(sheet, stack=stack, markdown=markdown)
+
+
+@app.command()
 def people(
     ctx: typer.Context,
     orgs: bool = typer.Option(False, "--orgs", help="Also list the organisations quoted as speakers."),

@@ -57,6 +57,7 @@ class Hit:
     aid: int
     para: int
     score: float
+    complete: bool = True  # every query word matched in the paragraph
     sentence_text: str = ""
     highlights: list[tuple[int, int]] = field(default_factory=list)
     matched: list[str] = field(default_factory=list)
@@ -236,9 +237,11 @@ class Searcher:
         idf = {tid: self._idf(tid, total) for tid in tids}
         hits = []
         for aid, para, length, terms, extra in rows:
-            score = score_paragraph(words, terms.split(), extra.split(), idf, length / (average or 1))
+            terms, extra = terms.split(), extra.split()
+            score = score_paragraph(words, terms, extra, idf, length / (average or 1))
             if score > 0:
-                hits.append(Hit(aid, para, score))
+                present = {int(tid) for tid in terms + extra}
+                hits.append(Hit(aid, para, score, all(present & word.expansions.keys() for word in words)))
         hits.sort(key=lambda hit: (-hit.score, hit.aid, hit.para))
         return hits[:limit]
 

@@ -75,6 +75,8 @@ def test_help_and_warm_listings_load_no_models(seeds_cache):
     assert "HEAVY []" in loaded_modules(seeds_cache, "show", "003")
     assert "HEAVY []" in loaded_modules(seeds_cache, "quotes", "--person", "Tokayev")
     assert "HEAVY []" in loaded_modules(seeds_cache, "people")
+    assert "HEAVY []" in loaded_modules(seeds_cache, "compare")
+    assert "HEAVY []" in loaded_modules(seeds_cache, "compare", "--figures")
 
 
 def test_search_loads_no_neural_model(seeds_cache):

@@ -1,0 +1,203 @@
+"""Rendering for `compare`: one column per source, paged to the terminal width, or stacked,
+or as a Markdown table for notes, or tab-separated when piped."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from .render import highlighted, plain_cell, stdout_console
+
+LABEL_WIDTH = 18
+MIN_COLUMN = 24  # narrower source columns would be unreadable slivers
+BORDERS = 3  # rich's padding and rule per column
+ABSENT = "—"
+
+
+@dataclass
+class Sheet:
+    """Rows of labelled cells, one cell per source."""
+    sources: list[str]  # column headings
+    rows: list[tuple[str, list[Any]]]
+    title: str | None = None
+    caption: str | None = None
+
+
+def emit(sheet: Sheet, stack: bool = False, markdown: bool = False) -> None:
+    console = stdout_console()
+    if markdown:
+        return _markdown(sheet)
+    if not console.is_terminal:
+        return _plain(sheet)
+    if sheet.title:
+        console.print(Text(sheet.title, style="bold"))
+    per_page = 1 if stack else max(1, (console.width - LABEL_WIDTH - BORDERS) // (MIN_COLUMN + BORDERS))
+    for start in range(0, len(sheet.sources), per_page):
+        table = Table(show_header=True, header_style="bold cyan", show_lines=True, expand=False)
+        table.add_column("", style="bold", max_width=LABEL_WIDTH, overflow="ellipsis")
+        shown = range(start, min(start + per_page, len(sheet.sources)))
+        width = (console.width - LABEL_WIDTH - BORDERS) // len(shown) - BORDERS if not stack else None
+        for index in shown:
+            table.add_column(sheet.sources[index][:12], overflow="ellipsis", max_width=width)
+        for label, cells in sheet.rows:
+            table.add_row(label, *(_rich(cells[index]) for index in shown))
+        console.print(table)
+    if sheet.caption:
+        console.print(Text(sheet.caption, style="dim"))
+
+
+def _rich(value: Any) -> Text | str:
+    if value is None or value == [] or value == "":
+        return Text(ABSENT, style="dim")
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, bool):
+        return Text("✓", style="green") if value else Text(ABSENT, style="dim")
+    if isinstance(value, (list, tuple)):
+        return "\n".join(str(item) for item in value)
+    return str(value)
+
+
+def _text(value: Any, line_break: str) -> str:
+    if isinstance(value, bool):
+        return "✓" if value else ABSENT
+    if isinstance(value, (list, tuple)):
+        return line_break.join(plain_cell(item) for item in value) or ABSENT
+    if isinstance(value, Text):
+        value = value.plain
+    return ABSENT if value is None or value == "" else str(value).replace("\n", line_break)
+
+
+def _plain(sheet: Sheet) -> None:
+    write = sys.stdout.write
+    write("\t".join(["field"] + sheet.sources) + "\n")
+    for label, cells in sheet.rows:
+        write("\t".join([label] + [_text(cell, " | ").replace("\t", " ") for cell in cells]) + "\n")
+
+
+def _markdown(sheet: Sheet) -> None:
+    def cell(value: Any) -> str:
+        return _text(value, "<br>").replace("|", "\\|")
+
+    write = sys.stdout.write
+    if sheet.title:
+        write(f"**{sheet.title}**\n\n")
+    write("| | " + " | ".join(cell(source) for source in sheet.sources) + " |\n")
+    write("|---|" + "---|" * len(sheet.sources) + "\n")
+    for label, cells in sheet.rows:
+        write(f"| **{cell(label)}** | " + " | ".join(cell(value) for value in cells) + " |\n")
+    if sheet.caption:
+        write(f"\n{sheet.caption}\n")
+
+
+def published(row: dict) -> str:
+    if not row["published_estimated"]:
+        return row["published"]
+    low, high = row["published_window"]
+    if not low and not high:
+        return "no date"
+    return f"≈ {low or '…'} – {high or '…'}"
+
+
+def overview_sheet(rows: list[dict]) -> Sheet:
+    topics = list(rows[0]["topics"]) if rows else []
+    sheet_rows = [
+        ("outlet", [row["outlet"] for row in rows]),
+        ("published", [published(row) for row in rows]),
+        ("genre", [row["genre"] + (f":\n{row['interviewee']}" if row["interviewee"] else "") for row in rows]),
+        ("length", [f"{row['words']} words, {row['paragraphs']} ¶" for row in rows]),
+        ("people", [row["people"] for row in rows]),
+        ("quoted", [row["quoted"] for row in rows]),
+        ("terms", [", ".join(row["terms"]) for row in rows]),
+        ("figures", [row["figures"] for row in rows]),
+    ]
+    sheet_rows += [(topic, [row["topics"][topic] for row in rows]) for topic in topics]
+    return Sheet([row["id"] for row in rows], sheet_rows,
+                 caption=f"{len(rows)} sources; the last {len(topics)} rows are topics shared by several sources")
+
+
+def topic_sheet(rows: list[dict]) -> Sheet:
+    def passages(row: dict) -> Text:
+        if not row["covers"]:
+            return Text("not mentioned", style="dim italic")
+        text = Text()
+        for number, passage in enumerate(row["passages"]):
+            if number:
+                text.append("\n\n")
+            text.append(f"¶{passage['paragraph']} ", style="dim")
+            text.append_text(highlighted(passage["text"], passage["highlights"]))
+        return text
+
+    sheet_rows = [
+        ("outlet", [row["outlet"] for row in rows]),
+        ("published", [published(row) for row in rows]),
+        ("passages", [passages(row) for row in rows]),
+        ("quoted", [row["quoted"] for row in rows]),
+        ("figures", [row["figures"] for row in rows]),
+    ]
+    if any(row["repeats"] for row in rows):
+        sheet_rows.append(("repeats", [row["repeats"] and f"repeats {row['repeats'][:12]}" for row in rows]))
+    first = rows[0]
+    return Sheet([row["id"] for row in rows], sheet_rows,
+                 title=f"«{first['topic']}»: covered by {first['coverage']} sources")
+
+
+SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
+
+
+def amount_text(row: dict) -> str:
+    """17000000000 USD → "17 млрд USD"; with the qualifier in front ("более 30 %")."""
+    amount = row["amount"]
+    number = f"{amount:g}"
+    for scale, word in SCALES:
+        if amount >= scale and row["kind"] == "money":
+            number = f"{amount / scale:g} {word}"
+            break
+    return " ".join(part for part in (row["qualifier"], number, row["unit"]) if part)
+
+
+AGREEMENT_STYLES = {"agree": "green", "differ": "bold red", "single": "dim"}
+
+
+def figures(rows: list[dict], markdown: bool = False) -> None:
+    """Figures grouped by what they measure; agreement between sources marked per group."""
+    console = stdout_console()
+    headers = ("group", "about", "figure", "amount", "source", "agreement")
+    plain = markdown or not console.is_terminal
+    lines, previous = [], None
+    for row in rows:
+        first = plain or row["group"] != previous
+        previous = row["group"]
+        lines.append([
+            str(row["group"]) if first else "",
+            row["about"] if first else "",
+            row["text"],
+            amount_text(row),
+            f"{row['id'][:12]} {row['outlet'] or ''}".strip(),
+            row["agreement"] if first else "",
+        ])
+    if plain:
+        write = sys.stdout.write
+        if markdown:
+            write("| " + " | ".join(headers) + " |\n|" + "---|" * len(headers) + "\n")
+            for line in lines:
+                write("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |\n")
+        else:
+            write("\t".join(headers) + "\n")
+            for line in lines:
+                write("\t".join(cell.replace("\t", " ") for cell in line) + "\n")
+        return
+    table = Table(show_header=True, header_style="bold", show_lines=False, expand=False)
+    for header in headers:
+        table.add_column(header, overflow="ellipsis", max_width=40 if header == "about" else None,
+                         no_wrap=header in ("group", "amount"))
+    for line, row in zip(lines, rows):
+        agreement = Text(line[5], style=AGREEMENT_STYLES.get(row["agreement"], ""))
+        table.add_row(*line[:5], agreement, end_section=False)
+    console.print(table)
+    groups = len({row["group"] for row in rows})
+    console.print(Text(f"{len(rows)} figures in {groups} groups", style="dim"))

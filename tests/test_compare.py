@@ -1,0 +1,144 @@
+"""`kzcli compare`: figures, the overview, a topic across sources, layouts."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+
+import pytest
+from rich.console import Console
+
+from conftest import ROOT, gold, run_cli
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from scoring import score_figures  # noqa: E402
+
+from kzcli import sidebyside  # noqa: E402
+
+FIGURES = ROOT / "tests" / "corpora" / "figures"
+WORD = re.compile(r"[^\s…]+")
+WORD_OR_CUT = re.compile(r"[^\s…]+…?")
+BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘├┤┼╇╋━─┳┻┴┬]")
+FIGURE_FIELDS = {"group", "about", "text", "kind", "amount", "unit", "qualifier", "agreement", "sentence", "file",
+                 "id", "outlet", "published", "paragraph"}
+
+
+@pytest.fixture(scope="module")
+def figure_rows(tmp_path_factory):
+    result = run_cli("compare", "--figures", "--json", cache=tmp_path_factory.mktemp("cache"), corpus=FIGURES)
+    assert result.code == 0, result.err
+    return result.json()
+
+
+def test_seed_figures_match_the_gold(seeds):
+    rows = seeds("compare", "--figures", "--json").json()
+    assert set(rows[0]) == FIGURE_FIELDS
+    result = score_figures(gold("figures.json"), rows)
+    assert result["recall_with_amount"] >= 0.9, result["missed"]
+    investment = next(row for row in rows if row["text"] == "$40 млрд")
+    assert (investment["amount"], investment["unit"], investment["qualifier"]) == (40_000_000_000, "USD", "превысили")
+    companies = next(row for row in rows if row["text"] == "Свыше 500 американских компаний")
+    assert (companies["amount"], companies["kind"], companies["qualifier"]) == (500, "count", "свыше")
+
+
+@pytest.mark.parametrize("text, kind, amount, unit, qualifier", [
+    ("4,2 млрд долларов", "money", 4_200_000_000, "USD", None),
+    ("8,5%", "percent", 8.5, "%", None),
+    ("свыше двадцати пяти немецких компаний", "count", 25, "компания", "свыше"),
+    ("2 500 000 тенге", "money", 2_500_000, "KZT", None),
+    ("в течение трех месяцев", "duration", 3, "months", None),
+    ("1,5 млрд евро", "money", 1_500_000_000, "EUR", None),
+    ("Около 12% ВВП", "percent", 12, "%", "около"),
+])
+def test_figures_are_normalised(figure_rows, text, kind, amount, unit, qualifier):
+    row = next(row for row in figure_rows if row["text"] == text)
+    assert (row["kind"], row["amount"], row["unit"], row["qualifier"]) == (kind, amount, unit, qualifier)
+    assert text in row["sentence"]
+
+
+def test_dates_are_not_figures(figure_rows):
+    assert not [row for row in figure_rows if re.search(r"2023|2024|марта", row["text"])]
+
+
+def test_agreement_between_sources(figure_rows):
+    trade = [row for row in figure_rows if row["text"] == "4,2 млрд долларов"]
+    assert {row["id"] for row in trade} == {"alpha", "beta"}
+    assert trade[0]["group"] == trade[1]["group"] and trade[0]["agreement"] == "agree"
+    inflation = [row for row in figure_rows if row["text"] in ("8,5%", "9%")]
+    assert inflation[0]["group"] == inflation[1]["group"] and inflation[0]["agreement"] == "differ"
+    credit = next(row for row in figure_rows if row["text"] == "1,5 млрд евро")
+    assert credit["agreement"] == "single"
+
+
+def test_topic_coverage_on_the_seeds(seeds):
+    rows = seeds("compare", "Авраамовы соглашения", "--json").json()
+    covering = {row["id"][:3] for row in rows if row["covers"]}
+    assert covering == {"000", "001", "002", "003"}
+    assert {row["coverage"] for row in rows} == {"4 of 5"}
+    for row in rows:
+        if row["covers"]:
+            assert 1 <= len(row["passages"]) <= 3
+            assert all(re.search(r"Авраам", passage["text"]) for passage in row["passages"])
+        else:
+            assert row["passages"] == [] and row["quoted"] == []
+    assert "Канатбек Азиз" in next(row for row in rows if row["id"].startswith("003"))["quoted"]
+
+
+def test_topic_table_carries_the_json_content(seeds):
+    rows = seeds("compare", "Авраамовы соглашения", "--json").json()
+    table = seeds("compare", "Авраамовы соглашения", "--markdown").out
+    assert "4 of 5 sources" in table
+    for row in rows:
+        for passage in row["passages"]:
+            assert passage["text"] in table
+        for figure in row["figures"]:
+            assert figure in table
+    assert "not mentioned" in seeds("compare", "Авраамовы соглашения").out
+
+
+def test_topic_nobody_covers_exits_1(seeds):
+    result = seeds("compare", "квантовая гравитация")
+    assert result.code == 1 and "no source mentions" in result.err
+
+
+def test_overview_lists_interviewee_and_outlet(seeds):
+    rows = seeds("compare", "--json").json()
+    baq = next(row for row in rows if row["id"].startswith("001"))
+    assert (baq["outlet"], baq["genre"], baq["interviewee"]) == ("BAQ.KZ", "interview", "Айгуль Куспан")
+    assert "Айгуль Куспан" in baq["quoted"]
+    assert "Центральная Азия" in baq["topics"] and baq["topics"]["Центральная Азия"] is True
+    altyn = next(row for row in rows if row["id"].startswith("004"))
+    assert "$40 млрд" in altyn["figures"] and altyn["topics"]["Центральная Азия"] is False
+
+
+def test_sources_chosen_by_id_and_fuzzy_outlet(seeds):
+    rows = seeds("compare", "--sources", "001,altyn-orda", "--json").json()
+    assert [row["id"][:3] for row in rows] == ["001", "004"]
+    assert seeds("compare", "--sources", "nosuchoutlet").code == 1
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_overview_fits_the_width_without_cutting_words(seeds, monkeypatch, width):
+    rows = seeds("compare", "--json").json()
+    buffer = io.StringIO()
+    monkeypatch.setattr(sidebyside, "stdout_console",
+                        lambda: Console(file=buffer, width=width, force_terminal=True, color_system=None))
+    sheet = sidebyside.overview_sheet(rows)
+    sidebyside.emit(sheet)
+    output = buffer.getvalue()
+    assert all(len(line) <= width for line in output.splitlines())
+    assert "Айгуль Куспан" in output and "BAQ.KZ" in output
+    content = [label + " " + " ".join(sidebyside._text(cell, " ") for cell in cells) for label, cells in sheet.rows]
+    written = set(WORD.findall(" ".join(content + [source[:12] for source in sheet.sources] + [sheet.caption])))
+    shown = WORD_OR_CUT.findall(BOX.sub(" ", output))
+    assert not [word for word in shown if not word.endswith("…") and word not in written]
+
+
+def test_stack_gives_one_table_per_source(seeds, monkeypatch):
+    rows = seeds("compare", "--json").json()
+    buffer = io.StringIO()
+    monkeypatch.setattr(sidebyside, "stdout_console",
+                        lambda: Console(file=buffer, width=200, force_terminal=True, color_system=None))
+    sidebyside.emit(sidebyside.overview_sheet(rows), stack=True)
+    assert buffer.getvalue().count("┏") == len(rows)
