@@ -114,17 +114,10 @@ class Clause:
     def _nodes(self) -> list[int]:
         if self.predicate < 0:
             return list(range(len(self.sent.tokens)))
-        nodes, frontier = [self.predicate], [self.predicate]
-        while frontier:
-            following = []
-            for node in frontier:
-                for child in self.tree.kids(node):
-                    if self.sent.tokens[child].rel in SIDE_CLAUSES and not self._holds_mention(child):
-                        continue
-                    following.append(child)
-            nodes += following
-            frontier = following
-        return sorted(set(nodes) - self.inside)
+        def keep(child: int) -> bool:
+            return self.sent.tokens[child].rel not in SIDE_CLAUSES or self._holds_mention(child)
+
+        return sorted(set(self.tree.subtree(self.predicate, keep)) - self.inside)
 
     def _holds_mention(self, node: int) -> bool:
         return bool(self.inside.intersection(self.tree.subtree(node)))

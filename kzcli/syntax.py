@@ -4,7 +4,10 @@ from __future__ import annotations
 
 
 class Tree:
-    """Children, subtrees and text extents of a sentence's tokens."""
+    """Children, subtrees and text extents of a sentence's tokens.
+
+    natasha's parser can return a cycle of heads, so every walk remembers where it has been.
+    """
 
     def __init__(self, sent) -> None:
         self.sent = sent
@@ -18,14 +21,16 @@ class Tree:
     def descendants(self, i: int, rels: set[str], depth: int) -> list[int]:
         found, frontier = [], [i]
         for _ in range(depth):
-            frontier = [c for node in frontier for c in self.kids(node, rels)]
+            frontier = [c for node in frontier for c in self.kids(node, rels) if c not in found and c != i]
             found += frontier
         return found
 
-    def subtree(self, i: int) -> list[int]:
-        nodes, frontier = [i], [i]
+    def subtree(self, i: int, keep=lambda child: True) -> list[int]:
+        """Token i and everything below it, descending only into children `keep` accepts."""
+        nodes, seen, frontier = [i], {i}, [i]
         while frontier:
-            frontier = [c for node in frontier for c in self.children.get(node, [])]
+            frontier = [c for node in frontier for c in self.children.get(node, []) if c not in seen and keep(c)]
+            seen.update(frontier)
             nodes += frontier
         return nodes
 
