@@ -1,24 +1,33 @@
-"""Speed figures: cold index throughput and whole-process query times.
+"""Speed figures: cold index throughput and memory, re-index times, index size, whole-process query times.
 
-    python benchmarks/bench.py                 # the 5 seeds
-    python benchmarks/bench.py --articles 10000  # also a generated corpus of that size
+    python benchmarks/bench.py                           # the 5 seeds
+    python benchmarks/bench.py --articles 1000 10000     # also generated corpora of those sizes
+    python benchmarks/bench.py --articles 1000 --jobs 1  # single-process indexing, for comparison
 
-The generated corpus recombines seed paragraphs deterministically, varying names,
-numbers and dates a little, so it reads like news of the same desk.
+The generated corpora recombine seed paragraphs deterministically, varying names,
+numbers and dates a little, so they read like news of the same desk.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import random
 import re
 import tempfile
 import time
 from pathlib import Path
 
-from common import SEEDS, kzcli, median_seconds
+from common import SEEDS, measured, median_seconds
 
-QUERIES = ["Авраамовы соглашения", "Tokayev", "критические минералы"]
+QUERIES = [
+    ("search", "Авраамовы соглашения"),
+    ("quotes", "--person", "Токаев"),
+    ("timeline",),
+    ("compare", "Авраамовы соглашения"),
+    ("sources",),
+]
 NAMES = ["Токаев", "Трамп", "Путин", "Рубио", "Латник", "Стафт", "Нуртлеу", "Ландау"]
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
 
@@ -44,36 +53,51 @@ def _vary(text: str, rng: random.Random) -> str:
     return text.replace("Токаев", rng.choice(["Токаев", "Назарбаев", "Мирзиёев"]), 1)
 
 
-def measure(corpus: Path, chars: int, label: str) -> None:
+def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
     with tempfile.TemporaryDirectory() as cache:
         cache = Path(cache)
-        started = time.perf_counter()
-        done = kzcli("index", corpus=corpus, cache=cache)
-        whole = time.perf_counter() - started
-        files = len(list(corpus.glob("*")))
-        print(f"{label}: {files} files, {chars:,} characters")
-        print(f"  index cold, whole process: {whole:.1f} s = {chars / whole:,.0f} chars/s, {files / whole:,.1f} articles/s")
-        if "analysed" not in done.stdout:
-            print(f"  index failed: {done.stderr.strip()}")
+        files = sorted(corpus.glob("*.txt"))
+        jobs_args = ["--jobs", str(jobs)] if jobs else []
+        seconds, peak, output = measured("index", *jobs_args, corpus=corpus, cache=cache)
+        print(f"{label}: {len(files)} files, {chars:,} characters")
+        if "analysed" not in output:
+            print("  index failed")
             return
-        started = time.perf_counter()
-        kzcli("index", corpus=corpus, cache=cache)
-        print(f"  re-index, nothing changed: {time.perf_counter() - started:.2f} s")
-        print(f"  sources warm (median of 7): {median_seconds('sources', corpus=corpus, cache=cache):.3f} s")
+        print(f"  index cold, whole process: {seconds:.1f} s = {chars / seconds:,.0f} chars/s, "
+              f"{len(files) / seconds:,.1f} articles/s, peak memory {peak:,.0f} MB")
+        seconds, _, _ = measured("index", corpus=corpus, cache=cache)
+        print(f"  re-index, nothing changed: {seconds:.2f} s")
+        changed = files[len(files) // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nТокаев заявил, что переговоры продолжатся.\n",
+                           encoding="utf-8")
+        seconds, _, _ = measured("index", corpus=corpus, cache=cache)
+        print(f"  re-index, one file changed: {seconds:.2f} s")
+        size = sum(path.stat().st_size for path in cache.rglob("*") if path.is_file())
+        print(f"  index size on disk: {size / 2**20:,.0f} MB")
+        peaks = []
         for query in QUERIES:
-            print(f"  search {query!r} warm (median of 7): {median_seconds('search', query, corpus=corpus, cache=cache):.3f} s")
+            median = median_seconds(*query, corpus=corpus, cache=cache)
+            peaks.append(measured(*query, corpus=corpus, cache=cache)[1])
+            print(f"  {' '.join(query)} warm (median of 7): {median:.3f} s")
+        print(f"  query peak memory: {max(peaks):,.0f} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=0, help="also measure a generated corpus of this many articles")
+    parser.add_argument("--articles", type=int, nargs="*", default=[], help="also measure generated corpora of these sizes")
+    parser.add_argument("--jobs", type=int, default=None, help="indexing worker processes (default: one per core)")
     args = parser.parse_args()
-    measure(SEEDS, sum(len(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")), "seeds")
-    if args.articles:
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as folder:
+        seeds = Path(folder)
+        for path in SEEDS.glob("*.txt"):
+            (seeds / path.name).write_bytes(path.read_bytes())
+        measure(seeds, sum(len(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")), "seeds", args.jobs)
+    for count in args.articles:
         with tempfile.TemporaryDirectory() as folder:
             folder = Path(folder)
-            chars = generate(folder, args.articles)
-            measure(folder, chars, f"generated corpus of {args.articles} articles")
+            chars = generate(folder, count)
+            measure(folder, chars, f"generated corpus of {count} articles", args.jobs)
 
 
 if __name__ == "__main__":

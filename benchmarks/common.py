@@ -7,6 +7,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,3 +37,42 @@ def median_seconds(*args: str, runs: int = 7, **kw) -> float:
         kzcli(*args, **kw)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in KB."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    family, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(rss.get(pid, 0) for pid in family)
+
+
+def measured(*args: str, corpus: Path | None = None, cache: Path | None = None) -> tuple[float, float, str]:
+    """Run the CLI once: (wall seconds, peak memory of its whole process tree in MB, stdout)."""
+    env = dict(os.environ)
+    if cache is not None:
+        env["KZCLI_CACHE_DIR"] = str(cache)
+    command = [sys.executable, "-m", "kzcli"] + (["--corpus", str(corpus)] if corpus else []) + list(args)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:  # a pipe would fill up and block the run
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_kb(process.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        return seconds, peak / 1024, output.read()

@@ -83,6 +83,8 @@ class Analyzer:
         self.syntax = NewsSyntaxParser(embedding)
         self.ner = NewsNERTagger(embedding)
         self._readings: dict[str, tuple[str, bool, bool] | None] = {}
+        self._lemmas: dict[tuple, str] = {}  # news repeats its words: each reading is looked up once
+        self._nominatives: dict[tuple, str] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
         units = [(-1, structure.title)] if structure.title else []
@@ -132,8 +134,7 @@ class Analyzer:
             ids = {token.id: index for index, token in enumerate(sent.tokens)}
             span_normals = self._span_token_normals(sent.spans or [])
             for token in sent.tokens:
-                token.lemmatize(self.vocab)
-                lemma = span_normals.get(token.start) or normal_word(token.lemma or token.text)
+                lemma = span_normals.get(token.start) or normal_word(self._lemma(token) or token.text)
                 feats = "|".join(f"{key}={value}" for key, value in sorted((token.feats or {}).items()))
                 result.tokens.append(Token(
                     token.start - sent.start, original[token.start - sent.start: token.stop - sent.start],
@@ -148,6 +149,12 @@ class Analyzer:
             sentences.append(result)
         return sentences
 
+    def _lemma(self, token) -> str:
+        key = (token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+        if key not in self._lemmas:
+            self._lemmas[key] = self.vocab.lemmatize(token.text, token.pos, token.feats)
+        return self._lemmas[key]
+
     def _span_token_normals(self, spans) -> dict[int, str]:
         """Nominative form of each name token, agreeing with the tagger's gender (Токаеву → токаев)."""
         from natasha.norm import inflect_word
@@ -156,7 +163,10 @@ class Analyzer:
         for span in spans:
             for token in span.tokens:
                 if token.pos in NAME_POS:
-                    normals[token.start] = normal_word(inflect_word(self.vocab, token))
+                    key = (token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+                    if key not in self._nominatives:
+                        self._nominatives[key] = normal_word(inflect_word(self.vocab, token))
+                    normals[token.start] = self._nominatives[key]
         return normals
 
 

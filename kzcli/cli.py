@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -14,6 +15,7 @@ from . import queries, render
 from .config import CORPUS_ENV, index_path, resolve_corpus
 from .errors import NOTHING_FOUND, KzError
 from .render import Column
+from .store import discard, is_damage
 
 app = typer.Typer(
     name="kzcli",
@@ -30,6 +32,8 @@ JSON_HELP = "Print a JSON array of objects instead of a table."
 class State:
     """The corpus chosen on the command line and its index, opened on first use."""
 
+    opened: Path | None = None  # the index this process opened, to discard if it proves damaged
+
     def __init__(self, corpus: Path) -> None:
         self.corpus = corpus
         self._store = None
@@ -39,7 +43,8 @@ class State:
         from .store import Store
 
         if self._store is None:
-            self._store = Store(index_path(self.corpus))
+            State.opened = index_path(self.corpus)
+            self._store = Store(State.opened)
         if fresh:
             from .indexer import plan, update
 
@@ -64,12 +69,13 @@ def options(
 def index(
     ctx: typer.Context,
     rebuild: bool = typer.Option(False, "--rebuild", help="Analyse every file again."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
 ) -> None:
     """Analyse new and changed files of the corpus into the cached index."""
     from .indexer import update
 
     state: State = ctx.obj
-    report = update(state.store(fresh=False), state.corpus, rebuild=rebuild)
+    report = update(state.store(fresh=False), state.corpus, rebuild=rebuild, jobs=jobs)
     rate = report.chars / report.seconds if report.seconds and report.chars else 0
     print(
         f"{state.corpus}: {len(report.analysed)} analysed, {report.unchanged} unchanged, "
@@ -247,7 +253,14 @@ def people(
 def main() -> None:
     """Console entry point: one-line errors and exit codes 0 / 1 / 2, never a traceback."""
     try:
-        app(prog_name="kzcli")
+        try:
+            app(prog_name="kzcli")
+        except sqlite3.DatabaseError as err:
+            if not is_damage(err) or State.opened is None:
+                raise
+            render.note(f"the index at {State.opened} is damaged ({err}); rebuilding it")
+            discard(State.opened)
+            app(prog_name="kzcli")
     except KzError as err:
         render.error(str(err))
         sys.exit(err.code)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
+import signal
 import sys
+import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +81,10 @@ def index_lock(store: Store):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: bool | None = None) -> Report:
-    """Analyse what changed, forget what disappeared, record what cannot be read."""
+def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: bool | None = None,
+           jobs: int | None = None) -> Report:
+    """Analyse what changed (in `jobs` worker processes, default one per core), forget what
+    disappeared, record what cannot be read. Results are written in batches, one transaction each."""
     with index_lock(store):
         if rebuild:
             store.forget(list(store.file_states()) + list(store.skipped_states()))
@@ -88,37 +94,120 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
             store.forget(todo.removed)
             report.removed = todo.removed
         started = time.perf_counter()
-        analyser = None
-        indexed = store.file_states()
         with _progress(todo.changed, show_progress) as advance:
-            for file in todo.changed:
-                try:
-                    if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
-                        store.touch(file.rel, file.size, file.mtime)
-                        report.unchanged += 1
-                        advance(file, 0)
-                        continue
-                    doc, digest = load(file, MAX_FILE_BYTES)
-                except SkipFile as skip:
-                    store.mark_skipped(file.rel, file.size, file.mtime, str(skip))
-                    report.skipped.append((file.rel, str(skip)))
-                    advance(file, 0)
-                    continue
-                if analyser is None:
-                    from .analysis import Analyzer
-
-                    analyser = Analyzer()
-                structure = parse(doc)
-                analysis = analyser.analyse(structure)
-                store.write_article(_record(file, doc.encoding, digest, structure, analysis), structure.paragraphs, analysis)
-                report.analysed.append(file.rel)
-                report.chars += len(doc.text)
-                advance(file, len(doc.text))
+            documents = _documents(store, todo.changed, report, advance)
+            jobs = min(jobs or available_cores(), len(todo.changed)) or 1
+            for batch in _batches(analysed(documents, jobs)):
+                with store.transaction():
+                    for file, doc, digest, structure, analysis in batch:
+                        record = _record(file, doc.encoding, digest, structure, analysis)
+                        store.write_article(record, structure.paragraphs, analysis)
+                        report.analysed.append(file.rel)
+                        report.chars += len(doc.text)
+                        advance(file, len(doc.text))
         if store.people_stale():
             store.regroup_people()
         report.seconds = time.perf_counter() - started
         report.skipped.sort()
         return report
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _documents(store: Store, files: list[CorpusFile], report: Report, advance):
+    """Read and parse the changed files; unchanged content is only touched, unreadable files recorded."""
+    indexed = store.file_states()
+    for file in files:
+        try:
+            if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
+                store.touch(file.rel, file.size, file.mtime)
+                report.unchanged += 1
+                advance(file, 0)
+                continue
+            doc, digest = load(file, MAX_FILE_BYTES)
+        except SkipFile as skip:
+            store.mark_skipped(file.rel, file.size, file.mtime, str(skip))
+            report.skipped.append((file.rel, str(skip)))
+            advance(file, 0)
+            continue
+        yield file, doc, digest, parse(doc)
+
+
+def analysed(documents, jobs: int):
+    """The documents with their analysis, in input order; natasha runs in `jobs` worker processes
+    (in this process when one is enough), each loading the models once."""
+    documents = iter(documents)
+    if jobs <= 1:
+        analyser = None
+        for file, doc, digest, structure in documents:
+            if analyser is None:
+                from .analysis import Analyzer
+
+                analyser = Analyzer()
+            yield file, doc, digest, structure, analyser.analyse(structure)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fresh interpreters rather than forks: a fork would inherit the index lock and the database handle.
+    context = multiprocessing.get_context("spawn")
+    pending: deque = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
+        try:
+            for item in documents:
+                pending.append((item, pool.submit(_analyse_in_worker, item[3])))
+                while len(pending) >= jobs * IN_FLIGHT:
+                    item, future = pending.popleft()
+                    yield (*item, future.result())
+            while pending:
+                item, future = pending.popleft()
+                yield (*item, future.result())
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+IN_FLIGHT = 4  # documents queued per worker
+BATCH_ARTICLES = 8
+_worker_analyser = None
+
+
+def _start_worker(parent: int) -> None:
+    global _worker_analyser
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")  # one process per core already; threads would compete
+    from .analysis import Analyzer
+
+    _worker_analyser = Analyzer()
+
+
+def _exit_with(parent: int) -> None:
+    """Leave when the indexing process is gone (killed), instead of lingering as an orphan."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _analyse_in_worker(structure):
+    return _worker_analyser.analyse(structure)
+
+
+def _batches(items, size: int = BATCH_ARTICLES):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _same_content(file: CorpusFile, digest: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -174,6 +175,17 @@ CREATE TABLE IF NOT EXISTS skipped (
 CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "figures")
 
 
+def is_damage(err: sqlite3.DatabaseError) -> bool:
+    """A damaged database file ("malformed", "not a database"), as opposed to a locked or unwritable one."""
+    return type(err) is sqlite3.DatabaseError
+
+
+def discard(path: Path) -> None:
+    """Delete an index and its journal files; the next run rebuilds it from the corpus."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 class Store:
     """Connection to one corpus index; creates or rebuilds it on open as needed."""
 
@@ -190,8 +202,13 @@ class Store:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as err:
+            if not is_damage(err):
+                raise
             db.close()
+            from .render import note
+
+            note(f"the index at {self.path} is damaged; rebuilding it")
             self._delete_files()
             return self._connect()
         if tables and version != SCHEMA_VERSION:
@@ -207,11 +224,24 @@ class Store:
         return db
 
     def _delete_files(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        discard(self.path)
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def transaction(self):
+        """All writes inside commit together or not at all; nested uses join the outer transaction."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     # -- freshness ---------------------------------------------------------
 
@@ -229,8 +259,7 @@ class Store:
     def write_article(self, record: dict, paragraphs: list, analysis) -> None:
         """Replace one article and everything derived from it, atomically."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             self._remove(record["path"])
             self._remove(record["id"], column="id")
             db.execute("DELETE FROM skipped WHERE path = ?", (record["path"],))
@@ -260,10 +289,6 @@ class Store:
             )
             self._write_terms(aid, sentences)
             self._write_findings(aid, analysis)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _write_terms(self, aid: int, sentences: list) -> None:
         """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
@@ -345,8 +370,7 @@ class Store:
         by_person: dict[int, list] = {}
         for (aid, mention), pid in zip(mentions, owners):
             by_person.setdefault(pid, []).append((aid, mention))
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             db.execute("DELETE FROM people")
             db.execute("DELETE FROM meta WHERE key = 'people'")
             for person in people:
@@ -368,10 +392,6 @@ class Store:
                     pid, names.most_common(1)[0][0], json.dumps(sorted(names), ensure_ascii=False), len(group),
                     len(group), json.dumps(in_files, ensure_ascii=False)))
                 db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?", [(pid, q["qid"]) for q in group])
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _tids(self, terms: list[str]) -> dict[str, int]:
         found = {}
@@ -388,27 +408,17 @@ class Store:
 
     def mark_skipped(self, path: str, size: int, mtime: float, reason: str) -> None:
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             self._remove(path)
             db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", (path, size, mtime, reason))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def forget(self, paths: list[str]) -> None:
         """Drop files that have left the corpus."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             for path in paths:
                 self._remove(path)
                 db.execute("DELETE FROM skipped WHERE path = ?", (path,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
