@@ -19,6 +19,7 @@ TOP_TERMS = 6
 TOP_TOPICS = 8
 TOP_FIGURES = 4
 PASSAGES = 3
+TOPIC_COLUMNS = 10  # beyond this many sources, a topic shows the ones covering it best
 PASSAGE_SHARE = 0.5  # a further passage must score at least half the source's best
 DUPLICATE_SIMILARITY = 85
 FIGURE_SIMILARITY = 50
@@ -276,6 +277,9 @@ def on_topic(store: Store, query: str, articles: list[sqlite3.Row]) -> list[dict
     by_aid = topic_hits(store, query, articles)
     covering = [row for row in articles if by_aid.get(row["aid"])]
     coverage = f"{len(covering)} of {len(articles)}"
+    if len(articles) > TOPIC_COLUMNS:  # a large corpus: the sources that cover the topic best
+        best = sorted(covering, key=lambda row: -by_aid[row["aid"]][0].score)[:TOPIC_COLUMNS]
+        articles = covering = sorted(best, key=lambda row: row["id"])
     near = figures(store, covering, {aid: {hit.para for hit in found} for aid, found in by_aid.items()})
     result = []
     for row in articles:

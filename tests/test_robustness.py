@@ -17,7 +17,8 @@ from kzcli.ingest import CorpusFile, SkipFile, load
 from kzcli.structure import parse
 
 SYNTAX = list('"*:()-\'%^~+.,;!?[]{}<>\\/|&') + ["NEAR", "AND", "OR", "NOT", "--", "«", "»", "—"]
-NASTY = st.lists(st.sampled_from(SYNTAX) | st.text(max_size=6), min_size=1, max_size=6).map(" ".join) | st.text(max_size=40)
+ARGUMENT = st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=40)  # argv has no NUL
+NASTY = st.lists(st.sampled_from(SYNTAX) | ARGUMENT.map(lambda text: text[:6]), min_size=1, max_size=6).map(" ".join) | ARGUMENT
 CLI = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
