@@ -16,7 +16,6 @@ import platform
 import random
 import re
 import tempfile
-import time
 from pathlib import Path
 
 from common import SEEDS, measured, median_seconds

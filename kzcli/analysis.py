@@ -150,7 +150,7 @@ class Analyzer:
         return sentences
 
     def _lemma(self, token) -> str:
-        key = (token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+        key = _reading(token)
         if key not in self._lemmas:
             self._lemmas[key] = self.vocab.lemmatize(token.text, token.pos, token.feats)
         return self._lemmas[key]
@@ -163,11 +163,16 @@ class Analyzer:
         for span in spans:
             for token in span.tokens:
                 if token.pos in NAME_POS:
-                    key = (token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+                    key = _reading(token)
                     if key not in self._nominatives:
                         self._nominatives[key] = normal_word(inflect_word(self.vocab, token))
                     normals[token.start] = self._nominatives[key]
         return normals
+
+
+def _reading(token) -> tuple:
+    """What a word's lemma and nominative depend on: its text, part of speech and features."""
+    return token.text, token.pos, tuple(sorted((token.feats or {}).items()))
 
 
 def _doc_token(token):

@@ -230,8 +230,8 @@ def _lead(tokens, first: int, last: int, kind: str) -> tuple[int, str | None]:
     start = position + 1
     if qualifier is None:
         head = tokens[first].head if tokens[first].head >= 0 else None
-        verb = [t for t in (head, first - 1) if t is not None and 0 <= t < len(tokens)]
-        for candidate in verb:
+        candidates = [t for t in (head, first - 1) if t is not None and 0 <= t < len(tokens)]
+        for candidate in candidates:
             if _lemma(tokens[candidate]) in QUALIFYING_VERBS and candidate < first:
                 qualifier = tokens[candidate].text.lower()
                 break

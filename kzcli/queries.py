@@ -101,8 +101,6 @@ def select_articles(store: Store, source: str | None = None, since: str | None =
         if by_id:
             rows = by_id
         else:
-            from rapidfuzz import fuzz
-
             rows = [row for row in rows if row["outlet"] and _names_outlet(wanted, row["outlet"].casefold())]
             if not rows:
                 raise KzError(f"no source matches {source!r} (an article id or an outlet name)", NOTHING_FOUND)
