@@ -131,14 +131,20 @@ def quote_metrics(gold_dir: Path) -> None:
 
 def timeline_metrics(gold_dir: Path) -> None:
     """Date mentions of `timeline --no-merge --json` against timeline.json, and estimated publication windows."""
-    from scoring import score_timeline
+    from scoring import score_cross_references, score_timeline
 
     gold = json.loads((gold_dir / "timeline.json").read_text(encoding="utf-8"))
-    result = score_timeline(gold["dated"], kzcli_json("timeline", "--no-merge"))
+    rows = kzcli_json("timeline", "--no-merge")
+    result = score_timeline(gold["dated"], [row for row in rows if not row["cross_reference"]])
     print(f"timeline: mention recall {result['recall']:.2f}  precision {result['precision']:.2f}  "
           f"exact date {result['exact_date']:.2f}")
     if result["missed"] or result["extra"]:
         print(f"  timeline.missed: {result['missed']}  extra: {result['extra']}")
+    linked = score_cross_references(gold["undated_events"], rows)
+    print(f"timeline.cross_reference: {linked['right']}/{linked['rows']} rows dated by another source match a gold"
+          f" undated event with an agreeing date ({len(gold['undated_events'])} gold undated events)")
+    if linked["wrong"]:
+        print(f"  timeline.cross_reference.wrong: {linked['wrong']}")
     articles = json.loads((gold_dir / "articles.json").read_text(encoding="utf-8"))
     listed = {row["file"]: row for row in kzcli_json("sources")}
     undated = [entry for entry in articles if entry["published"] is None]

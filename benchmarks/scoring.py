@@ -97,6 +97,18 @@ def score_timeline(gold: list[dict], predicted: list[dict]) -> dict:
     }
 
 
+def score_cross_references(gold: list[dict], predicted: list[dict]) -> dict:
+    """Rows dated by another source against `undated_events`: a row is right when its sentence is a gold
+    event's sentence in the same file and its date agrees with the gold estimate (one is a prefix of the
+    other: "2025-11" agrees with "2025-11-06")."""
+    rows = [row for row in predicted if row.get("cross_reference")]
+    right = [row for row in rows if any(
+        entry["file"] == row["file"] and (entry["sentence"] in row["sentence"] or row["sentence"] in entry["sentence"])
+        and (entry["approx_date"].startswith(row["date"]) or row["date"].startswith(entry["approx_date"]))
+        for entry in gold)]
+    return {"rows": len(rows), "right": len(right), "wrong": [row["mention"] for row in rows if row not in right]}
+
+
 def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
     """Recall of gold figure phrases (same file, matching words) and whether the normalised amount is right."""
     found, amount_right = [], []

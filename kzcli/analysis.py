@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .events import DatedEvent, dated_events
+from .chronology import find_mentions
+from .events import DatedEvent, UndatedEvent, dated_events, undated_events
 from .figures import Figure, sentence_figures
 from .names import Mention, link_first_names, sentence_mentions
 from .speech import ArticleSpeech, Quote
@@ -60,6 +61,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[DatedEvent] = field(default_factory=list)
+    undated: list[UndatedEvent] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
     def published_window(self) -> tuple[str | None, str | None]:
@@ -97,8 +99,10 @@ class Analyzer:
         analysis.mentions = [m for i, sent in enumerate(sentences) for m in sentence_mentions(i, sent, self.lookup)]
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
-        analysis.events = dated_events(sentences, structure.published)
-        analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent)]
+        dates = [find_mentions(sent.text) for sent in sentences]
+        analysis.events = dated_events(sentences, dates, structure.published)
+        analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
+        analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:

@@ -57,6 +57,8 @@ GRAMMAR = [
     ("relative", "(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + ")"),
 ]
 PATTERN = re.compile("|".join(rf"(?P<{name}>\b{regex})" for name, regex in GRAMMAR), re.IGNORECASE)
+# Every alternative needs a digit, a month, an adjectival month or a relative phrase: a cheap first test.
+CUE = re.compile(r"\d|" + MONTH + "|" + "|".join(ADJECTIVE_MONTHS) + "|" + "|".join(map(re.escape, RELATIVE)), re.IGNORECASE)
 _STARTS = sorted(PATTERN.groupindex.values()) + [PATTERN.groups + 1]
 # name → slice of match.groups() holding that alternative's own captures
 GROUP_RANGES = {name: (index, _STARTS[_STARTS.index(index) + 1] - 1) for name, index in PATTERN.groupindex.items()}
@@ -97,6 +99,8 @@ def format_value(granularity, year, month, day, end_value=None) -> str:
 def find_mentions(text: str) -> list[DateMention]:
     """Every date expression in `text`, years left empty where the text gives none."""
     found = []
+    if not CUE.search(text):
+        return found
     for match in PATTERN.finditer(text):
         mention = _read(match)
         if mention:

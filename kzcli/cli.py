@@ -48,7 +48,7 @@ class State:
         if fresh:
             from .indexer import plan, update
 
-            if plan(self._store, self.corpus).stale or self._store.people_stale():
+            if plan(self._store, self.corpus).stale or self._store.corpus_stale():
                 report = update(self._store, self.corpus)
                 render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s")
         return self._store

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .chronology import DateMention, complete_year, find_mentions, period, resolve_relative
+from .chronology import complete_year, period, resolve_relative
+from .crossref import PRECISE, EventName, anchors, references
 from .syntax import Tree
 
 PLAN_LEMMAS = {
@@ -37,15 +38,29 @@ class DatedEvent:
     lemmas: str  # the event's content lemmas, for merging across sources
     first_day: str
     last_day: str
+    anchors: list[EventName]  # the named events the date identifies, for dating other sources
 
 
-def dated_events(sentences, published: str | None) -> list[DatedEvent]:
+@dataclass
+class UndatedEvent:
+    """A named event in a sentence without a date; another source may date it."""
+    para: int
+    start: int  # offsets of the phrase in the paragraph
+    end: int
+    name: EventName
+    event: str
+    lemmas: str
+    planned: bool
+
+
+def dated_events(sentences, dates: list[list], published: str | None) -> list[DatedEvent]:
+    """Events of the sentences; `dates` holds each sentence's date mentions (chronology.find_mentions)."""
     anchor = date.fromisoformat(published) if published and len(published) == 10 else None
-    found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in find_mentions(sent.text)]
+    found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in dates[index]]
     explicit = [(index, sent.para, m.year) for index, sent, m in found if m.year and not m.relative]
     events = []
     for index, sent, mention in found:
-        clause = Clause(sent, mention)
+        clause = Clause(sent, mention.start, mention.end, drop=mention.text)
         if mention.relative:
             if anchor is None:
                 continue
@@ -60,9 +75,22 @@ def dated_events(sentences, published: str | None) -> list[DatedEvent]:
         events.append(DatedEvent(
             index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
             mention.granularity, mention.modifier, mention.year_inferred, planned, clause.text(), clause.lemmas(),
-            first, last,
+            first, last, clause.anchors(index) if mention.granularity in PRECISE else [],
         ))
     return events
+
+
+def undated_events(sentences, dated: set[int]) -> list[UndatedEvent]:
+    """Named events in the sentences whose indexes are not in `dated`."""
+    found = []
+    for index, sent in enumerate(sentences):
+        if index in dated:
+            continue
+        for name in references(sent, index):
+            clause = Clause(sent, name.start, name.end)
+            found.append(UndatedEvent(sent.para, sent.start + name.start, sent.start + name.end, name,
+                                      clause.text(), clause.lemmas(), clause.planned))
+    return found
 
 
 def _nearby_years(index: int, para: int, explicit: list, anchor: date | None) -> list[int]:
@@ -80,13 +108,15 @@ def _nearby_years(index: int, para: int, explicit: list, anchor: date | None) ->
 class Clause:
     """The predicate a date mention hangs on, and the short clause around it."""
 
-    def __init__(self, sent, mention: DateMention) -> None:
+    def __init__(self, sent, start: int, end: int, drop: str | None = None) -> None:
+        """The clause around sentence offsets start–end; `drop` is left out of its text (the date words)."""
         self.sent = sent
-        self.mention = mention
+        self.drop = drop
         tokens = sent.tokens
-        inside = [i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end]
-        self.inside = set(inside)
-        head = next((i for i in inside if tokens[i].head not in self.inside), inside[0] if inside else -1)
+        inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+        self.span = set(inside)
+        self.inside = self.span if drop else set()  # left out of the clause
+        head = next((i for i in inside if tokens[i].head not in inside), inside[0] if inside else -1)
         self.predicate = head
         seen = set()
         while self.predicate >= 0 and tokens[self.predicate].pos not in PREDICATES and self.predicate not in seen:
@@ -107,8 +137,8 @@ class Clause:
     def planned(self) -> bool:
         if self.predicate < 0:
             return False
-        nodes = [self.predicate] + self.tree.kids(self.predicate)
-        lemmas = {self.sent.tokens[i].lemma for i in nodes} | {self.sent.tokens[i].lemma for i in self.inside}
+        nodes = [self.predicate] + self.tree.kids(self.predicate) + [k for i in self.span for k in self.tree.kids(i)]
+        lemmas = {self.sent.tokens[i].lemma for i in nodes} | {self.sent.tokens[i].lemma for i in self.span}
         return self.tense == "Fut" or bool(lemmas & PLAN_LEMMAS)
 
     def _nodes(self) -> list[int]:
@@ -120,7 +150,7 @@ class Clause:
         return sorted(set(self.tree.subtree(self.predicate, keep)) - self.inside)
 
     def _holds_mention(self, node: int) -> bool:
-        return bool(self.inside.intersection(self.tree.subtree(node)))
+        return bool(self.span.intersection(self.tree.subtree(node)))
 
     def text(self) -> str:
         """The clause without the date words, cut to a readable length."""
@@ -131,15 +161,19 @@ class Clause:
         lo = tokens[nodes[0]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
         text = self.sent.text[lo:hi]
-        text = text.replace(self.mention.text, " ")
+        if self.drop:
+            text = text.replace(self.drop, " ")
         text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-")
         words = text.split()
         if len(words) < 3:
-            text = self.sent.text.replace(self.mention.text, " ")
+            text = self.sent.text.replace(self.drop, " ") if self.drop else self.sent.text
             words = re.sub(r"\s+", " ", text).strip(" ,;:—–-").split()
         if len(words) > MAX_EVENT_WORDS:
             text = " ".join(words[:MAX_EVENT_WORDS]).rstrip(",;:") + " …"
         return text[:1].upper() + text[1:] if text else self.sent.text.strip()
+
+    def anchors(self, index: int) -> list[EventName]:
+        return anchors(self.sent, index, self.tree, sorted(self.span))
 
     def lemmas(self) -> str:
         tokens = self.sent.tokens

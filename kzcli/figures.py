@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chronology import find_mentions
 
 NUMERALS = {
     "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
@@ -67,10 +66,10 @@ class Figure:
     lemmas: str  # content lemmas of `about` and the figure, for grouping
 
 
-def sentence_figures(index: int, sent) -> list[Figure]:
-    """Every figure of one analysed sentence."""
+def sentence_figures(index: int, sent, dates: list) -> list[Figure]:
+    """Every figure of one analysed sentence; `dates` are its date mentions, which are not figures."""
     tokens = sent.tokens
-    dated = [(m.start, m.end) for m in find_mentions(sent.text)]
+    dated = [(m.start, m.end) for m in dates]
     figures, position = [], 0
     while position < len(tokens):
         token = tokens[position]

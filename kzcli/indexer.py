@@ -105,8 +105,8 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
                         report.analysed.append(file.rel)
                         report.chars += len(doc.text)
                         advance(file, len(doc.text))
-        if store.people_stale():
-            store.regroup_people()
+        if store.corpus_stale():
+            store.relink_corpus()
         report.seconds = time.perf_counter() - started
         report.skipped.sort()
         return report

@@ -23,12 +23,18 @@ def source_row(row: sqlite3.Row) -> dict:
         "outlet": row["outlet"],
         "published": row["published"],
         "published_estimated": row["published"] is None,
-        "published_window": [row["published"], row["published"]] if row["published"] else [row["window_from"], row["window_to"]],
+        "published_window": [row["published"], row["published"]] if row["published"] else _window(row),
         "genre": row["genre"],
         "interviewee": row["interviewee"],
         "words": row["words"],
         "paragraphs": row["paragraphs"],
     }
+
+
+def _window(row: sqlite3.Row) -> list:
+    """An undated article appeared after the past events it reports, dated in its text or by other sources."""
+    lower = max(filter(None, (row["window_from"], row["window_linked"])), default=None)
+    return [lower, row["window_to"]]
 
 
 def sources(store: Store) -> list[dict]:
@@ -372,9 +378,11 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
                      f" AND m.pid IN ({', '.join('?' * len(pids))}))")
         params += pids
     rows = store.db.execute(
-        "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end"
+        "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"
+        " x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
         " FROM events e JOIN articles a ON a.aid = e.aid"
         " JOIN sentences s ON s.aid = e.aid AND s.idx = e.sent"
+        " LEFT JOIN articles x ON x.aid = e.xref_aid"
         + (f" WHERE {' AND '.join(where)}" if where else ""),
         params,
     ).fetchall()
@@ -422,5 +430,8 @@ def _event_row(row: sqlite3.Row) -> dict:
         "outlet": row["outlet"],
         "year_inferred": bool(row["year_inferred"]),
         "planned": bool(row["planned"]),
+        "cross_reference": {
+            "id": row["xref_id"], "file": row["xref_file"], "outlet": row["xref_outlet"], "mention": row["xref_mention"],
+        } if row["xref_id"] else None,
         "paragraph": row["para"] + 1,
     }

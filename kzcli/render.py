@@ -190,8 +190,9 @@ def timeline(rows: list[dict]) -> None:
     """One table row per merged event, under year and month headings; plans in italics."""
     console = stdout_console()
     if not console.is_terminal:
-        emit_table(rows, [Column(key, key) for key in
-                          ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned")])
+        emit_table([{**row, "dated_by": (row["cross_reference"] or {}).get("id")} for row in rows], [
+            Column(key, key) for key in
+            ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned", "dated_by")])
         return
     table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
     table.add_column("date", no_wrap=True, style="cyan", max_width=24)
@@ -208,14 +209,22 @@ def timeline(rows: list[dict]) -> None:
             heading = period
             label = russian_date(period) if len(period) == 7 else period
             table.add_row(Text(label, style="bold"), "", "", end_section=False)
-        date_text = russian_date(first["date"], first["modifier"]) + ("*" if first["year_inferred"] else "")
+        borrowed = all(m["cross_reference"] for m in members)
+        date_text = ("≈ " if borrowed else "") + russian_date(first["date"], first["modifier"]) \
+            + ("*" if first["year_inferred"] else "")
         event = Text(first["event"], style="italic magenta" if first["planned"] else "")
         if first["planned"]:
             event.append("  (planned)", style="dim")
-        sources = "\n".join(f"{m['id'][:12]} {m['outlet'] or ''}".strip() for m in members)
+        sources = "\n".join(_timeline_source(m) for m in members)
         table.add_row(date_text, event, sources)
     console.print(table)
-    console.print(Text(f"{len(groups)} events from {len(rows)} date mentions; * year inferred", style="dim"))
+    console.print(Text(f"{len(groups)} events from {len(rows)} date mentions; * year inferred;"
+                       " ≈ date from another source (← its id)", style="dim"))
+
+
+def _timeline_source(row: dict) -> str:
+    source = f"{row['id'][:12]} {row['outlet'] or ''}".strip()
+    return f"{source} ← {row['cross_reference']['id'][:12]}" if row["cross_reference"] else source
 
 
 def explain(lines: list[dict]) -> None:

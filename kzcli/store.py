@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_source TEXT,
     window_from TEXT,
     window_to TEXT,
+    window_linked TEXT,
     genre TEXT,
     interviewee TEXT,
     words INTEGER,
@@ -144,9 +145,31 @@ CREATE TABLE IF NOT EXISTS events (
     event TEXT NOT NULL,
     lemmas TEXT NOT NULL,
     first_day TEXT NOT NULL,
-    last_day TEXT NOT NULL
+    last_day TEXT NOT NULL,
+    xref_aid INTEGER,
+    xref_mention TEXT
 );
 CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
+CREATE TABLE IF NOT EXISTS event_names (
+    aid INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    para INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    noun TEXT NOT NULL,
+    names TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    planned INTEGER NOT NULL,
+    event TEXT,
+    lemmas TEXT,
+    value TEXT,
+    granularity TEXT,
+    modifier TEXT,
+    first_day TEXT,
+    last_day TEXT,
+    mention TEXT
+);
+CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
 CREATE TABLE IF NOT EXISTS figures (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -172,7 +195,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "figures")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "event_names", "figures")
 
 
 def is_damage(err: sqlite3.DatabaseError) -> bool:
@@ -326,11 +349,23 @@ class Store:
             ],
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             [
                 (aid, e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
                  int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day)
                 for e in analysis.events
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO event_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), n.phrase, int(e.planned),
+                 None, None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
+                for e in analysis.events for n in e.anchors
+            ] + [
+                (aid, u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), u.name.phrase,
+                 int(u.planned), u.event, u.lemmas, None, None, None, None, None, None)
+                for u in analysis.undated
             ],
         )
         self.db.executemany(
@@ -341,9 +376,15 @@ class Store:
             ],
         )
 
-    def people_stale(self) -> bool:
-        """True when articles changed since people were last grouped (also after an interrupted run)."""
-        return self.db.execute("SELECT 1 FROM meta WHERE key = 'people'").fetchone() is not None
+    def corpus_stale(self) -> bool:
+        """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key = 'corpus'").fetchone() is not None
+
+    def relink_corpus(self) -> None:
+        """The passes that look across articles: people, and dates borrowed between sources."""
+        self.regroup_people()
+        self.link_events()
+        self.db.execute("DELETE FROM meta WHERE key = 'corpus'")
 
     def regroup_people(self) -> None:
         """Group every person mention of the corpus into people, and name each quote's speaker."""
@@ -372,7 +413,6 @@ class Store:
             by_person.setdefault(pid, []).append((aid, mention))
         with self.transaction():
             db.execute("DELETE FROM people")
-            db.execute("DELETE FROM meta WHERE key = 'people'")
             for person in people:
                 own = by_person.get(person.pid, [])
                 aliases = sorted({m.text for _, m in own})
@@ -392,6 +432,41 @@ class Store:
                     pid, names.most_common(1)[0][0], json.dumps(sorted(names), ensure_ascii=False), len(group),
                     len(group), json.dumps(in_files, ensure_ascii=False)))
                 db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?", [(pid, q["qid"]) for q in group])
+
+    def link_events(self) -> None:
+        """Date the events articles name without a date from the sources that date them (`crossref.link`),
+        one row per article, event and date; an undated article's window then starts no earlier than
+        the past events it was dated by."""
+        from .crossref import Anchor, Reference, link
+
+        db = self.db
+        published = dict(db.execute("SELECT aid, published FROM articles").fetchall())
+        anchors = [
+            Anchor(row["aid"], row["noun"], frozenset(row["names"].split("|")), row["value"], row["granularity"],
+                   row["modifier"], row["first_day"], row["last_day"], bool(row["planned"]), row["mention"])
+            for row in db.execute("SELECT * FROM event_names WHERE value IS NOT NULL")
+        ]
+        rows = db.execute("SELECT * FROM event_names WHERE value IS NULL ORDER BY aid, sent, start").fetchall()
+        references = [
+            Reference(row["aid"], row["noun"], frozenset(row["names"].split("|")), bool(row["planned"]),
+                      published.get(row["aid"]))
+            for row in rows
+        ]
+        events, seen, earliest = [], set(), {}
+        for row, anchor in zip(rows, link(references, anchors)):
+            if anchor is None or (row["aid"], row["noun"], anchor.value) in seen:
+                continue
+            seen.add((row["aid"], row["noun"], anchor.value))
+            events.append((row["aid"], row["sent"], row["para"], row["start"], row["end"], row["phrase"], anchor.value,
+                           anchor.granularity, anchor.modifier, 0, row["planned"], row["event"], row["lemmas"],
+                           anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
+            if not row["planned"] and published.get(row["aid"]) is None:
+                earliest[row["aid"]] = max(earliest.get(row["aid"], ""), anchor.first_day)
+        with self.transaction():
+            db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
+            db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
+            db.execute("UPDATE articles SET window_linked = NULL")
+            db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
 
     def _tids(self, terms: list[str]) -> dict[str, int]:
         found = {}
@@ -422,7 +497,7 @@ class Store:
 
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('people', 'stale')")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', 'stale')")
         if row:
             self._remove_terms(row["aid"])
             for table in CHILD_TABLES:

@@ -1,0 +1,188 @@
+"""Events an article names without a date, dated by another source that names the same event with one.
+
+"Визит Токаева в США" in an undated interview is the "визит Токаева в США в ноябре 2025 года" of another
+outlet: the same head noun, and the names around it agree. At index time each article records its
+*anchors* (the noun a month- or day-precise date hangs on, with the names in its phrase) and its
+*references* (noun phrases with names in sentences that carry no date). `link` matches them across the
+corpus; a reference is dated only when every anchor it fits agrees on the date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .names import surname_key
+from .syntax import Tree
+from .text import latin_code
+
+NAME_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj", "nummod"}
+NAME_DEPTH = 3
+ARGUMENT_RELS = {"nsubj", "nsubj:pass"}
+PRECISE = {"day", "month", "range"}  # a year is too coarse to identify an event by
+CODE = re.compile(r"\b[A-ZА-Я]{1,3}\d+(?:\s*\+\s*\d+)?")  # «C5+1», «G20»
+
+
+@dataclass
+class EventName:
+    sent: int
+    start: int  # offsets of the phrase in the sentence
+    end: int
+    noun: str  # lemma of the head noun
+    names: tuple[str, ...]  # the people, places, organisations and codes in its phrase
+    phrase: str
+
+
+def named_phrase(sent, tree: Tree, noun: int, index: int, nodes: list[int] | None = None) -> EventName | None:
+    """The noun's phrase (its name-bearing dependents, or the given `nodes`) when it names someone or
+    something (an entity or a code), else None."""
+    tokens = sent.tokens
+    nodes = nodes or [noun] + tree.descendants(noun, NAME_RELS, NAME_DEPTH)
+    starts = {tokens[i].start for i in nodes}
+    names = set()
+    for entity in sent.entities:
+        if any(entity.start <= start < entity.end for start in starts):
+            if entity.type == "PER":
+                names.add(surname_key(entity.text.split()[-1]) if entity.text.split() else "")
+            else:
+                names.add(" ".join(entity.normal.lower().replace("ё", "е").split()))
+    last = max(tokens[i].start + len(tokens[i].text) for i in nodes)
+    for code in CODE.finditer(sent.text):
+        if code.start() in starts:
+            names.add(re.sub(r"\s+", "", latin_code(code.group())))
+            last = max(last, code.end())
+    names.discard("")
+    names.discard(tokens[noun].lemma)
+    if not names:
+        return None
+    first = min(tokens[i].start for i in nodes)
+    return EventName(index, first, last, tokens[noun].lemma, tuple(sorted(names)), sent.text[first:last])
+
+
+def references(sent, index: int) -> list[EventName]:
+    """Inanimate noun phrases with names in a sentence (one that carries no date)."""
+    tree = Tree(sent)
+    found = []
+    for i, token in enumerate(sent.tokens):
+        if token.pos == "NOUN" and "Animacy=Inan" in token.feats:
+            name = named_phrase(sent, tree, i, index)
+            if name:
+                found.append(name)
+    return found
+
+
+def anchors(sent, index: int, tree: Tree, date: list[int]) -> list[EventName]:
+    """The named event a date (its token indexes) identifies: the noun it hangs on ("ноябрьский визит",
+    "состоявшийся 6 ноября саммит"); else the noun phrase it closes ("визит Токаева в США в ноябре",
+    where the parser often hangs the date on the verb); else the inanimate subject of its verb
+    ("6 ноября прошёл саммит")."""
+    tokens = sent.tokens
+    inside = set(date)
+    head = next((tokens[i].head for i in date if tokens[i].head not in inside), -1)
+    if 0 <= head < len(tokens) and tokens[head].pos == "VERB" and "VerbForm=Part" in tokens[head].feats:
+        head = tokens[head].head
+    if not 0 <= head < len(tokens):
+        return []
+    before = _phrase_before(tokens, min(date))
+    if tokens[head].pos == "NOUN":
+        phrases = [(head, None)]
+    elif before is not None:
+        phrases = [(before, list(range(before, min(date))))]
+    elif tokens[head].pos in {"VERB", "AUX"}:
+        phrases = [(i, None) for i in tree.kids(head, ARGUMENT_RELS) if tokens[i].pos == "NOUN"]
+    else:
+        phrases = []
+    found = []
+    for noun, nodes in phrases:
+        if "Animacy=Inan" in tokens[noun].feats:
+            name = named_phrase(sent, tree, noun, index, nodes)
+            if name:
+                found.append(name)
+    return found
+
+
+NAME_FILLERS = {"PROPN", "ADP", "CCONJ", "ADJ", "DET", "PUNCT"}
+
+
+def _phrase_before(tokens, first: int) -> int | None:
+    """The common noun before the name the date follows ("визита Токаева в США | в ноябре"). Read
+    linearly: the parser often hangs such a name on a noun further back."""
+    i, names = first - 1, 0
+    while i >= 0 and tokens[i].pos in NAME_FILLERS:
+        names += tokens[i].pos == "PROPN"
+        i -= 1
+    return i if i >= 0 and names and tokens[i].pos == "NOUN" else None
+
+
+@dataclass
+class Anchor:
+    aid: int
+    noun: str
+    names: frozenset
+    value: str
+    granularity: str
+    modifier: str | None
+    first_day: str
+    last_day: str
+    planned: bool
+    mention: str
+
+
+@dataclass
+class Reference:
+    aid: int
+    noun: str
+    names: frozenset
+    planned: bool
+    published: str | None  # the referring article's date, when it states one
+
+
+def link(references: list[Reference], anchors: list[Anchor]) -> list[Anchor | None]:
+    """For each reference, the anchor that dates it, or None.
+
+    An anchor fits when it is in another article, has the same head noun, and one set of names
+    contains the other. Anchors in the reference's own article veto: that article dates its own
+    events. So do its other phrases with that noun and a shared name that do not fit: an article
+    about "визит Токаева в Нью-Йорк" may mean that visit by "визит Токаева в США". A past reference needs an anchor on or before its article's date, a planned one after it.
+    (Without that date, plans fit plans and past events past ones.) The fitting anchors must agree:
+    the finest date must lie within all the others, or the reference stays undated.
+    """
+    by_noun: dict[str, list[Anchor]] = {}
+    for anchor in anchors:
+        by_noun.setdefault(anchor.noun, []).append(anchor)
+    siblings: dict[tuple, list[Reference]] = {}
+    for ref in references:
+        siblings.setdefault((ref.aid, ref.noun), []).append(ref)
+    found = []
+    for ref in references:
+        fitting = [a for a in by_noun.get(ref.noun, ()) if _fits(ref, a)]
+        if any(a.aid == ref.aid for a in fitting):
+            found.append(None)
+            continue
+        if ref.published:
+            fitting = [a for a in fitting if (a.first_day > ref.published) == ref.planned]
+        else:
+            fitting = [a for a in fitting if a.planned == ref.planned]
+        anchor = _agreed(fitting)
+        related = [other for other in siblings[(ref.aid, ref.noun)] if other.names & ref.names]
+        found.append(anchor if anchor and all(_fits(other, anchor) for other in related) else None)
+    return found
+
+
+def _fits(ref: Reference, anchor: Anchor) -> bool:
+    return ref.names <= anchor.names or anchor.names <= ref.names
+
+
+def _agreed(anchors: list[Anchor]) -> Anchor | None:
+    """The most precise anchor, when it lies within every other one's period."""
+    if not anchors:
+        return None
+    finest = min(anchors, key=lambda a: (_days(a), a.first_day, a.aid))
+    if all(a.first_day <= finest.first_day and finest.last_day <= a.last_day for a in anchors):
+        return finest
+    return None
+
+
+def _days(anchor: Anchor) -> int:
+    return (date.fromisoformat(anchor.last_day) - date.fromisoformat(anchor.first_day)).days
