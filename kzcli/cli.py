@@ -221,6 +221,9 @@ def compare(
             raise KzError(f"no source mentions {topic!r}", NOTHING_FOUND)
         sheet = sidebyside.topic_sheet(rows)
     else:
+        if len(articles) > comparison.OVERVIEW_SOURCES:
+            raise KzError(f"an overview compares at most {comparison.OVERVIEW_SOURCES} sources and {len(articles)} are"
+                          " chosen: pick some with --sources, or compare them on a topic (kzcli compare TOPIC)")
         rows = comparison.overview(store, articles)
         sheet = sidebyside.overview_sheet(rows)
     if json:

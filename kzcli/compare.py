@@ -23,6 +23,7 @@ TOPIC_COLUMNS = 10  # beyond this many sources, a topic shows the ones covering 
 PASSAGE_SHARE = 0.5  # a further passage must score at least half the source's best
 DUPLICATE_SIMILARITY = 85
 FIGURE_SIMILARITY = 50
+OVERVIEW_SOURCES = 30  # beyond this a side-by-side overview is unreadable (and slow to build)
 KIND_ORDER = {"money": 0, "percent": 1, "count": 2, "duration": 3}
 TERM_POS = {"NOUN", "PROPN", "ADJ"}
 PHRASE_PATTERNS = {("ADJ", "NOUN"), ("ADJ", "PROPN"), ("NOUN", "NOUN"), ("NOUN", "PROPN"), ("PROPN", "PROPN")}
@@ -249,8 +250,9 @@ def _quoted(store: Store, aids: list[int], paragraphs: set[int] | None = None) -
 # -- on a topic ----------------------------------------------------------------------
 
 
-def topic_hits(store: Store, query: str, articles: list[sqlite3.Row]) -> dict[int, list]:
-    """Per article, its best one to three paragraphs on the topic (every query word present), cited."""
+def _passages(store: Store, query: str, articles: list[sqlite3.Row]):
+    """Per article, its best one to three paragraphs on the topic (every query word present), not yet
+    cited; with the searcher and parsed query words that cite them."""
     from .search import Searcher, parse_query
 
     if not query.strip():
@@ -263,23 +265,24 @@ def topic_hits(store: Store, query: str, articles: list[sqlite3.Row]) -> dict[in
     for hit in hits:
         best = by_aid[hit.aid][0].score if by_aid[hit.aid] else hit.score
         if len(by_aid[hit.aid]) < PASSAGES and hit.score >= PASSAGE_SHARE * best:
-            by_aid[hit.aid].append(searcher.cite(hit, words))
-    return by_aid
+            by_aid[hit.aid].append(hit)
+    return searcher, words, by_aid
 
 
 def topic_paragraphs(store: Store, query: str, articles: list[sqlite3.Row]) -> dict[int, set[int]]:
-    return {aid: {hit.para for hit in hits} for aid, hits in topic_hits(store, query, articles).items()}
+    return {aid: {hit.para for hit in hits} for aid, hits in _passages(store, query, articles)[2].items()}
 
 
 def on_topic(store: Store, query: str, articles: list[sqlite3.Row]) -> list[dict]:
     """Per source: its best passages on the topic, who is quoted there, the figures cited there,
     and whether its passages repeat another source's."""
-    by_aid = topic_hits(store, query, articles)
+    searcher, words, by_aid = _passages(store, query, articles)
     covering = [row for row in articles if by_aid.get(row["aid"])]
     coverage = f"{len(covering)} of {len(articles)}"
     if len(articles) > TOPIC_COLUMNS:  # a large corpus: the sources that cover the topic best
         best = sorted(covering, key=lambda row: -by_aid[row["aid"]][0].score)[:TOPIC_COLUMNS]
         articles = covering = sorted(best, key=lambda row: row["id"])
+    by_aid = {row["aid"]: [searcher.cite(hit, words) for hit in by_aid[row["aid"]]] for row in covering}
     near = figures(store, covering, {aid: {hit.para for hit in found} for aid, found in by_aid.items()})
     result = []
     for row in articles:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,16 +41,29 @@ class RawDocument:
 
 
 def discover(corpus: Path) -> list[CorpusFile]:
-    """All readable-looking files below `corpus`, sorted, with stable ids."""
+    """All readable-looking files below `corpus`, sorted, with stable ids (one stat per file: this
+    runs before every query)."""
     found = []
-    for path in sorted(corpus.rglob("*")):
-        rel = path.relative_to(corpus).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")):
+    pending = [(str(corpus), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
             continue
-        if path.suffix.lower() not in SUFFIXES or not path.is_file():
-            continue
-        stat = path.stat()
-        found.append(CorpusFile(path, rel, "", stat.st_size, stat.st_mtime))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, rel + "/"))
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                    stat = entry.stat()
+                    found.append(CorpusFile(Path(entry.path), rel, "", stat.st_size, stat.st_mtime))
+            except OSError:
+                continue
+    found.sort(key=lambda item: item.rel.split("/"))
     stems: dict[str, int] = {}
     for item in found:
         stem = item.rel.rsplit(".", 1)[0]

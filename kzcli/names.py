@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
                 "а", "у", "е", "ы", "я", "ю")
 VOWELS = set("аеёиоуыэюяaeiouy")
+FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 # A dictionary word's (part of speech, first reading is a name, some reading is a name); None when unknown.
 Lookup = Callable[[str], "tuple[str, bool, bool] | None"]
@@ -75,6 +76,8 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
             continue
         tokens = [t for t in sent.tokens if entity.start <= t.start < entity.end]
         words = [t for t in tokens if t.pos != "PUNCT"]
+        while len(words) > 1 and words[0].pos in FUNCTION_POS:  # "При Токаеве" at a sentence start
+            words.pop(0)
         role_words = []
         while len(words) > 1 and _is_role_word(words[0].text, lookup):
             role_words.append(words.pop(0))

@@ -405,15 +405,16 @@ def _merge(rows: list) -> list[list]:
     from rapidfuzz import fuzz
 
     groups: list[list] = []
+    by_value: dict[str, list[tuple[list, set]]] = {}  # date → its groups, each with the articles in it
     for row in rows:
-        for group in groups:
-            first = group[0]
-            if first["value"] == row["value"] and row["aid"] not in {r["aid"] for r in group} \
-                    and fuzz.token_set_ratio(first["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
+        for group, aids in by_value.get(row["value"], ()):
+            if row["aid"] not in aids and fuzz.token_set_ratio(group[0]["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
                 group.append(row)
+                aids.add(row["aid"])
                 break
         else:
             groups.append([row])
+            by_value.setdefault(row["value"], []).append((groups[-1], {row["aid"]}))
     return groups
 
 

@@ -142,3 +142,15 @@ def test_stack_gives_one_table_per_source(seeds, monkeypatch):
                         lambda: Console(file=buffer, width=200, force_terminal=True, color_system=None))
     sidebyside.emit(sidebyside.overview_sheet(rows), stack=True)
     assert buffer.getvalue().count("┏") == len(rows)
+
+
+def test_large_corpus_caps_the_columns(tmp_path, corpus):
+    for number in range(31):
+        (corpus / f"n{number:02}.txt").write_text(
+            f"Новость {number}\n\nКазахстан и США обсудили торговое соглашение номер {number}.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    overview = run_cli("compare", cache=cache, corpus=corpus)
+    assert overview.code == 2 and "--sources" in overview.err and "31" in overview.err
+    assert len(run_cli("compare", "--sources", "n00,n01", "--json", cache=cache, corpus=corpus).json()) == 2
+    rows = run_cli("compare", "торговое соглашение", "--json", cache=cache, corpus=corpus).json()
+    assert len(rows) == 10 and {row["coverage"] for row in rows} == {"31 of 31"}
