@@ -10,6 +10,7 @@ corpus; a reference is dated only when every anchor it fits agrees on the date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -144,27 +145,38 @@ def link(references: list[Reference], anchors: list[Anchor]) -> list[Anchor | No
     An anchor fits when it is in another article, has the same head noun, and one set of names
     contains the other. Anchors in the reference's own article veto: that article dates its own
     events. So do its other phrases with that noun and a shared name that do not fit: an article
-    about "визит Токаева в Нью-Йорк" may mean that visit by "визит Токаева в США". A past reference needs an anchor on or before its article's date, a planned one after it.
-    (Without that date, plans fit plans and past events past ones.) The fitting anchors must agree:
+    about "визит Токаева в Нью-Йорк" may mean that visit by "визит Токаева в США". A past reference
+    needs an anchor on or before its article's date, a planned one after it (without that date,
+    plans fit plans and past events past ones). The fitting anchors must agree:
     the finest date must lie within all the others, or the reference stays undated.
     """
-    by_noun: dict[str, list[Anchor]] = {}
+    by_noun: dict[str, dict[frozenset, list[Anchor]]] = {}  # noun → names → anchors
     for anchor in anchors:
-        by_noun.setdefault(anchor.noun, []).append(anchor)
+        by_noun.setdefault(anchor.noun, {}).setdefault(anchor.names, []).append(anchor)
     siblings: dict[tuple, list[Reference]] = {}
     for ref in references:
         siblings.setdefault((ref.aid, ref.noun), []).append(ref)
+    fitting: dict[tuple, tuple[list[Anchor], list[str], set]] = {}  # news repeats its phrases: match each once
+    agreed: dict[tuple, Anchor | None] = {}
     found = []
     for ref in references:
-        fitting = [a for a in by_noun.get(ref.noun, ()) if _fits(ref, a)]
-        if any(a.aid == ref.aid for a in fitting):
+        key = (ref.noun, ref.names)
+        if key not in fitting:
+            group = sorted((a for names, group in by_noun.get(ref.noun, {}).items()
+                            if ref.names <= names or names <= ref.names for a in group), key=lambda a: a.first_day)
+            fitting[key] = (group, [a.first_day for a in group], {a.aid for a in group})
+        group, firsts, aids = fitting[key]
+        if ref.aid in aids:
             found.append(None)
             continue
-        if ref.published:
-            fitting = [a for a in fitting if (a.first_day > ref.published) == ref.planned]
-        else:
-            fitting = [a for a in fitting if a.planned == ref.planned]
-        anchor = _agreed(fitting)
+        when = key + (ref.planned, ref.published)
+        if when not in agreed:
+            if ref.published:
+                cut = bisect_right(firsts, ref.published)
+                agreed[when] = _agreed(group[cut:] if ref.planned else group[:cut])
+            else:
+                agreed[when] = _agreed([a for a in group if a.planned == ref.planned])
+        anchor = agreed[when]
         related = [other for other in siblings[(ref.aid, ref.noun)] if other.names & ref.names]
         found.append(anchor if anchor and all(_fits(other, anchor) for other in related) else None)
     return found
@@ -175,14 +187,15 @@ def _fits(ref: Reference, anchor: Anchor) -> bool:
 
 
 def _agreed(anchors: list[Anchor]) -> Anchor | None:
-    """The most precise anchor, when it lies within every other one's period."""
-    if not anchors:
+    """The most precise anchor, when its period lies within every other one's."""
+    periods = {(a.first_day, a.last_day) for a in anchors}
+    if not periods:
         return None
-    finest = min(anchors, key=lambda a: (_days(a), a.first_day, a.aid))
-    if all(a.first_day <= finest.first_day and finest.last_day <= a.last_day for a in anchors):
-        return finest
+    first, last = min(periods, key=lambda period: (_days(*period), period))
+    if all(low <= first and last <= high for low, high in periods):
+        return min((a for a in anchors if (a.first_day, a.last_day) == (first, last)), key=lambda a: a.aid)
     return None
 
 
-def _days(anchor: Anchor) -> int:
-    return (date.fromisoformat(anchor.last_day) - date.fromisoformat(anchor.first_day)).days
+def _days(first: str, last: str) -> int:
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days

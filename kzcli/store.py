@@ -169,6 +169,7 @@ CREATE TABLE IF NOT EXISTS event_names (
     mention TEXT
 );
 CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
+CREATE INDEX IF NOT EXISTS event_names_by_noun ON event_names (noun, value);
 CREATE TABLE IF NOT EXISTS figures (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -450,7 +451,10 @@ class Store:
                    row["modifier"], row["first_day"], row["last_day"], bool(row["planned"]), row["mention"])
             for row in db.execute("SELECT * FROM event_names WHERE value IS NOT NULL")
         ]
-        rows = db.execute("SELECT * FROM event_names WHERE value IS NULL ORDER BY aid, sent, start").fetchall()
+        rows = db.execute(
+            "SELECT * FROM event_names WHERE value IS NULL"
+            " AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL) ORDER BY aid, sent, start"
+        ).fetchall()
         references = [
             Reference(row["aid"], row["noun"], frozenset(row["names"].split("|")), bool(row["planned"]),
                       published.get(row["aid"]))
