@@ -24,11 +24,15 @@ class SkipFile(Exception):
 
 @dataclass
 class CorpusFile:
-    path: Path
+    location: str  # the file's path (a string: building 10,000 Path objects slows every query's freshness check)
     rel: str  # path relative to the corpus, with forward slashes
     id: str
     size: int
     mtime: float
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 @dataclass
@@ -60,7 +64,7 @@ def discover(corpus: Path) -> list[CorpusFile]:
                     pending.append((entry.path, rel + "/"))
                 elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
                     stat = entry.stat()
-                    found.append(CorpusFile(Path(entry.path), rel, "", stat.st_size, stat.st_mtime))
+                    found.append(CorpusFile(entry.path, rel, "", stat.st_size, stat.st_mtime))
             except OSError:
                 continue
     found.sort(key=lambda item: item.rel.split("/"))
