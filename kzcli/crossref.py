@@ -16,7 +16,7 @@ from datetime import date
 
 from .names import surname_key
 from .syntax import Tree
-from .text import latin_code
+from .text import latin_code, normal_word
 
 NAME_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj", "nummod"}
 NAME_DEPTH = 3
@@ -47,7 +47,7 @@ def named_phrase(sent, tree: Tree, noun: int, index: int, nodes: list[int] | Non
             if entity.type == "PER":
                 names.add(surname_key(entity.text.split()[-1]) if entity.text.split() else "")
             else:
-                names.add(" ".join(entity.normal.lower().replace("ё", "е").split()))
+                names.add(normal_word(" ".join(entity.normal.split())))
     last = max(tokens[i].start + len(tokens[i].text) for i in nodes)
     for code in CODE.finditer(sent.text):
         if code.start() in starts:
@@ -73,23 +73,23 @@ def references(sent, index: int) -> list[EventName]:
     return found
 
 
-def anchors(sent, index: int, tree: Tree, date: list[int]) -> list[EventName]:
+def anchors(sent, index: int, tree: Tree, date_tokens: list[int]) -> list[EventName]:
     """The named event a date (its token indexes) identifies: the noun it hangs on ("ноябрьский визит",
     "состоявшийся 6 ноября саммит"); else the noun phrase it closes ("визит Токаева в США в ноябре",
     where the parser often hangs the date on the verb); else the inanimate subject of its verb
     ("6 ноября прошёл саммит")."""
     tokens = sent.tokens
-    inside = set(date)
-    head = next((tokens[i].head for i in date if tokens[i].head not in inside), -1)
+    inside = set(date_tokens)
+    head = next((tokens[i].head for i in date_tokens if tokens[i].head not in inside), -1)
     if 0 <= head < len(tokens) and tokens[head].pos == "VERB" and "VerbForm=Part" in tokens[head].feats:
         head = tokens[head].head
     if not 0 <= head < len(tokens):
         return []
-    before = _phrase_before(tokens, min(date))
+    before = _phrase_before(tokens, min(date_tokens))
     if tokens[head].pos == "NOUN":
         phrases = [(head, None)]
     elif before is not None:
-        phrases = [(before, list(range(before, min(date))))]
+        phrases = [(before, list(range(before, min(date_tokens))))]
     elif tokens[head].pos in {"VERB", "AUX"}:
         phrases = [(i, None) for i in tree.kids(head, ARGUMENT_RELS) if tokens[i].pos == "NOUN"]
     else:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from conftest import ROOT, gold
+from conftest import ROOT, gold, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import score_timeline  # noqa: E402
@@ -136,8 +136,6 @@ def test_seed_events_dated_by_another_source(seeds):
 
 
 def test_same_event_from_two_outlets_merges_and_an_undated_mention_borrows_the_date(tmp_path):
-    from conftest import run_cli
-
     cache = tmp_path / "cache"
     rows = run_cli("timeline", "--json", cache=cache, corpus=CROSSREF).json()
     summit = [row for row in rows if row["date"] == "2025-11-06"]
