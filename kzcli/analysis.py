@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chronology import find_mentions
+from .crossref import CODE
 from .events import DatedEvent, UndatedEvent, dated_events, undated_events
 from .figures import Figure, sentence_figures
 from .names import Mention, link_first_names, sentence_mentions
-from .speech import ArticleSpeech, Quote
+from .speech import CUE_NOUNS, CUE_VERBS, PARENTHETICAL_NOUNS, ArticleSpeech, Quote
 from .structure import Structure
 from .text import fold_homoglyphs, normal_word
 
@@ -22,6 +23,8 @@ INTERVIEW_CUES = {
     "интервью", "мнение", "оценивать", "оценить", "заявлять", "заявить", "утверждать",
 }
 NAME_POS = {"PROPN", "NOUN", "ADJ"}
+PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
+TREE_CUES = CUE_VERBS | CUE_NOUNS | PARENTHETICAL_NOUNS | INTERVIEW_CUES
 
 
 @dataclass
@@ -74,24 +77,22 @@ class Analyzer:
     """Holds natasha's models; create once per process (loading takes about a second)."""
 
     def __init__(self) -> None:
-        from natasha import (
-            MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter,
-        )
+        from natasha import MorphVocab, Segmenter
+
+        from .taggers import Taggers
 
         self.segmenter = Segmenter()
         self.vocab = MorphVocab()
-        embedding = NewsEmbedding()
-        self.morph = NewsMorphTagger(embedding)
-        self.syntax = NewsSyntaxParser(embedding)
-        self.ner = NewsNERTagger(embedding)
+        self.taggers = Taggers()
         self._readings: dict[str, tuple[str, bool, bool] | None] = {}
-        self._lemmas: dict[tuple, str] = {}  # news repeats its words: each reading is looked up once
-        self._nominatives: dict[tuple, str] = {}
+        self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
+        self._nominatives: dict[tuple[str, str], str] = {}
+        self._proper: dict[str, bool] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
         units = [(-1, structure.title)] if structure.title else []
         units += [(index, para.text) for index, para in enumerate(structure.paragraphs)]
-        sentences = self._sentences(units)
+        sentences, dates = self._sentences(units)
         analysis = Analysis(sentences)
         if structure.genre == "interview":
             lead = {index for index, para in enumerate(structure.lead)}
@@ -99,7 +100,6 @@ class Analyzer:
         analysis.mentions = [m for i, sent in enumerate(sentences) for m in sentence_mentions(i, sent, self.lookup)]
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
-        dates = [find_mentions(sent.text) for sent in sentences]
         analysis.events = dated_events(sentences, dates, structure.published)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
         analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
@@ -113,83 +113,119 @@ class Analyzer:
             self._readings[word] = (str(tags[0].POS), names[0], any(names)) if tags else None
         return self._readings[word]
 
-    def _sentences(self, units: list[tuple[int, str]]) -> list[Sentence]:
-        from natasha import Doc
-        from natasha.doc import DocSent
+    def _sentences(self, units: list[tuple[int, str]]) -> tuple[list[Sentence], list[list]]:
+        """The units' sentences with tokens and entities, and each sentence's date mentions.
 
-        text = "\n".join(fold_homoglyphs(unit_text) for _, unit_text in units)
-        doc = Doc(text)
-        doc.tokens = [_doc_token(token) for token in self.segmenter.tokenize(text)]
-        doc.sents, owners, offset = [], [], 0
+        Every sentence gets morphology (lemmas are what search finds); named entities only where a
+        capitalised word can start one; the syntax tree only where a rule reads it (names, speech
+        cues, dates, figures, codes).
+        """
+        sentences, words = [], []
         for para, unit_text in units:
+            folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
             for sent in self.segmenter.sentenize(unit_text):
-                doc.sents.append(DocSent(offset + sent.start, offset + sent.stop, sent.text))
-                owners.append((para, offset))
-            offset += len(unit_text) + 1
-        doc.envelop_sent_tokens()
-        doc.tag_morph(self.morph)
-        doc.parse_syntax(self.syntax)
-        doc.tag_ner(self.ner)
+                sentence = Sentence(para, sent.start, sent.stop, unit_text[sent.start: sent.stop])
+                spans = [(token.start, token.stop) for token in self.segmenter.tokenize(folded[sent.start: sent.stop])]
+                sentence.tokens = [Token(start, sentence.text[start:stop], "", "", "", -1, "") for start, stop in spans]
+                sentences.append(sentence)
+                words.append([folded[sent.start + start: sent.start + stop] for start, stop in spans])
+        for sentence, tags in zip(sentences, self.taggers.morph(words)):
+            for token, tag in zip(sentence.tokens, tags):
+                token.pos, _, token.feats = tag.partition("|")
+        named = [i for i, sentence in enumerate(sentences) if self._may_name(sentence.tokens)]
+        entity_tags = dict(zip(named, self.taggers.ner([words[i] for i in named])))
+        dates = [find_mentions(sentence.text) for sentence in sentences]
+        for i, sentence in enumerate(sentences):
+            spans = _entity_spans(sentence.tokens, entity_tags.get(i, ()))
+            for token, word in zip(sentence.tokens, words[i]):
+                named = token.pos in NAME_POS and any(start <= token.start < end for start, end, _ in spans)
+                token.lemma = self._nominative(word, token) if named else self._lemma(word, token)
+            sentence.entities = [Entity(start, end, kind, sentence.text[start:end], "") for start, end, kind in spans]
+        parsed = [i for i, sentence in enumerate(sentences) if dates[i] or _needs_tree(sentence)]
+        for i, tree in zip(parsed, self.taggers.syntax([words[i] for i in parsed])):
+            for token, (head, rel) in zip(sentences[i].tokens, tree):
+                token.head, token.rel = head, rel
+        for sentence, folded in zip(sentences, words):
+            for entity in sentence.entities:
+                entity.normal = self._normal(sentence, folded, entity)
+        return sentences, dates
 
-        sentences = []
-        for sent, (para, para_offset) in zip(doc.sents, owners):
-            original = text_slice(units, para, sent.start - para_offset, sent.stop - para_offset)
-            result = Sentence(para, sent.start - para_offset, sent.stop - para_offset, original)
-            ids = {token.id: index for index, token in enumerate(sent.tokens)}
-            span_normals = self._span_token_normals(sent.spans or [])
-            for token in sent.tokens:
-                lemma = span_normals.get(token.start) or normal_word(self._lemma(token) or token.text)
-                feats = "|".join(f"{key}={value}" for key, value in sorted((token.feats or {}).items()))
-                result.tokens.append(Token(
-                    token.start - sent.start, original[token.start - sent.start: token.stop - sent.start],
-                    lemma, token.pos or "X", feats, ids.get(token.head_id, -1), token.rel or "",
-                ))
-            for span in sent.spans or []:
-                span.normalize(self.vocab)
-                result.entities.append(Entity(
-                    span.start - sent.start, span.stop - sent.start, span.type,
-                    original[span.start - sent.start: span.stop - sent.start], span.normal,
-                ))
-            sentences.append(result)
-        return sentences
+    def _may_name(self, tokens: list[Token]) -> bool:
+        """Whether a sentence can hold a named entity: a capitalised word after the first, or a first
+        word that the tagger or the dictionary reads as a name, or does not know."""
+        if not tokens:
+            return False
+        if any(token.text[:1].isupper() for token in tokens[1:]):
+            return True
+        first = tokens[0]
+        if first.pos == "PROPN" or not first.text[:1].isupper():
+            return first.pos == "PROPN"
+        if first.text not in self._proper:
+            readings = self.vocab.tag(first.text) if self.vocab.word_is_known(first.text.lower()) else []
+            self._proper[first.text] = not readings or any(PROPER & tag.grammemes for tag in readings)
+        return self._proper[first.text]
 
-    def _lemma(self, token) -> str:
-        key = _reading(token)
+    def _lemma(self, word: str, token: Token) -> str:
+        key = word, token.pos + token.feats
         if key not in self._lemmas:
-            self._lemmas[key] = self.vocab.lemmatize(token.text, token.pos, token.feats)
+            self._lemmas[key] = normal_word(self.vocab.lemmatize(word, token.pos, _feats(token.feats)) or word)
         return self._lemmas[key]
 
-    def _span_token_normals(self, spans) -> dict[int, str]:
-        """Nominative form of each name token, agreeing with the tagger's gender (Токаеву → токаев)."""
+    def _nominative(self, word: str, token: Token) -> str:
+        """A name word in the nominative, agreeing with the tagger's gender (Токаеву → токаев)."""
         from natasha.norm import inflect_word
 
-        normals = {}
-        for span in spans:
-            for token in span.tokens:
-                if token.pos in NAME_POS:
-                    key = _reading(token)
-                    if key not in self._nominatives:
-                        self._nominatives[key] = normal_word(inflect_word(self.vocab, token))
-                    normals[token.start] = self._nominatives[key]
-        return normals
+        key = word, token.pos + token.feats
+        if key not in self._nominatives:
+            self._nominatives[key] = normal_word(inflect_word(self.vocab, _doc_token(word, token, 0)))
+        return self._nominatives[key]
+
+    def _normal(self, sentence: Sentence, words: list[str], entity: Entity) -> str:
+        """natasha's normal form of an entity ("Министерства иностранных дел" → "Министерство иностранных дел")."""
+        from natasha.doc import DocSpan
+
+        inside = [_doc_token(word, token, index) for index, (token, word) in enumerate(zip(sentence.tokens, words))
+                  if entity.start <= token.start < entity.end]
+        span = DocSpan(entity.start, entity.end, entity.type, entity.text, tokens=inside)
+        span.normalize(self.vocab)
+        return span.normal
 
 
-def _reading(token) -> tuple:
-    """What a word's lemma and nominative depend on: its text, part of speech and features."""
-    return token.text, token.pos, tuple(sorted((token.feats or {}).items()))
+def _needs_tree(sentence: Sentence) -> bool:
+    """Whether a rule reads this sentence's syntax: it names someone or something, has a number, a code,
+    a speech cue, or is the headline."""
+    return bool(sentence.para < 0 or sentence.entities or CODE.search(sentence.text)
+                or any(token.pos == "NUM" or token.lemma in TREE_CUES for token in sentence.tokens))
 
 
-def _doc_token(token):
+def _entity_spans(tokens: list[Token], tags) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each entity from the tokens' BIO tags, read as slovnet reads them."""
+    spans: list[list] = []
+    current = None
+    for token, tag in zip(tokens, tags):
+        part, _, kind = tag.partition("-")
+        end = token.start + len(token.text)
+        if part == "B":
+            current = [token.start, end, kind]
+            spans.append(current)
+        elif part == "I" and current is not None:
+            current[1] = end
+        else:
+            current = None
+    return [tuple(span) for span in spans]
+
+
+def _feats(feats: str) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in feats.split("|")) if feats else {}
+
+
+def _doc_token(word: str, token: Token, index: int):
+    """natasha's token record (with the word as the models read it), for its normalisation functions."""
     from natasha.doc import DocToken
 
-    return DocToken(token.start, token.stop, token.text)
-
-
-def text_slice(units: list[tuple[int, str]], para: int, start: int, end: int) -> str:
-    for index, unit_text in units:
-        if index == para:
-            return unit_text[start:end]
-    return ""
+    return DocToken(token.start, token.start + len(word), word, id=index,
+                    head_id=token.head if token.head >= 0 else None, rel=token.rel,
+                    pos=token.pos, feats=_feats(token.feats))
 
 
 def find_interviewee(lead: list[Sentence]) -> str | None:

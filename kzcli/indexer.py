@@ -17,7 +17,7 @@ from pathlib import Path
 from .config import MAX_FILE_BYTES
 from .errors import KzError
 from .ingest import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
-from .store import Store
+from .store import ArticleRows, Store, article_rows
 from .structure import parse, word_count
 
 
@@ -95,16 +95,21 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
             report.removed = todo.removed
         started = time.perf_counter()
         with _progress(todo.changed, show_progress) as advance:
-            documents = _documents(store, todo.changed, report, advance)
+            files = _to_read(store, todo.changed, report, advance)
             jobs = min(jobs or available_cores(), len(todo.changed)) or 1
-            for batch in _batches(analysed(documents, jobs)):
+            for batch in _batches(prepared(files, jobs)):
                 with store.transaction():
-                    for file, doc, digest, structure, analysis in batch:
-                        record = _record(file, doc.encoding, digest, structure, analysis)
-                        store.write_article(record, structure.paragraphs, analysis)
+                    for file, result in batch:
+                        if isinstance(result, SkipFile):
+                            store.mark_skipped(file.rel, file.size, file.mtime, str(result))
+                            report.skipped.append((file.rel, str(result)))
+                            advance(file, 0)
+                            continue
+                        rows, chars = result
+                        store.write_article(rows)
                         report.analysed.append(file.rel)
-                        report.chars += len(doc.text)
-                        advance(file, len(doc.text))
+                        report.chars += chars
+                        advance(file, chars)
         if store.corpus_stale():
             store.relink_corpus()
         report.seconds = time.perf_counter() - started
@@ -119,37 +124,31 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _documents(store: Store, files: list[CorpusFile], report: Report, advance):
-    """Read and parse the changed files; unchanged content is only touched, unreadable files recorded."""
+def _to_read(store: Store, files: list[CorpusFile], report: Report, advance):
+    """The changed files whose content did change; for the others only the new size and time are noted."""
     indexed = store.file_states()
     for file in files:
-        try:
-            if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
-                store.touch(file.rel, file.size, file.mtime)
-                report.unchanged += 1
-                advance(file, 0)
-                continue
-            doc, digest = load(file, MAX_FILE_BYTES)
-        except SkipFile as skip:
-            store.mark_skipped(file.rel, file.size, file.mtime, str(skip))
-            report.skipped.append((file.rel, str(skip)))
+        if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
+            store.touch(file.rel, file.size, file.mtime)
+            report.unchanged += 1
             advance(file, 0)
             continue
-        yield file, doc, digest, parse(doc)
+        yield file
 
 
-def analysed(documents, jobs: int):
-    """The documents with their analysis, in input order; natasha runs in `jobs` worker processes
-    (in this process when one is enough), each loading the models once."""
-    documents = iter(documents)
+def prepared(files, jobs: int):
+    """Each file with its index rows and length, or the SkipFile saying why it cannot be indexed; in
+    input order. Reading, natasha and row building run in `jobs` worker processes (in this process
+    when one is enough), each loading the models once."""
+    files = iter(files)
     if jobs <= 1:
         analyser = None
-        for file, doc, digest, structure in documents:
+        for file in files:
             if analyser is None:
                 from .analysis import Analyzer
 
                 analyser = Analyzer()
-            yield file, doc, digest, structure, analyser.analyse(structure)
+            yield file, prepare(file, analyser)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -159,17 +158,29 @@ def analysed(documents, jobs: int):
     pending: deque = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         try:
-            for item in documents:
-                pending.append((item, pool.submit(_analyse_in_worker, item[3])))
+            for file in files:
+                pending.append((file, pool.submit(_prepare_in_worker, file)))
                 while len(pending) >= jobs * IN_FLIGHT:
-                    item, future = pending.popleft()
-                    yield (*item, future.result())
+                    file, future = pending.popleft()
+                    yield file, future.result()
             while pending:
-                item, future = pending.popleft()
-                yield (*item, future.result())
+                file, future = pending.popleft()
+                yield file, future.result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def prepare(file: CorpusFile, analyser) -> tuple[ArticleRows, int] | SkipFile:
+    """Read, parse and analyse one file into the rows the index stores, with its length in characters."""
+    try:
+        doc, digest = load(file, MAX_FILE_BYTES)
+    except SkipFile as skip:
+        return skip
+    structure = parse(doc)
+    analysis = analyser.analyse(structure)
+    record = _record(file, doc.encoding, digest, structure, analysis)
+    return article_rows(record, structure.paragraphs, analysis), len(doc.text)
 
 
 IN_FLIGHT = 4  # documents queued per worker
@@ -195,8 +206,8 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _analyse_in_worker(structure):
-    return _worker_analyser.analyse(structure)
+def _prepare_in_worker(file: CorpusFile):
+    return prepare(file, _worker_analyser)
 
 
 def _batches(items, size: int = BATCH_ARTICLES):

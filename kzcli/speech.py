@@ -243,9 +243,11 @@ class ArticleSpeech:
         return ("indirect", marker + cue, sent.start + offset, sent.start + offset + len(words), words)
 
     def _headline(self, index, sent) -> list[Quote]:
-        """"Посол США: Токаев снова посетит США"."""
+        """"Посол США: Токаев снова посетит США"; not a topic label such as "Токаев и США: диалог…"."""
         head, colon, rest = sent.text.partition(":")
         if not colon or len(head.split()) > 6 or len(rest.split()) < 3:
+            return []
+        if any(t.pos == "CCONJ" for t in sent.tokens if t.start < len(head)):
             return []
         tree = SpeechTree(sent)
         first = next((i for i, t in enumerate(sent.tokens) if t.start < len(head) and t.pos in {"NOUN", "PROPN"}), None)

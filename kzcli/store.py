@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KzError
@@ -195,6 +196,8 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
+# Child tables whose columns do not simply start with the article key.
+INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, mention)"}
 CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "event_names", "figures")
 
 
@@ -212,6 +215,61 @@ def discard(path: Path) -> None:
     """Delete an index and its journal files; the next run rebuilds it from the corpus."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+@dataclass
+class ArticleRows:
+    """One article as the index stores it, built where it was analysed: the `articles` row, the rows of
+    each child table without their article key, and the paragraphs' search terms."""
+
+    record: dict
+    tables: dict[str, list[tuple]]
+    terms: dict
+
+
+def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
+    sentences = analysis.sentences
+    tables = {
+        "paragraphs": [(index, para.kind, para.text) for index, para in enumerate(paragraphs)],
+        "sentences": [
+            (index, sent.para, sent.start, sent.end, sent.text,
+             json.dumps([_token_fields(token) for token in sent.tokens], ensure_ascii=False))
+            for index, sent in enumerate(sentences)
+        ],
+        "entities": [
+            (index, entity.start, entity.end, entity.type, entity.text, entity.normal)
+            for index, sent in enumerate(sentences) for entity in sent.entities
+        ],
+        "mentions": [
+            (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
+             int(m.nominative), m.gender, m.role, None)
+            for index, m in enumerate(analysis.mentions)
+        ],
+        "quotes": [
+            (q.para, q.sent, q.kind, q.cue, q.text, q.start, q.end, q.speaker.type, q.speaker.name,
+             q.speaker.mention)
+            for q in analysis.quotes
+        ],
+        "events": [
+            (e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
+             int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day, None, None)
+            for e in analysis.events
+        ],
+        "event_names": [
+            (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), n.phrase, int(e.planned),
+             None, None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
+            for e in analysis.events for n in e.anchors
+        ] + [
+            (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), u.name.phrase,
+             int(u.planned), u.event, u.lemmas, None, None, None, None, None, None)
+            for u in analysis.undated
+        ],
+        "figures": [
+            (f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.lemmas)
+            for f in analysis.figures
+        ],
+    }
+    return ArticleRows(record, tables, paragraph_terms(sentences))
 
 
 class Store:
@@ -284,9 +342,10 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
-    def write_article(self, record: dict, paragraphs: list, analysis) -> None:
+    def write_article(self, rows: ArticleRows) -> None:
         """Replace one article and everything derived from it, atomically."""
         db = self.db
+        record = rows.record
         with self.transaction():
             self._remove(record["path"])
             self._remove(record["id"], column="id")
@@ -294,34 +353,16 @@ class Store:
             columns = ", ".join(record)
             marks = ", ".join("?" * len(record))
             aid = db.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(record.values())).lastrowid
-            sentences = analysis.sentences
-            db.executemany(
-                "INSERT INTO paragraphs VALUES (?, ?, ?, ?)",
-                [(aid, index, para.kind, para.text) for index, para in enumerate(paragraphs)],
-            )
-            db.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (aid, index, sent.para, sent.start, sent.end, sent.text,
-                     json.dumps([_token_fields(token) for token in sent.tokens], ensure_ascii=False))
-                    for index, sent in enumerate(sentences)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (aid, index, entity.start, entity.end, entity.type, entity.text, entity.normal)
-                    for index, sent in enumerate(sentences)
-                    for entity in sent.entities
-                ],
-            )
-            self._write_terms(aid, sentences)
-            self._write_findings(aid, analysis)
+            for table, table_rows in rows.tables.items():
+                if table_rows:
+                    marks = ", ".join("?" * (len(table_rows[0]) + 1))
+                    columns = INSERT_COLUMNS.get(table, "")
+                    db.executemany(f"INSERT INTO {table} {columns} VALUES ({marks})", [(aid, *row) for row in table_rows])
+            self._write_terms(aid, rows.terms)
 
-    def _write_terms(self, aid: int, sentences: list) -> None:
+    def _write_terms(self, aid: int, by_para: dict) -> None:
         """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
         db = self.db
-        by_para = paragraph_terms(sentences)
         counts = Counter(term for terms, extra, _ in by_para.values() for term in terms + extra)
         db.executemany("INSERT OR IGNORE INTO vocab (term) VALUES (?)", [(term,) for term in counts])
         tids = self._tids(list(counts))
@@ -332,54 +373,6 @@ class Store:
             row = (aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
             rowid = db.execute("INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)", row).lastrowid
             db.execute("INSERT INTO para_fts (rowid, terms, extra) VALUES (?, ?, ?)", (rowid, row[3], row[4]))
-
-    def _write_findings(self, aid: int, analysis) -> None:
-        """Person mentions, statements, dated events and figures; people are grouped across the corpus
-        by `regroup_people`."""
-        self.db.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [
-                (aid, index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
-                 int(m.nominative), m.gender, m.role)
-                for index, m in enumerate(analysis.mentions)
-            ],
-        )
-        self.db.executemany(
-            "INSERT INTO quotes (aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, mention)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, q.para, q.sent, q.kind, q.cue, q.text, q.start, q.end, q.speaker.type, q.speaker.name,
-                 q.speaker.mention)
-                for q in analysis.quotes
-            ],
-        )
-        self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-            [
-                (aid, e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
-                 int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day)
-                for e in analysis.events
-            ],
-        )
-        self.db.executemany(
-            "INSERT INTO event_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), n.phrase, int(e.planned),
-                 None, None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
-                for e in analysis.events for n in e.anchors
-            ] + [
-                (aid, u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), u.name.phrase,
-                 int(u.planned), u.event, u.lemmas, None, None, None, None, None, None)
-                for u in analysis.undated
-            ],
-        )
-        self.db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.lemmas)
-                for f in analysis.figures
-            ],
-        )
 
     def corpus_stale(self) -> bool:
         """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
