@@ -88,11 +88,21 @@ class Analyzer:
         self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
         self._nominatives: dict[tuple[str, str], str] = {}
         self._proper: dict[str, bool] = {}
+        self._normals: dict[tuple, str] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
-        units = [(-1, structure.title)] if structure.title else []
-        units += [(index, para.text) for index, para in enumerate(structure.paragraphs)]
-        sentences, dates = self._sentences(units)
+        return self.analyse_all([structure])[0]
+
+    def analyse_all(self, structures: list[Structure]) -> list[Analysis]:
+        """Several articles at once: the models see all their sentences together, in fuller batches."""
+        units = []
+        for structure in structures:
+            units.append([(-1, structure.title)] if structure.title else [])
+            units[-1] += [(index, para.text) for index, para in enumerate(structure.paragraphs)]
+        return [self._article(structure, sentences, dates)
+                for structure, (sentences, dates) in zip(structures, self._sentences(units))]
+
+    def _article(self, structure: Structure, sentences: list[Sentence], dates: list[list]) -> Analysis:
         analysis = Analysis(sentences)
         if structure.genre == "interview":
             lead = {index for index, para in enumerate(structure.lead)}
@@ -113,22 +123,25 @@ class Analyzer:
             self._readings[word] = (str(tags[0].POS), names[0], any(names)) if tags else None
         return self._readings[word]
 
-    def _sentences(self, units: list[tuple[int, str]]) -> tuple[list[Sentence], list[list]]:
-        """The units' sentences with tokens and entities, and each sentence's date mentions.
+    def _sentences(self, articles: list[list[tuple[int, str]]]) -> list[tuple[list[Sentence], list[list]]]:
+        """Per article (a list of (paragraph index, text) units): its sentences with tokens and entities,
+        and each sentence's date mentions.
 
         Every sentence gets morphology (lemmas are what search finds); named entities only where a
         capitalised word can start one; the syntax tree only where a rule reads it (names, speech
         cues, dates, figures, codes).
         """
-        sentences, words = [], []
-        for para, unit_text in units:
-            folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
-            for sent in self.segmenter.sentenize(unit_text):
-                sentence = Sentence(para, sent.start, sent.stop, unit_text[sent.start: sent.stop])
-                spans = [(token.start, token.stop) for token in self.segmenter.tokenize(folded[sent.start: sent.stop])]
-                sentence.tokens = [Token(start, sentence.text[start:stop], "", "", "", -1, "") for start, stop in spans]
-                sentences.append(sentence)
-                words.append([folded[sent.start + start: sent.start + stop] for start, stop in spans])
+        sentences, words, owners = [], [], []
+        for article, units in enumerate(articles):
+            for para, unit_text in units:
+                folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
+                for sent in self.segmenter.sentenize(unit_text):
+                    sentence = Sentence(para, sent.start, sent.stop, unit_text[sent.start: sent.stop])
+                    spans = [(t.start, t.stop) for t in self.segmenter.tokenize(folded[sent.start: sent.stop])]
+                    sentence.tokens = [Token(start, sentence.text[start:stop], "", "", "", -1, "") for start, stop in spans]
+                    sentences.append(sentence)
+                    words.append([folded[sent.start + start: sent.start + stop] for start, stop in spans])
+                    owners.append(article)
         for sentence, tags in zip(sentences, self.taggers.morph(words)):
             for token, tag in zip(sentence.tokens, tags):
                 token.pos, _, token.feats = tag.partition("|")
@@ -148,7 +161,11 @@ class Analyzer:
         for sentence, folded in zip(sentences, words):
             for entity in sentence.entities:
                 entity.normal = self._normal(sentence, folded, entity)
-        return sentences, dates
+        result: list[tuple[list, list]] = [([], []) for _ in articles]
+        for article, sentence, found in zip(owners, sentences, dates):
+            result[article][0].append(sentence)
+            result[article][1].append(found)
+        return result
 
     def _may_name(self, tokens: list[Token]) -> bool:
         """Whether a sentence can hold a named entity: a capitalised word after the first, or a first
@@ -184,11 +201,17 @@ class Analyzer:
         """natasha's normal form of an entity ("Министерства иностранных дел" → "Министерство иностранных дел")."""
         from natasha.doc import DocSpan
 
-        inside = [_doc_token(word, token, index) for index, (token, word) in enumerate(zip(sentence.tokens, words))
+        inside = [(index, token, word) for index, (token, word) in enumerate(zip(sentence.tokens, words))
                   if entity.start <= token.start < entity.end]
-        span = DocSpan(entity.start, entity.end, entity.type, entity.text, tokens=inside)
-        span.normalize(self.vocab)
-        return span.normal
+        first = inside[0][0] if inside else 0
+        key = entity.type, tuple((word, token.pos + token.feats, token.head - first, token.start - entity.start)
+                                 for _, token, word in inside)  # the same words, tags and tree give the same normal
+        if key not in self._normals:
+            tokens = [_doc_token(word, token, index) for index, token, word in inside]
+            span = DocSpan(entity.start, entity.end, entity.type, entity.text, tokens=tokens)
+            span.normalize(self.vocab)
+            self._normals[key] = span.normal
+        return self._normals[key]
 
 
 def _needs_tree(sentence: Sentence) -> bool:

@@ -63,6 +63,8 @@ def named_phrase(sent, tree: Tree, noun: int, index: int, nodes: list[int] | Non
 
 def references(sent, index: int) -> list[EventName]:
     """Inanimate noun phrases with names in a sentence (one that carries no date)."""
+    if not sent.entities and not CODE.search(sent.text):
+        return []
     tree = Tree(sent)
     found = []
     for i, token in enumerate(sent.tokens):

@@ -95,8 +95,8 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
             report.removed = todo.removed
         started = time.perf_counter()
         with _progress(todo.changed, show_progress) as advance:
-            files = _to_read(store, todo.changed, report, advance)
-            jobs = min(jobs or available_cores(), len(todo.changed)) or 1
+            files = list(_to_read(store, todo.changed, report, advance))
+            jobs = min(jobs or available_cores(), len(files)) or 1
             for batch in _batches(prepared(files, jobs)):
                 with store.transaction():
                     for file, result in batch:
@@ -136,19 +136,19 @@ def _to_read(store: Store, files: list[CorpusFile], report: Report, advance):
         yield file
 
 
-def prepared(files, jobs: int):
+def prepared(files: list[CorpusFile], jobs: int):
     """Each file with its index rows and length, or the SkipFile saying why it cannot be indexed; in
     input order. Reading, natasha and row building run in `jobs` worker processes (in this process
-    when one is enough), each loading the models once."""
-    files = iter(files)
+    when one is enough), each loading the models once and taking the files a few at a time."""
+    chunks = _batches(files, max(1, min(CHUNK_ARTICLES, -(-len(files) // jobs))))
     if jobs <= 1:
         analyser = None
-        for file in files:
+        for chunk in chunks:
             if analyser is None:
                 from .analysis import Analyzer
 
                 analyser = Analyzer()
-            yield file, prepare(file, analyser)
+            yield from zip(chunk, prepare(chunk, analyser))
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -158,33 +158,42 @@ def prepared(files, jobs: int):
     pending: deque = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         try:
-            for file in files:
-                pending.append((file, pool.submit(_prepare_in_worker, file)))
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
                 while len(pending) >= jobs * IN_FLIGHT:
-                    file, future = pending.popleft()
-                    yield file, future.result()
+                    chunk, future = pending.popleft()
+                    yield from zip(chunk, future.result())
             while pending:
-                file, future = pending.popleft()
-                yield file, future.result()
+                chunk, future = pending.popleft()
+                yield from zip(chunk, future.result())
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
 
-def prepare(file: CorpusFile, analyser) -> tuple[ArticleRows, int] | SkipFile:
-    """Read, parse and analyse one file into the rows the index stores, with its length in characters."""
-    try:
-        doc, digest = load(file, MAX_FILE_BYTES)
-    except SkipFile as skip:
-        return skip
-    structure = parse(doc)
-    analysis = analyser.analyse(structure)
-    record = _record(file, doc.encoding, digest, structure, analysis)
-    return article_rows(record, structure.paragraphs, analysis), len(doc.text)
+def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] | SkipFile]:
+    """Read, parse and analyse files into the rows the index stores, each with its length in characters
+    (or the reason it cannot be read). The files' sentences go through natasha's models together."""
+    results: list = []
+    loaded = []
+    for file in files:
+        try:
+            doc, digest = load(file, MAX_FILE_BYTES)
+        except SkipFile as skip:
+            results.append(skip)
+            continue
+        loaded.append((len(results), file, doc, digest, parse(doc)))
+        results.append(None)
+    analyses = analyser.analyse_all([structure for *_, structure in loaded])
+    for (index, file, doc, digest, structure), analysis in zip(loaded, analyses):
+        record = _record(file, doc.encoding, digest, structure, analysis)
+        results[index] = article_rows(record, structure.paragraphs, analysis), len(doc.text)
+    return results
 
 
-IN_FLIGHT = 4  # documents queued per worker
-BATCH_ARTICLES = 8
+CHUNK_ARTICLES = 16  # files a worker analyses together: their sentences fill the models' batches
+IN_FLIGHT = 2  # chunks queued per worker
+BATCH_ARTICLES = 8  # articles written per transaction
 _worker_analyser = None
 
 
@@ -206,8 +215,8 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _prepare_in_worker(file: CorpusFile):
-    return prepare(file, _worker_analyser)
+def _prepare_in_worker(files: list[CorpusFile]):
+    return prepare(files, _worker_analyser)
 
 
 def _batches(items, size: int = BATCH_ARTICLES):
