@@ -193,7 +193,7 @@ def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] |
 
 CHUNK_ARTICLES = 16  # files a worker analyses together: their sentences fill the models' batches
 IN_FLIGHT = 2  # chunks queued per worker
-BATCH_ARTICLES = 8  # articles written per transaction
+BATCH_ARTICLES = 32  # articles written per transaction
 _worker_analyser = None
 
 

@@ -277,6 +277,8 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._vocab: dict[str, int] | None = None  # term → tid while writing
+        self._forms: set[tuple[str, int]] = set()  # (form, tid) pairs written in this run
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -327,6 +329,7 @@ class Store:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._vocab, self._forms = None, set()  # they may hold rows the rollback removed
             raise
 
     # -- freshness ---------------------------------------------------------
@@ -364,15 +367,27 @@ class Store:
         """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
         db = self.db
         counts = Counter(term for terms, extra, _ in by_para.values() for term in terms + extra)
-        db.executemany("INSERT OR IGNORE INTO vocab (term) VALUES (?)", [(term,) for term in counts])
-        tids = self._tids(list(counts))
+        tids = self._term_ids(list(counts))
         db.executemany("UPDATE vocab SET cf = cf + ? WHERE tid = ?", [(n, tids[term]) for term, n in counts.items()])
-        forms = {(form, tids[term]) for _, _, pairs in by_para.values() for form, term in pairs}
+        forms = {(form, tids[term]) for _, _, pairs in by_para.values() for form, term in pairs} - self._forms
         db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
-        for para, (terms, extra, _) in sorted(by_para.items()):
-            row = (aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
-            rowid = db.execute("INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)", row).lastrowid
-            db.execute("INSERT INTO para_fts (rowid, terms, extra) VALUES (?, ?, ?)", (rowid, row[3], row[4]))
+        self._forms |= forms
+        db.executemany(
+            "INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)",
+            [(aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
+             for para, (terms, extra, _) in sorted(by_para.items())],
+        )
+        db.execute("INSERT INTO para_fts (rowid, terms, extra) SELECT rowid, terms, extra FROM para_terms WHERE aid = ?",
+                   (aid,))
+
+    def _term_ids(self, terms: list[str]) -> dict[str, int]:
+        """Vocabulary ids of the terms, adding the new ones; the vocabulary is read once per run."""
+        if self._vocab is None:
+            self._vocab = dict(self.db.execute("SELECT term, tid FROM vocab").fetchall())
+        for term in terms:
+            if term not in self._vocab:
+                self._vocab[term] = self.db.execute("INSERT INTO vocab (term) VALUES (?)", (term,)).lastrowid
+        return {term: self._vocab[term] for term in terms}
 
     def corpus_stale(self) -> bool:
         """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
@@ -389,17 +404,18 @@ class Store:
         from .names import Mention, cluster
 
         db = self.db
-        rows = db.execute("SELECT * FROM mentions ORDER BY aid, idx").fetchall()
-        mentions = [
-            (row["aid"], Mention(row["sent"], row["start"], row["end"], row["text"], row["first"], row["initial"],
-                                 row["surname"], row["key"], bool(row["nominative"]), row["gender"], row["role"]))
-            for row in rows
-        ]
+        plain = db.cursor()
+        plain.row_factory = None  # tuples: a corpus has a hundred thousand mentions
+        rows = plain.execute(
+            "SELECT aid, idx, pid, sent, start, end, text, first, initial, surname, key, nominative, gender, role"
+            " FROM mentions ORDER BY aid, idx"
+        ).fetchall()
+        mentions = [(row[0], Mention(*row[3:11], bool(row[11]), *row[12:])) for row in rows]
         people, owners = cluster(mentions)
         files = dict(db.execute("SELECT aid, file FROM articles").fetchall())
         quoted = Counter()
-        where = {(row["aid"], row["idx"]): pid for row, pid in zip(rows, owners)}
-        person_quotes = db.execute("SELECT qid, aid, mention FROM quotes WHERE mention IS NOT NULL").fetchall()
+        where = {(row[0], row[1]): pid for row, pid in zip(rows, owners)}
+        person_quotes = db.execute("SELECT qid, aid, mention, pid FROM quotes WHERE mention IS NOT NULL").fetchall()
         for quote in person_quotes:
             quoted[where.get((quote["aid"], quote["mention"]))] += 1
         org_quotes = db.execute("SELECT qid, aid, speaker FROM quotes WHERE mention IS NULL").fetchall()
@@ -418,10 +434,12 @@ class Store:
                 db.execute("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", (
                     person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False), len(own),
                     quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
+            # Only the rows whose person changed: after a small change that is a few of the corpus's rows.
             db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
-                           [(pid, row["aid"], row["idx"]) for row, pid in zip(rows, owners)])
+                           [(pid, row[0], row[1]) for row, pid in zip(rows, owners) if row[2] != pid])
             db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?",
-                           [(where.get((q["aid"], q["mention"])), q["qid"]) for q in person_quotes])
+                           [(where.get((q["aid"], q["mention"])), q["qid"]) for q in person_quotes
+                            if q["pid"] != where.get((q["aid"], q["mention"]))])
             for offset, group in enumerate(orgs.values()):
                 pid = len(people) + offset
                 names = Counter(q["speaker"] for q in group)
@@ -468,15 +486,6 @@ class Store:
             db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
             db.execute("UPDATE articles SET window_linked = NULL")
             db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
-
-    def _tids(self, terms: list[str]) -> dict[str, int]:
-        found = {}
-        for start in range(0, len(terms), 500):
-            chunk = terms[start:start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self.db.execute(f"SELECT term, tid FROM vocab WHERE term IN ({marks})", chunk):
-                found[row["term"]] = row["tid"]
-        return found
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change."""
