@@ -206,7 +206,7 @@ def _written_forms(tokens: dict[int, list]) -> dict[tuple[str, str], str]:
                 continue
             key = (left[1], right[1])
             head = right if left[2] == "ADJ" else left
-            nominative = "Case=Nom" in head[3]
+            nominative = head[3] == "Nom"
             if key not in forms or (nominative and not forms[key][1]):
                 forms[key] = (f"{left[0]} {right[0]}", nominative)
     return {key: written for key, (written, _) in forms.items()}

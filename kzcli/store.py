@@ -1,4 +1,4 @@
-"""The SQLite index: one database per corpus, one transaction per article."""
+"""The SQLite index: one database per corpus; each article replaced atomically, many per transaction."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -202,8 +202,10 @@ CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "ev
 
 
 def _token_fields(token) -> list:
-    """A token as stored: the fields of `analysis.Token` in order (dataclasses.asdict is slow here)."""
-    return [token.start, token.text, token.lemma, token.pos, token.feats, token.head, token.rel]
+    """A token as stored for the queries: start, text, lemma, part of speech and case ("Nom", or "").
+    The rest of the analysis (features, tree) is used at index time only; keeping it would triple the index."""
+    case = token.feats.partition("Case=")[2][:3]
+    return [token.start, token.text, token.lemma, token.pos, case]
 
 
 def is_damage(err: sqlite3.DatabaseError) -> bool:
