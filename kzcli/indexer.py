@@ -95,7 +95,7 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
             report.removed = todo.removed
         started = time.perf_counter()
         with _progress(todo.changed, show_progress) as advance:
-            files = list(_to_read(store, todo.changed, report, advance))
+            files = _to_read(store, todo.changed, report, advance)
             jobs = min(jobs or available_cores(), len(files)) or 1
             for batch in _batches(prepared(files, jobs)):
                 with store.transaction():
@@ -124,16 +124,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _to_read(store: Store, files: list[CorpusFile], report: Report, advance):
+def _to_read(store: Store, files: list[CorpusFile], report: Report, advance) -> list[CorpusFile]:
     """The changed files whose content did change; for the others only the new size and time are noted."""
     indexed = store.file_states()
+    found = []
     for file in files:
         if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
             store.touch(file.rel, file.size, file.mtime)
             report.unchanged += 1
             advance(file, 0)
-            continue
-        yield file
+        else:
+            found.append(file)
+    return found
 
 
 def prepared(files: list[CorpusFile], jobs: int):
