@@ -84,10 +84,9 @@ class Analyzer:
         self.segmenter = Segmenter()
         self.vocab = MorphVocab()
         self.taggers = Taggers()
-        self._readings: dict[str, tuple[str, bool, bool] | None] = {}
+        self._readings: dict[str, list] = {}
         self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
         self._nominatives: dict[tuple[str, str], str] = {}
-        self._proper: dict[str, bool] = {}
         self._normals: dict[tuple, str] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
@@ -117,10 +116,14 @@ class Analyzer:
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:
         """Dictionary reading of a word: (part of speech, first reading is a name, any reading is)."""
+        tags = self._dictionary_tags(word)
+        names = [bool({"Name", "Surn", "Patr"} & tag.grammemes) for tag in tags]
+        return (str(tags[0].POS), names[0], any(names)) if tags else None
+
+    def _dictionary_tags(self, word: str) -> list:
+        """pymorphy's readings of a word it knows, [] otherwise; each word is looked up once."""
         if word not in self._readings:
-            tags = self.vocab.tag(word) if self.vocab.word_is_known(word.lower()) else []
-            names = [bool({"Name", "Surn", "Patr"} & tag.grammemes) for tag in tags]
-            self._readings[word] = (str(tags[0].POS), names[0], any(names)) if tags else None
+            self._readings[word] = self.vocab.tag(word) if self.vocab.word_is_known(word.lower()) else []
         return self._readings[word]
 
     def _sentences(self, articles: list[list[tuple[int, str]]]) -> list[tuple[list[Sentence], list[list]]]:
@@ -177,10 +180,8 @@ class Analyzer:
         first = tokens[0]
         if first.pos == "PROPN" or not first.text[:1].isupper():
             return first.pos == "PROPN"
-        if first.text not in self._proper:
-            readings = self.vocab.tag(first.text) if self.vocab.word_is_known(first.text.lower()) else []
-            self._proper[first.text] = not readings or any(PROPER & tag.grammemes for tag in readings)
-        return self._proper[first.text]
+        readings = self._dictionary_tags(first.text)
+        return not readings or any(PROPER & tag.grammemes for tag in readings)
 
     def _lemma(self, word: str, token: Token) -> str:
         key = word, token.pos + token.feats
