@@ -133,3 +133,16 @@ def test_tokayev_in_any_form(seeds, wanted):
 def test_seed_people_match_the_gold(seeds):
     listed = [row["name"] for row in seeds("people", "--json").json()]
     assert sorted(listed) == sorted(person["name"] for person in gold("people.json"))
+
+
+def test_headline_topic_label_is_not_a_statement(tmp_path):
+    """"X и Y: …" names a topic; only "Speaker: …" (one name or role before the colon) is a statement."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "label.txt").write_text(
+        "Арман Сеитов и Казахстан: новый курс экономики страны\n\n"
+        "Министр экономики Арман Сеитов провел совещание в Астане.\n", encoding="utf-8")
+    result = run_cli("quotes", "--json", cache=tmp_path / "cache", corpus=corpus)
+    assert result.code in (0, 1), result.err
+    texts = [row["text"] for row in result.json()] if result.code == 0 else []
+    assert not any("новый курс экономики" in text for text in texts)
