@@ -1,0 +1,28 @@
+"""The faster convolutional encoder must give slovnet's own numbers."""
+
+import numpy as np
+import pytest
+
+from kzcli.taggers import CNNEncoder
+
+
+@pytest.fixture(scope="module")
+def slovnet_encoders():
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+    embedding = NewsEmbedding()
+    return [tagger(embedding).infer.model.encoder for tagger in (NewsMorphTagger, NewsNERTagger, NewsSyntaxParser)]
+
+
+def test_cnn_encoder_gives_slovnets_output_for_padded_batches(slovnet_encoders):
+    rng = np.random.default_rng(7)
+    for encoder in slovnet_encoders:
+        channels = encoder.layers[0].conv.weight.shape[1]
+        batch = rng.standard_normal((3, 6, channels)).astype(np.float32)
+        pad_mask = np.array([[False] * 6, [False] * 4 + [True] * 2, [False] + [True] * 5])
+        expected = encoder(batch.copy(), pad_mask)
+        assert CNNEncoder.fits(encoder)
+        result = CNNEncoder(encoder)(batch, pad_mask)
+        assert result.shape == expected.shape
+        np.testing.assert_allclose(result, expected, rtol=1e-4, atol=1e-4)
+        assert not result[1, 4:].any() and not result[2, 1:].any()  # padding stays zero for the heads
