@@ -171,10 +171,10 @@ def link(references: list[Reference], anchors: list[Anchor]) -> list[Anchor | No
         if ref.aid in aids:
             found.append(None)
             continue
-        when = key + (ref.planned, ref.published)
+        cut = bisect_right(firsts, ref.published) if ref.published else None
+        when = key + (ref.planned, cut)  # articles of different dates often cut the anchors at the same place
         if when not in agreed:
-            if ref.published:
-                cut = bisect_right(firsts, ref.published)
+            if cut is not None:
                 agreed[when] = _agreed(group[cut:] if ref.planned else group[:cut])
             else:
                 agreed[when] = _agreed([a for a in group if a.planned == ref.planned])

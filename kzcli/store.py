@@ -171,6 +171,7 @@ CREATE TABLE IF NOT EXISTS event_names (
 );
 CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
 CREATE INDEX IF NOT EXISTS event_names_by_noun ON event_names (noun, value);
+CREATE INDEX IF NOT EXISTS event_anchors ON event_names (noun) WHERE value IS NOT NULL;
 CREATE TABLE IF NOT EXISTS figures (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -458,31 +459,32 @@ class Store:
         from .crossref import Anchor, Reference, link
 
         db = self.db
-        published = dict(db.execute("SELECT aid, published FROM articles").fetchall())
+        plain = db.cursor()
+        plain.row_factory = None  # tuples: a corpus has tens of thousands of event phrases
+        published = dict(plain.execute("SELECT aid, published FROM articles").fetchall())
         anchors = [
-            Anchor(row["aid"], row["noun"], frozenset(row["names"].split("|")), row["value"], row["granularity"],
-                   row["modifier"], row["first_day"], row["last_day"], bool(row["planned"]), row["mention"])
-            for row in db.execute("SELECT * FROM event_names WHERE value IS NOT NULL")
+            Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last, bool(planned), mention)
+            for aid, noun, names, value, granularity, modifier, first, last, planned, mention in plain.execute(
+                "SELECT aid, noun, names, value, granularity, modifier, first_day, last_day, planned, mention"
+                " FROM event_names WHERE value IS NOT NULL")
         ]
-        rows = db.execute(
-            "SELECT * FROM event_names WHERE value IS NULL"
-            " AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL) ORDER BY aid, sent, start"
+        rows = plain.execute(
+            "SELECT aid, sent, para, start, end, phrase, planned, event, lemmas, noun, names FROM event_names"
+            " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
+            " ORDER BY aid, sent, start"
         ).fetchall()
-        references = [
-            Reference(row["aid"], row["noun"], frozenset(row["names"].split("|")), bool(row["planned"]),
-                      published.get(row["aid"]))
-            for row in rows
-        ]
+        references = [Reference(row[0], row[9], frozenset(row[10].split("|")), bool(row[6]), published.get(row[0]))
+                      for row in rows]
         events, seen, earliest = [], set(), {}
         for row, anchor in zip(rows, link(references, anchors)):
-            if anchor is None or (row["aid"], row["noun"], anchor.value) in seen:
+            aid, noun, planned = row[0], row[9], row[6]
+            if anchor is None or (aid, noun, anchor.value) in seen:
                 continue
-            seen.add((row["aid"], row["noun"], anchor.value))
-            events.append((row["aid"], row["sent"], row["para"], row["start"], row["end"], row["phrase"], anchor.value,
-                           anchor.granularity, anchor.modifier, 0, row["planned"], row["event"], row["lemmas"],
+            seen.add((aid, noun, anchor.value))
+            events.append((*row[:6], anchor.value, anchor.granularity, anchor.modifier, 0, *row[6:9],
                            anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
-            if not row["planned"] and published.get(row["aid"]) is None:
-                earliest[row["aid"]] = max(earliest.get(row["aid"], ""), anchor.first_day)
+            if not planned and published.get(aid) is None:
+                earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
         with self.transaction():
             db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
             db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
