@@ -1,9 +1,9 @@
-"""The faster convolutional encoder must give slovnet's own numbers."""
+"""The faster embedding loading and convolutional encoder must give natasha's own numbers."""
 
 import numpy as np
 import pytest
 
-from kzcli.taggers import CNNEncoder
+from kzcli.taggers import CNNEncoder, quantised_embedding
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +26,12 @@ def test_cnn_encoder_gives_slovnets_output_for_padded_batches(slovnet_encoders):
         assert result.shape == expected.shape
         np.testing.assert_allclose(result, expected, rtol=1e-4, atol=1e-4)
         assert not result[1, 4:].any() and not result[2, 1:].any()  # padding stays zero for the heads
+
+
+def test_quantised_embedding_holds_natashas_vectors():
+    from natasha import NewsEmbedding
+
+    natasha_embedding, ours = NewsEmbedding(), quantised_embedding()
+    assert ours.meta.id == natasha_embedding.meta.id
+    np.testing.assert_array_equal(ours.pq.indexes, natasha_embedding.pq.indexes)
+    np.testing.assert_array_equal(ours.pq.codes, natasha_embedding.pq.codes)
