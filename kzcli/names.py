@@ -25,7 +25,7 @@ INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 Lookup = Callable[[str], "tuple[str, bool, bool] | None"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a person's name in an article, with any role words peeled off."""
 
