@@ -22,8 +22,11 @@ class Taggers:
         self._morph = NewsMorphTagger(embedding).infer
         self._ner = NewsNERTagger(embedding).infer
         self._syntax = NewsSyntaxParser(embedding).infer
+        word_ids = WordIds(self._morph.encoder)
         for infer in (self._morph, self._ner, self._syntax):
             infer.encoder.batch_size = BATCH_SENTENCES
+            if word_ids.fits(infer.encoder):
+                infer.encoder.item = word_ids
             if CNNEncoder.fits(infer.model.encoder):
                 infer.model.encoder = CNNEncoder(infer.model.encoder)
 
@@ -77,6 +80,37 @@ def _by_length(infer, sentences: list[list[str]]) -> list:
         for index, prediction in zip(order, predictions):
             results[index] = prediction
     return results
+
+
+class WordIds:
+    """A sentence's word and shape ids, as slovnet's encoders compute them, remembered per word.
+
+    News repeats its words, and natasha's three models share one vocabulary, so each word's shape
+    ("Xx", "x", "PUNCT"…) and ids are worked out once rather than once per model and occurrence.
+    """
+
+    LIMIT = 200_000  # words remembered before starting afresh: a few tens of MB
+
+    def __init__(self, encoder) -> None:
+        self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
+        self.known: dict[str, tuple[int, int]] = {}
+
+    def fits(self, encoder) -> bool:
+        return encoder.words_vocab.items == self.words.items and encoder.shapes_vocab.items == self.shapes.items
+
+    def __call__(self, words: list[str]) -> tuple[list[int], list[int]]:
+        from slovnet.shape import word_shape
+
+        known = self.known
+        if len(known) > self.LIMIT:
+            known.clear()
+        pairs = []
+        for word in words:
+            ids = known.get(word)
+            if ids is None:
+                ids = known[word] = (self.words.encode(word.lower()), self.shapes.encode(word_shape(word)))
+            pairs.append(ids)
+        return [word_id for word_id, _ in pairs], [shape_id for _, shape_id in pairs]
 
 
 class CNNEncoder:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kzcli.taggers import CNNEncoder, quantised_embedding
+from kzcli.taggers import CNNEncoder, WordIds, quantised_embedding
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +35,14 @@ def test_quantised_embedding_holds_natashas_vectors():
     assert ours.meta.id == natasha_embedding.meta.id
     np.testing.assert_array_equal(ours.pq.indexes, natasha_embedding.pq.indexes)
     np.testing.assert_array_equal(ours.pq.codes, natasha_embedding.pq.codes)
+
+
+def test_word_ids_are_slovnets_and_shared_by_the_models():
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    encoders = [tagger(NewsEmbedding()).infer.encoder for tagger in (NewsMorphTagger, NewsNERTagger)]
+    words = ["Токаев", "заявил", ",", "что", "США", "iPhone", "2025", "К.", "Тоакев", "«", "Токаев"]
+    ids = WordIds(encoders[0])
+    assert all(ids.fits(encoder) for encoder in encoders)
+    assert ids(words) == encoders[0].item(words) == encoders[1].item(words)
+    assert ids(words[:2]) == encoders[0].item(words[:2])  # remembered words give the same ids
