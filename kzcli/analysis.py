@@ -22,6 +22,7 @@ INTERVIEW_CUES = {
     "пояснять", "комментировать", "прокомментировать", "беседовать", "размышлять", "уверять",
     "интервью", "мнение", "оценивать", "оценить", "заявлять", "заявить", "утверждать",
 }
+MAX_SENTENCE_TOKENS = 200  # news sentences run to about a hundred; longer runs are cut (see _pieces)
 NAME_POS = {"PROPN", "NOUN", "ADJ"}
 PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
 TREE_CUES = CUE_VERBS | CUE_NOUNS | PARENTHETICAL_NOUNS | INTERVIEW_CUES
@@ -139,12 +140,18 @@ class Analyzer:
             for para, unit_text in units:
                 folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
                 for sent in self.segmenter.sentenize(unit_text):
-                    sentence = Sentence(para, sent.start, sent.stop, unit_text[sent.start: sent.stop])
-                    spans = [(t.start, t.stop) for t in self.segmenter.tokenize(folded[sent.start: sent.stop])]
-                    sentence.tokens = [Token(start, sentence.text[start:stop], "", "", "", -1, "") for start, stop in spans]
-                    sentences.append(sentence)
-                    words.append([folded[sent.start + start: sent.start + stop] for start, stop in spans])
-                    owners.append(article)
+                    found = [(sent.start + t.start, sent.start + t.stop)
+                             for t in self.segmenter.tokenize(folded[sent.start: sent.stop])]
+                    pieces = _pieces(found)
+                    for index, spans in enumerate(pieces):
+                        first = spans[0][0] if index else sent.start
+                        last = spans[-1][1] if index < len(pieces) - 1 else sent.stop
+                        sentence = Sentence(para, first, last, unit_text[first:last])
+                        sentence.tokens = [Token(start - first, unit_text[start:stop], "", "", "", -1, "")
+                                           for start, stop in spans]
+                        sentences.append(sentence)
+                        words.append([folded[start:stop] for start, stop in spans])
+                        owners.append(article)
         for sentence, tags in zip(sentences, self.taggers.morph(words)):
             for token, tag in zip(sentence.tokens, tags):
                 token.pos, _, token.feats = tag.partition("|")
@@ -213,6 +220,13 @@ class Analyzer:
             span.normalize(self.vocab)
             self._normals[key] = span.normal
         return self._normals[key]
+
+
+def _pieces(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A sentence's token spans, cut into runs of at most MAX_SENTENCE_TOKENS. Text with no sentence
+    ends (a keyword list, a scraped table) would otherwise make one huge "sentence", and the syntax
+    model's cost grows with the square of a sentence's length (8,000 words take 2 GB)."""
+    return [spans[i: i + MAX_SENTENCE_TOKENS] for i in range(0, len(spans), MAX_SENTENCE_TOKENS)] or [[]]
 
 
 def _needs_tree(sentence: Sentence) -> bool:

@@ -76,6 +76,20 @@ def test_analysis_takes_any_text(tmp_path, analyser, text):
         assert all(figure.text for figure in analysis.figures)
 
 
+def test_text_without_sentence_ends_is_cut_into_pieces_the_models_can_take(tmp_path, analyser):
+    from kzcli.analysis import MAX_SENTENCE_TOKENS
+
+    words = ["длинный", "перечень", "слов"] * 333 + ["конец"]
+    text = "Заголовок статьи без точек\n\n" + " ".join(words) + "\n"
+    structure = read_as_article(tmp_path, "run-on.txt", text.encode("utf-8"))
+    sentences = [s for s in analyser.analyse(structure).sentences if s.para >= 0]
+    assert len(sentences) == 5 and all(len(s.tokens) == MAX_SENTENCE_TOKENS for s in sentences)
+    paragraph = structure.paragraphs[sentences[0].para].text
+    assert [t.text for s in sentences for t in s.tokens] == words
+    assert all(paragraph[s.start + t.start: s.start + t.start + len(t.text)] == t.text for s in sentences for t in s.tokens)
+    assert all(s.text == paragraph[s.start: s.end] for s in sentences)
+
+
 @CLI
 @given(query=NASTY)
 def test_any_search_query(seeds, query):
