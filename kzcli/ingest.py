@@ -96,7 +96,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes to text, trying BOMs, UTF-8 and legacy Cyrillic code pages."""
+    """Bytes to text, trying BOMs, UTF-8 (a few broken bytes become "\ufffd") and legacy Cyrillic code pages."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
@@ -109,8 +109,20 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    if _damaged_utf8(text):
+        return _checked(text), "utf-8"
     best = max(LEGACY_ENCODINGS, key=lambda enc: _russian_score(data.decode(enc, "replace")))
     return _checked(data.decode(best, "replace")), best
+
+
+def _damaged_utf8(text: str) -> bool:
+    """UTF-8 with a few broken bytes (a file cut off mid-character, a bad copy): at most one in a hundred
+    of its non-ASCII characters failed to decode. Cyrillic in a legacy code page, read as UTF-8, fails
+    at nearly every letter."""
+    broken = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return broken <= 0.01 * wide
 
 
 def _russian_score(text: str) -> float:

@@ -63,6 +63,15 @@ def test_koi8r_is_told_apart_from_cp1251(corpus, tmp_path):
     assert titles == {"koi.txt": "Сообщение в KOI8-R", "bom.txt": "Сообщение с BOM"}
 
 
+def test_utf8_cut_off_mid_character_is_still_read_as_utf8():
+    from kzcli.ingest import decode
+
+    cut = ("Статья оборвана\n" + BODY + "Конец").encode("utf-8")[:-1]
+    text, encoding = decode(cut)
+    assert encoding == "utf-8" and text.startswith("Статья оборвана\n" + BODY) and text.endswith("Коне\ufffd")
+    assert decode(("Новости\n" + BODY).encode("cp1251"))[1] == "cp1251"
+
+
 def test_only_changed_files_are_analysed_again(seed_copy, tmp_path):
     cache = tmp_path / "cache"
     assert "5 analysed" in run_cli("index", cache=cache, corpus=seed_copy).out
