@@ -94,6 +94,9 @@ class ArticleSpeech:
         self.texts[-1] = structure.title or ""
         self.kinds = {index: para.kind for index, para in enumerate(structure.paragraphs)}
         self.sentences = sentences
+        self.in_para: dict[int, list[int]] = {}  # paragraph → its sentences' indexes, in order
+        for index, sent in enumerate(sentences):
+            self.in_para.setdefault(sent.para, []).append(index)
         self.mentions = mentions
         self.interviewee = interviewee
         self.by_sentence: dict[int, list[int]] = {}
@@ -106,7 +109,7 @@ class ArticleSpeech:
 
     def quotes(self) -> list[Quote]:
         found = []
-        for para in sorted({sent.para for sent in self.sentences}):
+        for para in sorted(self.in_para):
             cued = self._cued(para)
             if self.kinds.get(para) == "answer":
                 answer = self._answer(para)
@@ -122,7 +125,7 @@ class ArticleSpeech:
         text = self.texts[para]
         if not speaker or len(text.split()) < 3:
             return []
-        first = next(i for i, sent in enumerate(self.sentences) if sent.para == para)
+        first = self.in_para[para][0]
         return [Quote(para, first, "interview", "интервью", text.strip(), 0, len(text), speaker)]
 
     def _interviewee(self) -> Speaker | None:
@@ -141,9 +144,8 @@ class ArticleSpeech:
         spans = quote_spans(text)
         found: list[Quote] = []
         last: Speaker | None = None
-        for index, sent in enumerate(self.sentences):
-            if sent.para != para:
-                continue
+        for index in self.in_para[para]:
+            sent = self.sentences[index]
             for quote in self._sentence(index, sent, text, spans, last):
                 found.append(quote)
                 last = quote.speaker
