@@ -62,11 +62,12 @@ def quantised_embedding():
     from natasha.data import NEWS_EMBEDDING
     from navec import Navec
     from navec.meta import Meta
+    from navec.navec import META, PQ_
     from navec.tar import Tar
 
     with Tar(NEWS_EMBEDDING) as tar:
-        meta = Meta.from_file(tar.load("meta.json"))
-        packed = tar.load("pq.bin")
+        meta = Meta.from_file(tar.load(META))
+        packed = tar.load(PQ_)
         vectors, _, parts, centroids = (int(n) for n in np.frombuffer(packed.read(16), np.uint32))
         indexes = np.frombuffer(packed.read(vectors * parts), np.uint8).reshape(vectors, parts)
         codes = np.frombuffer(packed.read(), np.float32).reshape(parts, centroids, -1)
