@@ -140,17 +140,11 @@ class Analyzer:
             for para, unit_text in units:
                 folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
                 for sent in self.segmenter.sentenize(unit_text):
-                    found = [(sent.start + t.start, sent.start + t.stop)
+                    spans = [(sent.start + t.start, sent.start + t.stop)
                              for t in self.segmenter.tokenize(folded[sent.start: sent.stop])]
-                    pieces = _pieces(found)
-                    for index, spans in enumerate(pieces):
-                        first = spans[0][0] if index else sent.start
-                        last = spans[-1][1] if index < len(pieces) - 1 else sent.stop
-                        sentence = Sentence(para, first, last, unit_text[first:last])
-                        sentence.tokens = [Token(start - first, unit_text[start:stop], "", "", "", -1, "")
-                                           for start, stop in spans]
+                    for sentence, sentence_words in _pieces(para, unit_text, folded, sent.start, sent.stop, spans):
                         sentences.append(sentence)
-                        words.append([folded[start:stop] for start, stop in spans])
+                        words.append(sentence_words)
                         owners.append(article)
         for sentence, tags in zip(sentences, self.taggers.morph(words)):
             for token, tag in zip(sentence.tokens, tags):
@@ -222,11 +216,23 @@ class Analyzer:
         return self._normals[key]
 
 
-def _pieces(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """A sentence's token spans, cut into runs of at most MAX_SENTENCE_TOKENS. Text with no sentence
-    ends (a keyword list, a scraped table) would otherwise make one huge "sentence", and the syntax
-    model's cost grows with the square of a sentence's length (8,000 words take 2 GB)."""
-    return [spans[i: i + MAX_SENTENCE_TOKENS] for i in range(0, len(spans), MAX_SENTENCE_TOKENS)] or [[]]
+def _pieces(para: int, text: str, folded: str, start: int, stop: int,
+            spans: list[tuple[int, int]]) -> list[tuple[Sentence, list[str]]]:
+    """A sentence of a paragraph (its offsets and token spans there) with the words the models read.
+
+    A sentence of more than MAX_SENTENCE_TOKENS tokens is cut into runs of that many: text with no
+    sentence ends (a keyword list, a scraped table) would otherwise make one huge "sentence", and the
+    syntax model's cost grows with the square of a sentence's length (8,000 words took 2 GB).
+    """
+    runs = [spans[i: i + MAX_SENTENCE_TOKENS] for i in range(0, len(spans), MAX_SENTENCE_TOKENS)] or [[]]
+    pieces = []
+    for index, run in enumerate(runs):
+        first = run[0][0] if index else start
+        last = run[-1][1] if index < len(runs) - 1 else stop
+        sentence = Sentence(para, first, last, text[first:last])
+        sentence.tokens = [Token(begin - first, text[begin:end], "", "", "", -1, "") for begin, end in run]
+        pieces.append((sentence, [folded[begin:end] for begin, end in run]))
+    return pieces
 
 
 def _needs_tree(sentence: Sentence) -> bool:
