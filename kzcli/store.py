@@ -469,20 +469,20 @@ class Store:
                 " FROM event_names WHERE value IS NOT NULL")
         ]
         rows = plain.execute(
-            "SELECT aid, sent, para, start, end, phrase, planned, event, lemmas, noun, names FROM event_names"
+            "SELECT aid, noun, names, planned, sent, para, start, end, phrase, event, lemmas FROM event_names"
             " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
             " ORDER BY aid, sent, start"
         ).fetchall()
-        references = [Reference(row[0], row[9], frozenset(row[10].split("|")), bool(row[6]), published.get(row[0]))
-                      for row in rows]
+        references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
+                      for aid, noun, names, planned, *_ in rows]
         events, seen, earliest = [], set(), {}
-        for row, anchor in zip(rows, link(references, anchors)):
-            aid, noun, planned = row[0], row[9], row[6]
+        for (aid, noun, _, planned, sent, para, start, end, phrase, event, lemmas), anchor in zip(
+                rows, link(references, anchors)):
             if anchor is None or (aid, noun, anchor.value) in seen:
                 continue
             seen.add((aid, noun, anchor.value))
-            events.append((*row[:6], anchor.value, anchor.granularity, anchor.modifier, 0, *row[6:9],
-                           anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
+            events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
+                           planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
             if not planned and published.get(aid) is None:
                 earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
         with self.transaction():
