@@ -255,6 +255,7 @@ def people(
 
 def main() -> None:
     """Console entry point: one-line errors and exit codes 0 / 1 / 2, never a traceback."""
+    sys.stdout = render.ReaderGoneExits(sys.stdout)
     try:
         try:
             app(prog_name="kzcli")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,36 @@ class Column:
     style: str = ""
     max_width: int | None = None
     no_wrap: bool = False
+
+
+class ReaderGoneExits:
+    """stdout that ends the run quietly, exit 0, once its reader has gone (`kzcli search … | head -1`).
+
+    typer turns a broken pipe into exit code 1, which here means "nothing found"; and whether the
+    pipe breaks inside the command or at the final flush depends on timing.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._stop()
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._stop()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    def _stop(self) -> None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())  # what is still buffered goes nowhere
+        raise SystemExit(0)
 
 
 def stdout_console() -> Console:

@@ -1,5 +1,6 @@
 """Command-line conventions: ids, exit codes, plain output, no models on the fast paths."""
 
+import os
 import subprocess
 import sys
 
@@ -83,3 +84,16 @@ def test_search_loads_no_neural_model(seeds_cache):
     heavy = loaded_modules(seeds_cache, "search", "Авраамовы соглашения")
     assert "HEAVY [" in heavy
     assert not any(name in heavy for name in ("'natasha", "'slovnet", "'navec", "'numpy"))
+
+
+def test_a_reader_that_stops_early_is_not_an_error(seeds_cache):
+    """`kzcli search … | head -1`: the reader closing the pipe ends the run quietly, exit 0 (not 1, "nothing found")."""
+    env = {**os.environ, "KZCLI_CACHE_DIR": str(seeds_cache)}
+    env.pop("KZCLI_CORPUS", None)
+    for args in (["search", "Токаев"], ["timeline", "--json"], ["quotes"]):
+        process = subprocess.Popen([sys.executable, "-m", "kzcli", *args], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        process.stdout.close()  # gone before the first line is written
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0, (args, err)
+        assert err == "", (args, err)
