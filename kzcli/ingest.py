@@ -117,12 +117,18 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _damaged_utf8(text: str) -> bool:
-    """UTF-8 with a few broken bytes (a file cut off mid-character, a bad copy): at most one in a hundred
-    of its non-ASCII characters failed to decode. Cyrillic in a legacy code page, read as UTF-8, fails
-    at nearly every letter."""
-    broken = text.count("\ufffd")
+    """UTF-8 with a few broken sequences (a file cut off mid-character, a bad copy), judged by their count
+    and not their share, so that a short file qualifies too: at most three broken sequences beside real
+    UTF-8 letters, or one per hundred non-ASCII characters. Cyrillic in a legacy code page, read as
+    UTF-8, breaks at nearly every letter and has almost no valid multi-byte letter.
+
+    >>> _damaged_utf8("Короткий текст о визите министра в Ташкент.\ufffd"), _damaged_utf8("\ufffd\ufffd\ufffd")
+    (True, False)
+    """
+    broken = len(re.findall("\ufffd+", text))
     wide = len(text) - len(text.encode("ascii", "ignore"))
-    return broken <= 0.01 * wide
+    valid = wide - text.count("\ufffd")
+    return (broken <= 3 and valid >= broken) or broken <= 0.01 * wide
 
 
 def _russian_score(text: str) -> float:
@@ -138,7 +144,8 @@ def _checked(text: str) -> str:
     visible = [ch for ch in text[:20000] if not ch.isspace()]
     if not visible:
         raise SkipFile("empty")
-    odd = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ODD_CATEGORIES)
+    broken = sum(1 for ch in visible if ch == "\ufffd")
+    odd = sum(1 for ch in visible if unicodedata.category(ch) in ODD_CATEGORIES) + max(0, broken - 3)
     letters = sum(1 for ch in visible if ch.isalpha())
     if odd / len(visible) > 0.02 or letters / len(visible) < 0.5:
         raise SkipFile("binary or unknown encoding")
