@@ -43,6 +43,8 @@ class State:
         from .store import Store
 
         if self._store is None:
+            if not self.corpus.is_dir():  # before the index file is created: a typo leaves no empty index behind
+                raise KzError(f"corpus folder not found: {self.corpus}")
             State.opened = index_path(self.corpus)
             self._store = Store(State.opened)
         if fresh:
@@ -50,7 +52,10 @@ class State:
 
             if plan(self._store, self.corpus).stale or self._store.corpus_stale():
                 report = update(self._store, self.corpus)
-                render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s")
+                render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s"
+                            + (f"; {report.newly_skipped} skipped (see kzcli index)" if report.newly_skipped else ""))
+                for problem in report.problems:
+                    render.note(problem)
         return self._store
 
 
@@ -84,6 +89,8 @@ def index(
     )
     for path, reason in report.skipped:
         print(f"  skipped {path}: {reason}")
+    for problem in report.problems:
+        print(f"  {problem}")
 
 
 @app.command()

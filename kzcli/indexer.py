@@ -14,16 +14,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis_version import ANALYSIS_VERSION
 from .config import MAX_FILE_BYTES
 from .errors import KzError
 from .ingest import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
-from .store import ArticleRows, Store, article_rows
+from .store import ArticleRows, Store, article_rows, one_line
 from .structure import parse, word_count
 
 
 @dataclass
 class Plan:
-    """What an index run has to do, decided from sizes and modification times alone."""
+    """What an index run has to do, decided from sizes, modification times and analysis versions alone."""
 
     changed: list[CorpusFile] = field(default_factory=list)
     unchanged: int = 0
@@ -41,8 +42,19 @@ class Report:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    newly_skipped: int = 0  # of `skipped`, those found in this run
+    problems: list[str] = field(default_factory=list)  # corpus-wide passes that failed
     chars: int = 0
     seconds: float = 0.0
+
+
+@dataclass
+class Skip:
+    """A file left out of the index: the one-line reason, and its content hash when it could be read
+    (a failure is then tried again only when the content or the analysis version changes)."""
+
+    reason: str
+    digest: str | None = None
 
 
 def plan(store: Store, corpus: Path) -> Plan:
@@ -57,9 +69,9 @@ def plan(store: Store, corpus: Path) -> Plan:
     result = Plan()
     for file in files:
         known = indexed.get(file.rel) or skipped.get(file.rel)
-        if known and known[0] == file.size and known[1] == file.mtime:
+        if known and (known.size, known.mtime, known.version) == (file.size, file.mtime, ANALYSIS_VERSION):
             if file.rel in skipped:
-                result.known_skips.append((file.rel, skipped[file.rel][2]))
+                result.known_skips.append((file.rel, known.reason))
             else:
                 result.unchanged += 1
         else:
@@ -100,9 +112,11 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
             for batch in _batches(prepared(files, jobs)):
                 with store.transaction():
                     for file, result in batch:
-                        if isinstance(result, SkipFile):
-                            store.mark_skipped(file.rel, file.size, file.mtime, str(result))
-                            report.skipped.append((file.rel, str(result)))
+                        if isinstance(result, Skip):
+                            store.mark_skipped(file.rel, file.size, file.mtime, result.digest, ANALYSIS_VERSION,
+                                               result.reason)
+                            report.skipped.append((file.rel, result.reason))
+                            report.newly_skipped += 1
                             advance(file, 0)
                             continue
                         rows, chars = result
@@ -111,7 +125,7 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
                         report.chars += chars
                         advance(file, chars)
         if store.corpus_stale():
-            store.relink_corpus()
+            report.problems = store.relink_corpus()
         report.seconds = time.perf_counter() - started
         report.skipped.sort()
         return report
@@ -125,13 +139,18 @@ def available_cores() -> int:
 
 
 def _to_read(store: Store, files: list[CorpusFile], report: Report, advance) -> list[CorpusFile]:
-    """The changed files whose content did change; for the others only the new size and time are noted."""
-    indexed = store.file_states()
+    """The changed files to analyse: new ones, those whose content did change, and those an older
+    analysis version read. For the others only the new size and time are noted."""
+    known = {**store.skipped_states(), **store.file_states()}
     found = []
     for file in files:
-        if file.rel in indexed and _same_content(file, indexed[file.rel][2]):
+        state = known.get(file.rel)
+        if state and state.hash and state.version == ANALYSIS_VERSION and _same_content(file, state.hash):
             store.touch(file.rel, file.size, file.mtime)
-            report.unchanged += 1
+            if state.reason:
+                report.skipped.append((file.rel, state.reason))
+            else:
+                report.unchanged += 1
             advance(file, 0)
         else:
             found.append(file)
@@ -139,9 +158,12 @@ def _to_read(store: Store, files: list[CorpusFile], report: Report, advance) -> 
 
 
 def prepared(files: list[CorpusFile], jobs: int):
-    """Each file with its index rows and length, or the SkipFile saying why it cannot be indexed; in
-    input order. Reading, natasha and row building run in `jobs` worker processes (in this process
-    when one is enough), each loading the models once and taking the files a few at a time."""
+    """Each file with its index rows and length, or the Skip saying why it is left out; in input order.
+    Reading, natasha and row building run in `jobs` worker processes (in this process when one is
+    enough), each loading the models once and taking the files a few at a time. A worker that dies
+    (out of memory, a crash in a native library) costs no file but the one that killed it: its chunk
+    is analysed again one file at a time in a fresh worker, and a file that kills that one too is
+    skipped."""
     chunks = _batches(files, max(1, min(CHUNK_ARTICLES, -(-len(files) // jobs))))
     if jobs <= 1:
         analyser = None
@@ -152,51 +174,122 @@ def prepared(files: list[CorpusFile], jobs: int):
                 analyser = Analyzer()
             yield from zip(chunk, prepare(chunk, analyser))
         return
+    pending: deque = deque()
+    pool = _worker_pool(jobs)
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
+            while len(pending) >= jobs * IN_FLIGHT:
+                pool = yield from _collect(pending, pool, jobs)
+        while pending:
+            pool = yield from _collect(pending, pool, jobs)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _collect(pending: deque, pool, jobs: int):
+    """Yield the oldest chunk's results; the pool to go on with (a fresh one when a worker died)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk, future = pending.popleft()
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        suspects = [(chunk, None)] + list(pending)
+        pending.clear()
+        for chunk, future in suspects:  # in order; chunks that finished before the death keep their results
+            if future is not None and future.done() and future.exception() is None:
+                yield from zip(chunk, future.result())
+            else:
+                yield from _one_at_a_time(chunk)
+        return _worker_pool(jobs)
+    yield from zip(chunk, results)
+    return pool
+
+
+def _one_at_a_time(files: list[CorpusFile]):
+    """Analyse files one by one in a single fresh worker; a file during which it dies is skipped."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _worker_pool(1)
+    try:
+        for file in files:
+            try:
+                yield from zip([file], pool.submit(_prepare_in_worker, [file]).result())
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield file, Skip("worker died while analysing it (out of memory, or a crash in a library)")
+                pool = _worker_pool(1)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_pool(jobs: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # Fresh interpreters rather than forks: a fork would inherit the index lock and the database handle.
     context = multiprocessing.get_context("spawn")
-    pending: deque = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
-        try:
-            for chunk in chunks:
-                pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
-                while len(pending) >= jobs * IN_FLIGHT:
-                    chunk, future = pending.popleft()
-                    yield from zip(chunk, future.result())
-            while pending:
-                chunk, future = pending.popleft()
-                yield from zip(chunk, future.result())
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
 
 
-def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] | SkipFile]:
-    """Read, parse and analyse files into the rows the index stores, each with its length in characters
-    (or the reason it cannot be read). The files' sentences go through natasha's models together."""
+def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] | Skip]:
+    """Read, parse and analyse files into the rows the index stores, each with its length in characters,
+    or the Skip saying why it cannot be indexed. The files' sentences go through natasha's models
+    together; an article whose reading, structure, analysis or rows fail is skipped with the reason,
+    never its neighbours.
+
+    A failure reads "analysis failed (TypeError: …); please report it".
+    """
     results: list = []
     loaded = []
     for file in files:
+        digest = None
         try:
             doc, digest = load(file, MAX_FILE_BYTES)
+            structure = parse(doc)
         except SkipFile as skip:
-            results.append(skip)
+            results.append(Skip(str(skip)))
             continue
-        loaded.append((len(results), file, doc, digest, parse(doc)))
+        except Exception as err:  # noqa: BLE001 - one article must not cost the folder
+            results.append(_failure("reading" if digest is None else "structure", err, digest))
+            continue
+        loaded.append((len(results), file, doc, digest, structure))
         results.append(None)
-    analyses = analyser.analyse_all([structure for *_, structure in loaded])
+    try:
+        analyses = analyser.analyse_all([structure for *_, structure in loaded])
+    except Exception:  # noqa: BLE001 - find the article that fails, keep the others
+        analyses = [_guarded(analyser.analyse, structure) for *_, structure in loaded]
     for (index, file, doc, digest, structure), analysis in zip(loaded, analyses):
-        record = _record(file, doc.encoding, digest, structure, analysis)
-        results[index] = article_rows(record, structure.paragraphs, analysis), len(doc.text)
+        if isinstance(analysis, Exception):
+            results[index] = _failure("analysis", analysis, digest)
+            continue
+        try:
+            record = _record(file, doc.encoding, digest, structure, analysis)
+            results[index] = article_rows(record, structure.paragraphs, analysis), len(doc.text)
+        except Exception as err:  # noqa: BLE001
+            results[index] = _failure("building index rows", err, digest)
     return results
+
+
+def _guarded(step, *args):
+    """The step's result, or the exception it raised."""
+    try:
+        return step(*args)
+    except Exception as err:  # noqa: BLE001
+        return err
+
+
+def _failure(stage: str, err: Exception, digest: str | None) -> Skip:
+    return Skip(f"{stage} failed ({one_line(err)}); please report it", digest)
 
 
 CHUNK_ARTICLES = 16  # files a worker analyses together: their sentences fill the models' batches
 IN_FLIGHT = 2  # chunks queued per worker
 BATCH_ARTICLES = 32  # articles written per transaction
 _worker_analyser = None
+DIE_ON_ENV = "KZCLI_TEST_WORKER_DIES_ON"  # a test hook: workers exit at once when given this file
 
 
 def _start_worker(parent: int) -> None:
@@ -218,6 +311,9 @@ def _exit_with(parent: int) -> None:
 
 
 def _prepare_in_worker(files: list[CorpusFile]):
+    doomed = os.environ.get(DIE_ON_ENV)
+    if doomed and any(file.rel == doomed for file in files):  # tests: a worker that dies on one file
+        os._exit(70)
     return prepare(files, _worker_analyser)
 
 
@@ -235,7 +331,7 @@ def _batches(items, size: int = BATCH_ARTICLES):
 def _same_content(file: CorpusFile, digest: str) -> bool:
     try:
         return content_hash(read_bytes(file.path, MAX_FILE_BYTES)) == digest
-    except SkipFile:
+    except (SkipFile, OSError):
         return False
 
 
@@ -247,6 +343,7 @@ def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -
         "size": file.size,
         "mtime": file.mtime,
         "hash": digest,
+        "version": ANALYSIS_VERSION,
         "encoding": encoding,
         "title": structure.title,
         "outlet": structure.outlet,

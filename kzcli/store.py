@@ -8,11 +8,12 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import KzError
 from .terms import paragraph_terms
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -23,6 +24,7 @@ CREATE TABLE IF NOT EXISTS articles (
     size INTEGER NOT NULL,
     mtime REAL NOT NULL,
     hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
     encoding TEXT,
     title TEXT,
     outlet TEXT,
@@ -194,6 +196,8 @@ CREATE TABLE IF NOT EXISTS skipped (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime REAL NOT NULL,
+    hash TEXT,
+    version INTEGER NOT NULL,
     reason TEXT NOT NULL
 );
 """
@@ -218,6 +222,23 @@ def discard(path: Path) -> None:
     """Delete an index and its journal files; the next run rebuilds it from the corpus."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+class FileState(NamedTuple):
+    """What the index knows of a file: as seen on disk, its content hash, the analysis version that read
+    it, and for a skipped file the reason."""
+
+    size: int
+    mtime: float
+    hash: str | None
+    version: int
+    reason: str = ""
+
+
+def one_line(err: BaseException, limit: int = 200) -> str:
+    """An exception as "TypeError: message" on one line, cut to `limit` characters."""
+    text = " ".join(f"{type(err).__name__}: {err}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
@@ -337,14 +358,15 @@ class Store:
 
     # -- freshness ---------------------------------------------------------
 
-    def file_states(self) -> dict[str, tuple[int, float, str]]:
-        """path → (size, mtime, hash) for every indexed article."""
-        rows = self.db.execute("SELECT path, size, mtime, hash FROM articles")
-        return {row["path"]: (row["size"], row["mtime"], row["hash"]) for row in rows}
+    def file_states(self) -> dict[str, FileState]:
+        """path → what was known of each indexed article when it was analysed."""
+        rows = self.db.execute("SELECT path, size, mtime, hash, version FROM articles")
+        return {row[0]: FileState(*row[1:]) for row in rows}
 
-    def skipped_states(self) -> dict[str, tuple[int, float, str]]:
-        rows = self.db.execute("SELECT path, size, mtime, reason FROM skipped")
-        return {row["path"]: (row["size"], row["mtime"], row["reason"]) for row in rows}
+    def skipped_states(self) -> dict[str, FileState]:
+        """path → the same for each file that was skipped, with the reason."""
+        rows = self.db.execute("SELECT path, size, mtime, hash, version, reason FROM skipped")
+        return {row[0]: FileState(*row[1:]) for row in rows}
 
     # -- writing -------------------------------------------------------------
 
@@ -396,11 +418,18 @@ class Store:
         """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
         return self.db.execute("SELECT 1 FROM meta WHERE key = 'corpus'").fetchone() is not None
 
-    def relink_corpus(self) -> None:
-        """The passes that look across articles: people, and dates borrowed between sources."""
-        self.regroup_people()
-        self.link_events()
+    def relink_corpus(self) -> list[str]:
+        """The passes that look across articles: people, and dates borrowed between sources. A pass that
+        fails leaves its tables as they were (its transaction is rolled back) and every article row in
+        place; the failures come back as one-line reasons, and the pass runs again after the next change."""
+        failures = []
+        for name, corpus_pass in (("grouping people", self.regroup_people), ("dating events from other sources", self.link_events)):
+            try:
+                corpus_pass()
+            except Exception as err:  # noqa: BLE001 - one pass must not cost the index
+                failures.append(f"{name} failed ({one_line(err)}); please report it")
         self.db.execute("DELETE FROM meta WHERE key = 'corpus'")
+        return failures
 
     def regroup_people(self) -> None:
         """Group every person mention of the corpus into people, and name each quote's speaker."""
@@ -492,14 +521,18 @@ class Store:
             db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
 
     def touch(self, path: str, size: int, mtime: float) -> None:
-        """Record a new size and mtime for a file whose content did not change."""
-        self.db.execute("UPDATE articles SET size = ?, mtime = ? WHERE path = ?", (size, mtime, path))
+        """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""
+        for table in ("articles", "skipped"):
+            self.db.execute(f"UPDATE {table} SET size = ?, mtime = ? WHERE path = ?", (size, mtime, path))
 
-    def mark_skipped(self, path: str, size: int, mtime: float, reason: str) -> None:
+    def mark_skipped(self, path: str, size: int, mtime: float, digest: str | None, version: int, reason: str) -> None:
+        """Remember that a file could not be indexed, and why; it is tried again when its content
+        (`digest`, when it could be read) or the analysis `version` changes."""
         db = self.db
         with self.transaction():
             self._remove(path)
-            db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", (path, size, mtime, reason))
+            db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?, ?, ?)",
+                       (path, size, mtime, digest, version, reason))
 
     def forget(self, paths: list[str]) -> None:
         """Drop files that have left the corpus."""
