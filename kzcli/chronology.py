@@ -79,21 +79,39 @@ class DateMention:
     year_inferred: bool = False
 
     @property
-    def value(self) -> str:
+    def value(self) -> str | None:
+        """The normalised date ("2025-05", "2024-09-21/2024-09-23"), or None while it is incomplete
+        (no year yet) or impossible ("31 февраля")."""
         return format_value(self.granularity, self.year, self.month, self.day, self.end_value)
 
 
-def format_value(granularity, year, month, day, end_value=None) -> str:
-    if granularity == "range" and end_value:
-        first = f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}" if not month else f"{year:04d}-{month:02d}"
-        ey, em, ed = end_value
-        last = f"{ey:04d}-{em:02d}-{ed:02d}" if ed else f"{ey:04d}" if not em else f"{ey:04d}-{em:02d}"
-        return f"{first}/{last}"
+def format_value(granularity, year, month, day, end_value=None) -> str | None:
+    """ISO form of a date or period; None when a part it needs is missing or the date does not exist.
+
+    >>> format_value("day", 2025, 5, 12), format_value("month", 2025, 5, None), format_value("month", None, 5, None)
+    ('2025-05-12', '2025-05', None)
+    """
+    if granularity == "range":
+        if not end_value:
+            return None
+        first, last = _point(year, month, day), _point(*end_value)
+        return f"{first}/{last}" if first and last and first <= last else None
     if granularity == "day":
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        return _point(year, month, day) if day else None
     if granularity == "month":
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}"
+        return _point(year, month, None) if month else None
+    return _point(year, None, None)
+
+
+def _point(year, month, day) -> str | None:
+    """"2025", "2025-05" or "2025-05-12"; None for a missing year, a month without a year or a day that does not exist."""
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return None if day else f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{year:04d}-{month:02d}-{day:02d}" if safe_date(year, month, day) else None
 
 
 def find_mentions(text: str) -> list[DateMention]:
@@ -116,9 +134,9 @@ def _read(match: re.Match) -> DateMention | None:
     make = lambda **kw: DateMention(start, end, text, **kw)  # noqa: E731
     if kind == "day_range_months":
         d1, m1, y1, d2, m2, y2 = g
-        year2 = _year(y2)
-        return make(granularity="range", year=_year(y1) or year2, month=month_number(m1), day=int(d1),
-                    end_value=(year2, month_number(m2), int(d2)))
+        year2, month1, month2 = _year(y2), month_number(m1), month_number(m2)
+        year1 = _year(y1) or (year2 - 1 if year2 and month1 and month2 and month1 > month2 else year2)
+        return make(granularity="range", year=year1, month=month1, day=int(d1), end_value=(year2, month2, int(d2)))
     if kind == "day_range":
         d1, d2, m, y = g
         month = month_number(m)

@@ -8,10 +8,11 @@ from datetime import date
 # Month stems: full names in any case, genitive, and the usual abbreviations.
 MONTH_STEMS = {
     "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "февр": 2, "март": 3, "мар": 3,
-    "апрел": 4, "апр": 4, "ма": 5, "май": 5, "мая": 5, "июн": 6, "июл": 7,
+    "апрел": 4, "апр": 4, "июн": 6, "июл": 7,
     "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9, "октябр": 10, "окт": 10,
     "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
 }
+MAY_FORMS = {"май", "мая", "мае", "маю", "маем"}  # "ма" is too short a stem to match by prefix
 MONTH_WORD = (
     r"(?:январ[ьяеюё]\w*|янв\.?|феврал[ьяеюё]\w*|февр?\.?|марта?|марте|мар\.?|апрел[ьяеюё]\w*|апр\.?|"
     r"ма[йяеюё]|июн[ьяеюё]\w*|июн\.?|июл[ьяеюё]\w*|июл\.?|августа?|августе|авг\.?|"
@@ -31,9 +32,11 @@ STAMP_LABELS = re.compile(
 def month_number(word: str) -> int | None:
     """1–12 for a Russian month word or abbreviation in any case, else None."""
     word = word.lower().rstrip(".").replace("ё", "е")
-    for cut in range(len(word), 1, -1):
+    if word in MAY_FORMS:
+        return 5
+    for cut in range(len(word), 2, -1):
         month = MONTH_STEMS.get(word[:cut])
-        if month and (cut >= 3 or word in ("мая", "май")):
+        if month:
             return month
     return None
 

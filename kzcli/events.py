@@ -70,6 +70,8 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
             if mention.year is None:
                 continue
         value = mention.value
+        if value is None:  # "31 февраля", a range that ends before it starts
+            continue
         first, last = period(mention.granularity, value)
         planned = clause.planned or (anchor is not None and first > anchor.isoformat())
         events.append(DatedEvent(
