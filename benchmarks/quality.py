@@ -1,32 +1,84 @@
-"""Quality figures of kzcli against the gold annotations of the seeds; one line per metric.
+"""Quality figures of kzcli on any folder of articles against gold annotations; one line per metric.
 
-    python benchmarks/quality.py [--gold DIR]
+    python benchmarks/quality.py                                   # the seeds and tests/gold
+    python benchmarks/quality.py --corpus ../shared/dev/corpus --gold ../shared/dev/gold --halves
 
-Each feature adds its own section; the gold files are described in tests/gold/README.md.
+The gold folder holds any of articles.json, qrels.json, quotes.json, people.json, timeline.json and
+figures.json, in the schema of the project's shared gold (its README gives the matching rules, which
+live in scoring.py). --halves adds the figures of the first and the second half of the files (sorted
+by name): find rules on one half, check them on the other.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 from pathlib import Path
 
-from common import GOLD, kzcli_json
+from common import GOLD, SEEDS, kzcli_json
+from scoring import (
+    ranking_scores, same_value, score_cross_references, score_figures, score_quotes, score_timeline,
+)
 
 
-def fold(value):
-    return " ".join(value.casefold().split()) if isinstance(value, str) else value
+class Run:
+    """kzcli's answers for one corpus, each asked once."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = corpus
+        self._cache: dict[tuple, list] = {}
+
+    def json(self, *args: str) -> list[dict]:
+        if args not in self._cache:
+            self._cache[args] = kzcli_json(*args, corpus=self.corpus)
+        return self._cache[args]
 
 
-def article_metrics(gold_dir: Path) -> None:
-    """Title, outlet and published of `sources --json` against articles.json (exact after folding)."""
-    gold = json.loads((gold_dir / "articles.json").read_text(encoding="utf-8"))
-    listed = {row["file"]: row for row in kzcli_json("sources")}
+def load_gold(folder: Path, name: str):
+    path = folder / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def article_metrics(run: Run, gold: list[dict], label: str) -> None:
+    """Title, outlet and published of `sources --json`, equal as word sequences (null only matches null)."""
+    listed = {row["file"]: row for row in run.json("sources")}
+    print(f"sources{label}: {len(listed.keys() & {e['file'] for e in gold})}/{len(gold)} gold files listed")
     for field in ("title", "outlet", "published", "interviewee"):
-        right = sum(fold(listed.get(entry["file"], {}).get(field)) == fold(entry[field]) for entry in gold)
-        print(f"sources.{field}_accuracy: {right / len(gold):.2f} ({right}/{len(gold)})")
-    genre = sum((listed.get(e["file"], {}).get("genre") == "interview") == (e["genre"] == "interview") for e in gold)
-    print(f"sources.interview_accuracy: {genre / len(gold):.2f} ({genre}/{len(gold)})")
+        if not all(field in entry for entry in gold):
+            continue
+        right = sum(same_value(entry[field], listed.get(entry["file"], {}).get(field)) for entry in gold)
+        print(f"sources{label}.{field}: {right / len(gold):.2f} ({right}/{len(gold)})")
+    if all("genre" in entry for entry in gold):
+        genre = sum((listed.get(e["file"], {}).get("genre") == "interview") == (e["genre"] == "interview") for e in gold)
+        print(f"sources{label}.interview_or_not: {genre / len(gold):.2f} ({genre}/{len(gold)})")
+    undated = [entry for entry in gold if entry["published"] is None and entry.get("published_window")]
+    if undated:
+        inside = sum(window_contains(listed[e["file"]]["published_window"], e["published_window"])
+                     for e in undated if e["file"] in listed)
+        print(f"sources{label}.published_window: {inside}/{len(undated)} undated articles get a window containing the gold one")
+
+
+def window_contains(mine: list, theirs: list) -> bool:
+    low, high = mine
+    their_low, their_high = theirs
+    return (low is None or (their_low is not None and low <= their_low)) and \
+        (high is None or (their_high is not None and their_high <= high))
+
+
+def corpus_texts(corpus: Path) -> dict[str, str]:
+    """Each file's text as kzcli reads it (decoded; HTML and Markdown extracted), for the baselines."""
+    from kzcli.config import MAX_FILE_BYTES
+    from kzcli.ingest import SkipFile, discover, load
+
+    texts = {}
+    for file in discover(corpus):
+        try:
+            texts[file.rel] = load(file, MAX_FILE_BYTES)[0].text
+        except SkipFile:
+            continue
+    return texts
 
 
 def file_ranking(rows: list[dict]) -> list[str]:
@@ -37,14 +89,6 @@ def file_ranking(rows: list[dict]) -> list[str]:
     return ranking
 
 
-def ranking_scores(ranking: list[str], relevant: list[str]) -> tuple[float, float, float]:
-    """recall@10, R-precision and reciprocal rank of one ranked file list."""
-    recall = len(set(ranking[:10]) & set(relevant)) / len(relevant)
-    r_precision = len(set(ranking[: len(relevant)]) & set(relevant)) / len(relevant)
-    rank = next((index + 1 for index, name in enumerate(ranking) if name in relevant), None)
-    return recall, r_precision, 1 / rank if rank else 0.0
-
-
 def substring_ranking(query: str, texts: dict[str, str]) -> list[str]:
     """Baseline 1: files containing the query as a case-insensitive substring, most occurrences first."""
     counts = {name: text.casefold().count(query.casefold()) for name, text in texts.items()}
@@ -53,9 +97,6 @@ def substring_ranking(query: str, texts: dict[str, str]) -> list[str]:
 
 def snowball_ranking(query: str, texts: dict[str, str]):
     """Baseline 2: Snowball-stemmed BM25 over paragraphs, as Elasticsearch's Russian analyzer would."""
-    import math
-    import re
-
     try:
         import Stemmer
     except ImportError:
@@ -79,107 +120,118 @@ def snowball_ranking(query: str, texts: dict[str, str]):
     return sorted(best, key=lambda name: -best[name])
 
 
-def search_metrics(gold_dir: Path) -> None:
-    """recall@10, R-precision and MRR over qrels.json per tier, for kzcli and two baselines."""
-    from common import SEEDS
-
-    qrels = json.loads((gold_dir / "qrels.json").read_text(encoding="utf-8"))
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+def search_metrics(run: Run, qrels: list[dict], files: set[str], label: str) -> None:
+    """recall@10, R-precision and MRR per tier, for kzcli and two baselines; relevant files outside
+    `files` are left out (for the halves)."""
+    texts = corpus_texts(run.corpus)
     for tier in ("core", "stretch"):
-        entries = [entry for entry in qrels if entry["tier"] == tier]
+        entries = [(e["query"], [f for f in e["relevant"] if f in files]) for e in qrels if e["tier"] == tier]
+        entries = [(query, relevant) for query, relevant in entries if relevant]
+        if not entries:
+            continue
+        flags = ("--semantic",) if tier == "stretch" else ()
         systems = {
-            "kzcli": lambda q: file_ranking(kzcli_json("search", q, "--limit", "50", *(["--semantic"] if tier == "stretch" else []))),
+            "kzcli" + "".join(flags): lambda q: file_ranking(run.json("search", q, "--limit", "50", *flags)),
             "substring": lambda q: substring_ranking(q, texts),
             "snowball_bm25": lambda q: snowball_ranking(q, texts),
         }
         for system, rank in systems.items():
             scores = []
-            for entry in entries:
-                ranking = rank(entry["query"])
+            for query, relevant in entries:
+                ranking = rank(query)
                 if ranking is None:
                     break
-                scores.append(ranking_scores(ranking, entry["relevant"]))
-                if system == "kzcli":
-                    recall = scores[-1][0]
-                    if recall < 1:
-                        print(f"  search.{tier}.miss: {entry['query']!r} recall@10 {recall:.2f}")
+                ranking = [name for name in ranking if name in files]
+                scores.append(ranking_scores(ranking, relevant))
+                if system.startswith("kzcli") and scores[-1][0] < 1:
+                    print(f"  search{label}.{tier}.miss: {query!r} recall@10 {scores[-1][0]:.2f}")
             if len(scores) < len(entries):
-                print(f"search.{tier}.{system}: unavailable (pip install PyStemmer)")
+                print(f"search{label}.{tier}.{system}: unavailable (pip install PyStemmer)")
                 continue
             recall, r_precision, mrr = (sum(values) / len(values) for values in zip(*scores))
-            print(f"search.{tier}.{system}: recall@10 {recall:.2f}  R-precision {r_precision:.2f}  MRR {mrr:.2f}  ({len(entries)} queries)")
+            print(f"search{label}.{tier}.{system}: recall@10 {recall:.2f}  R-precision {r_precision:.2f}  "
+                  f"MRR {mrr:.2f}  ({len(entries)} queries)")
 
 
-def quote_metrics(gold_dir: Path) -> None:
-    """Statements of `quotes --json` against quotes.json, and `people --json` against people.json."""
-    from scoring import score_quotes
-
-    gold = json.loads((gold_dir / "quotes.json").read_text(encoding="utf-8"))
-    result = score_quotes(gold, kzcli_json("quotes"))
-    print(f"quotes: precision {result['precision']:.2f}  recall {result['recall']:.2f}  "
-          f"speaker accuracy {result['speaker_accuracy']:.2f}  {result['counts']}")
-    for key in sorted(k for k in result if k.startswith(("recall.", "precision."))):
-        print(f"quotes.{key}: {result[key]:.2f}")
-    if result["missed"]:
-        print(f"  quotes.missed: {', '.join(result['missed'])}")
-    people = json.loads((gold_dir / "people.json").read_text(encoding="utf-8"))
-    listed = [row["name"] for row in kzcli_json("people")]
-    named = sum(fold(person["name"]) in map(fold, listed) for person in people)
-    extra = [name for name in listed if fold(name) not in {fold(p["name"]) for p in people}]
-    print(f"people: {named}/{len(people)} gold people listed under their canonical name, {len(extra)} extra {extra}")
-
-
-def timeline_metrics(gold_dir: Path) -> None:
-    """Date mentions of `timeline --no-merge --json` against timeline.json, and estimated publication windows."""
-    from scoring import score_cross_references, score_timeline
-
-    gold = json.loads((gold_dir / "timeline.json").read_text(encoding="utf-8"))
-    rows = kzcli_json("timeline", "--no-merge")
-    result = score_timeline(gold["dated"], [row for row in rows if not row["cross_reference"]])
-    print(f"timeline: mention recall {result['recall']:.2f}  precision {result['precision']:.2f}  "
-          f"exact date {result['exact_date']:.2f}")
-    if result["missed"] or result["extra"]:
-        print(f"  timeline.missed: {result['missed']}  extra: {result['extra']}")
-    linked = score_cross_references(gold["undated_events"], rows)
-    print(f"timeline.cross_reference: {linked['right']}/{linked['rows']} rows dated by another source match a gold"
-          f" undated event with an agreeing date ({len(gold['undated_events'])} gold undated events)")
-    if linked["wrong"]:
-        print(f"  timeline.cross_reference.wrong: {linked['wrong']}")
-    articles = json.loads((gold_dir / "articles.json").read_text(encoding="utf-8"))
-    listed = {row["file"]: row for row in kzcli_json("sources")}
-    undated = [entry for entry in articles if entry["published"] is None]
-    inside = sum(window_contains(listed[e["file"]]["published_window"], e["published_window"]) for e in undated)
-    print(f"sources.published_window: {inside}/{len(undated)} undated articles get a window containing the gold one")
+def quote_metrics(run: Run, gold: list[dict], people: list[dict] | None, files: set[str], label: str,
+                  verbose: bool) -> None:
+    """Statements of `quotes --json` against quotes.json (speakers may take any form listed in people.json)."""
+    aliases = {person["name"]: person.get("aliases", []) for person in people or []}
+    predicted = [row for row in run.json("quotes") if row["file"] in files]
+    result = score_quotes(gold, predicted, aliases)
+    kinds = "  ".join(f"{kind} {result['found.' + kind]}" for kind in ("direct", "indirect", "interview")
+                      if "found." + kind in result)
+    print(f"quotes{label}: F1 {result['f1']:.2f}  precision {result['precision']:.2f}  recall {result['recall']:.2f}"
+          f"  speaker accuracy {result['speaker_accuracy']:.2f}  found: {kinds}")
+    print(f"quotes{label}.counts: {result['counts']}")
+    if verbose and result["missed"]:
+        print(f"  quotes{label}.missed: {', '.join(result['missed'])}")
+    if people is not None and label == "":
+        listed = [row["name"] for row in run.json("people")]
+        known = {" ".join(p["name"].casefold().split()) for p in people}
+        named = sum(" ".join(name.casefold().split()) in known for name in listed)
+        print(f"people: {named}/{len(people)} gold people listed under their canonical name, "
+              f"{len(listed) - named} other names listed")
 
 
-def figure_metrics(gold_dir: Path) -> None:
+def timeline_metrics(run: Run, gold: dict, files: set[str], label: str, verbose: bool) -> None:
+    """Date mentions of `timeline --no-merge --json` against timeline.json (rows dated by another source
+    are scored apart, against the undated events)."""
+    dated = [entry for entry in gold["dated"] if entry["file"] in files]
+    rows = [row for row in run.json("timeline", "--no-merge") if row["file"] in files]
+    result = score_timeline(dated, [row for row in rows if not row.get("cross_reference")])
+    print(f"timeline{label}: end-to-end {result['end_to_end']:.2f}  mention recall {result['recall']:.2f}  "
+          f"precision {result['precision']:.2f}  exact date on found {result['exact_date']:.2f}  "
+          f"event agreement on found {result['event_agreement']:.2f}  ({result['required']} required mentions)")
+    if verbose:
+        for key in ("missed", "wrong_date", "extra"):
+            if result[key]:
+                print(f"  timeline{label}.{key}: {result[key]}")
+    undated = [entry for entry in gold.get("undated_events", []) if entry["file"] in files]
+    if undated:
+        linked = score_cross_references(undated, rows)
+        print(f"timeline{label}.cross_reference: {linked['right']}/{linked['rows']} rows dated by another source "
+              f"match a gold undated event with an agreeing date ({len(undated)} gold undated events)")
+
+
+def figure_metrics(run: Run, gold: list[dict], files: set[str], label: str) -> None:
     """Figures of `compare --figures --json` against figures.json."""
-    from scoring import score_figures
-
-    gold = json.loads((gold_dir / "figures.json").read_text(encoding="utf-8"))
-    result = score_figures(gold, kzcli_json("compare", "--figures"))
-    print(f"figures: recall {result['recall']:.2f}  recall with the right amount {result['recall_with_amount']:.2f}"
-          f"  ({len(gold)} gold, {result['predicted']} extracted)")
-    if result["missed"]:
-        print(f"  figures.missed: {result['missed']}")
-
-
-def window_contains(mine: list, theirs: list) -> bool:
-    low, high = mine
-    their_low, their_high = theirs
-    return (low is None or (their_low is not None and low <= their_low)) and \
-        (high is None or (their_high is not None and their_high <= high))
+    result = score_figures([e for e in gold if e["file"] in files],
+                           [row for row in run.json("compare", "--figures") if row["file"] in files])
+    print(f"figures{label}: recall {result['recall']:.2f}  recall with the right amount "
+          f"{result['recall_with_amount']:.2f}  ({len(gold)} gold, {result['predicted']} extracted)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SEEDS, help="folder of articles (default: the seeds)")
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold JSON files (default: tests/gold)")
+    parser.add_argument("--halves", action="store_true", help="also score each half of the files apart")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list missed and extra items")
     args = parser.parse_args()
-    article_metrics(args.gold)
-    search_metrics(args.gold)
-    quote_metrics(args.gold)
-    timeline_metrics(args.gold)
-    figure_metrics(args.gold)
+    run = Run(args.corpus.resolve())
+    articles, qrels = load_gold(args.gold, "articles.json"), load_gold(args.gold, "qrels.json")
+    quotes, people = load_gold(args.gold, "quotes.json"), load_gold(args.gold, "people.json")
+    timeline, figures = load_gold(args.gold, "timeline.json"), load_gold(args.gold, "figures.json")
+    every = sorted({e["file"] for e in articles or []} | {row["file"] for row in run.json("sources")})
+    scopes = [("", set(every))]
+    if args.halves:
+        middle = len(every) // 2
+        scopes += [(f"[{every[0]}–{every[middle - 1]}]", set(every[:middle])),
+                   (f"[{every[middle]}–{every[-1]}]", set(every[middle:]))]
+    for label, files in scopes:
+        if label:
+            print(f"-- half {label} --")
+        if articles:
+            article_metrics(run, [e for e in articles if e["file"] in files], label)
+        if qrels:
+            search_metrics(run, qrels, files, label)
+        if quotes:
+            quote_metrics(run, [e for e in quotes if e["file"] in files], people, files, label, args.verbose)
+        if timeline:
+            timeline_metrics(run, timeline, files, label, args.verbose)
+        if figures:
+            figure_metrics(run, figures, files, label)
 
 
 if __name__ == "__main__":
