@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from kzcli import indexer
 from kzcli.analysis import Analyzer
@@ -125,3 +125,14 @@ def test_a_short_file_cut_mid_character_stays_utf8():
     text, encoding = decode("Короткий текст о визите министра в Ташкент.".encode("utf-8") + b"\xd0")
     assert (text, encoding) == ("Короткий текст о визите министра в Ташкент.\ufffd", "utf-8")
     assert decode("Да".encode("cp1251")) == ("Да", "cp1251")
+
+
+DEV = ROOT.parent / "shared" / "dev" / "corpus"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev set is not beside this clone")
+def test_every_file_of_the_dev_set_is_indexed(tmp_path):
+    result = run_cli("index", cache=tmp_path / "cache", corpus=DEV)
+    assert result.code == 0 and ", 0 skipped," in result.out, result.out
+    listed = run_cli("sources", "--json", cache=tmp_path / "cache", corpus=DEV).json()
+    assert len(listed) == len([path for path in DEV.iterdir() if path.is_file()])
