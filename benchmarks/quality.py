@@ -70,7 +70,7 @@ def window_contains(mine: list, theirs: list) -> bool:
 def corpus_texts(corpus: Path) -> dict[str, str]:
     """Each file's text as kzcli reads it (decoded; HTML and Markdown extracted), for the baselines."""
     from kzcli.config import MAX_FILE_BYTES
-    from kzcli.ingest import SkipFile, discover, load
+    from kzcli.ingest.files import SkipFile, discover, load
 
     texts = {}
     for file in discover(corpus):

@@ -11,11 +11,12 @@ from typing import Optional
 import typer
 from rich.text import Text
 
-from . import queries, render
 from .config import CORPUS_ENV, index_path, resolve_corpus
 from .errors import NOTHING_FOUND, KzError
-from .render import Column
-from .store import discard, is_damage
+from .index.store import discard, is_damage
+from .query import reports
+from .render import output
+from .render.output import Column
 
 app = typer.Typer(
     name="kzcli",
@@ -40,23 +41,22 @@ class State:
 
     def store(self, fresh: bool = True):
         """The index; with `fresh`, first brought up to date if any file changed."""
-        from .store import Store
+        from .index.indexer import open_index
 
         if self._store is None:
-            if not self.corpus.is_dir():  # before the index file is created: a typo leaves no empty index behind
-                raise KzError(f"corpus folder not found: {self.corpus}")
             State.opened = index_path(self.corpus)
-            self._store = Store(State.opened)
+            self._store = open_index(self.corpus, fresh=False)
         if fresh:
-            from .indexer import plan, update
-
-            if plan(self._store, self.corpus).stale or self._store.corpus_stale():
-                report = update(self._store, self.corpus)
-                render.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s"
-                            + (f"; {report.newly_skipped} skipped (see kzcli index)" if report.newly_skipped else ""))
-                for problem in report.problems:
-                    render.note(problem)
+            open_index(self.corpus, store=self._store, on_update=_report_update)
         return self._store
+
+
+def _report_update(report) -> None:
+    """What a query command's own indexing did, on stderr."""
+    output.note(f"indexed {len(report.analysed)} changed file(s) in {report.seconds:.1f} s"
+                + (f"; {report.newly_skipped} skipped (see kzcli index)" if report.newly_skipped else ""))
+    for problem in report.problems:
+        output.note(problem)
 
 
 @app.callback()
@@ -77,7 +77,7 @@ def index(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
 ) -> None:
     """Analyse new and changed files of the corpus into the cached index."""
-    from .indexer import update
+    from .index.indexer import update
 
     state: State = ctx.obj
     report = update(state.store(fresh=False), state.corpus, rebuild=rebuild, jobs=jobs)
@@ -97,18 +97,18 @@ def index(
 def sources(ctx: typer.Context, json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """One row per article: id, title, outlet, date, genre, interviewee, length."""
     store = ctx.obj.store()
-    rows = queries.sources(store)
+    rows = reports.sources(store)
     if not rows:
         raise KzError("the corpus has no readable articles", NOTHING_FOUND)
     if json:
-        return render.emit_json(rows)
+        return output.emit_json(rows)
     table_rows = []
     for row, article in zip(rows, store.articles()):
         shown = dict(row)
         if row["title"] is None:
-            shown["title"] = Text(f"[lead] {queries.lead_words(store, article['aid'])}", style="dim italic")
+            shown["title"] = Text(f"[lead] {reports.lead_words(store, article['aid'])}", style="dim italic")
         table_rows.append(shown)
-    render.emit_table(table_rows, [
+    output.emit_table(table_rows, [
         Column("id", "id", "cyan", no_wrap=True),
         Column("title", "title", max_width=50),
         Column("outlet", "outlet", "green"),
@@ -127,10 +127,10 @@ def show(
 ) -> None:
     """The article as read: headline, metadata and paragraphs, with questions and answers marked."""
     store = ctx.obj.store()
-    view = queries.article_view(store, queries.resolve_article(store, article_id))
+    view = reports.article_view(store, reports.resolve_article(store, article_id))
     if json:
-        return render.emit_json([view])
-    render.show_article(view)
+        return output.emit_json([view])
+    output.show_article(view)
 
 
 @app.command()
@@ -146,17 +146,17 @@ def search(
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Ranked passages matching the query in any inflection, derivation, spelling or script."""
-    since, until = queries.date_bound(since, "--since"), queries.date_bound(until, "--until")
+    since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
     store = ctx.obj.store()
-    rows, words, suggestions = queries.search(store, query, limit, source, since, until, semantic)
+    rows, words, suggestions = reports.search(store, query, limit, source, since, until, semantic)
     if explain:
-        render.explain(queries.explain(store, words))
+        output.explain(reports.explain(store, words))
     if not rows:
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
         raise KzError(f"nothing found for {query!r}{hint}", NOTHING_FOUND)
     if json:
-        return render.emit_json([{key: value for key, value in row.items() if key != "highlights"} for row in rows])
-    render.hits(rows, query)
+        return output.emit_json([{key: value for key, value in row.items() if key != "highlights"} for row in rows])
+    output.hits(rows, query)
 
 
 @app.command()
@@ -170,12 +170,12 @@ def quotes(
 ) -> None:
     """Who said what: direct quotes, reported speech and interview answers, by speaker and source."""
     store = ctx.obj.store()
-    rows = queries.quotes(store, person, source, kind, query)
+    rows = reports.quotes(store, person, source, kind, query)
     if not rows:
         raise KzError("no statements found" + (f" for {person!r}" if person else ""), NOTHING_FOUND)
     if json:
-        return render.emit_json(rows)
-    render.statements(rows)
+        return output.emit_json(rows)
+    output.statements(rows)
 
 
 @app.command()
@@ -190,13 +190,13 @@ def timeline(
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Every dated event across the sources in date order, years completed, plans marked."""
-    since, until = queries.date_bound(since, "--since"), queries.date_bound(until, "--until")
-    rows = queries.timeline(ctx.obj.store(), since, until, person, source, query, merge=not no_merge)
+    since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
+    rows = reports.timeline(ctx.obj.store(), since, until, person, source, query, merge=not no_merge)
     if not rows:
         raise KzError("no dated events found", NOTHING_FOUND)
     if json:
-        return render.emit_json(rows)
-    render.timeline(rows)
+        return output.emit_json(rows)
+    output.timeline(rows)
 
 
 @app.command()
@@ -210,7 +210,8 @@ def compare(
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Sources side by side: an overview, what each says on a topic, or the figures they cite."""
-    from . import compare as comparison, sidebyside
+    from .query import compare as comparison
+    from .render import sidebyside
 
     store = ctx.obj.store()
     articles = comparison.choose_sources(store, sources)
@@ -221,7 +222,7 @@ def compare(
         rows = comparison.figures(store, articles, where)
         if not rows:
             raise KzError("no figures found" + (f" on {topic!r}" if topic else ""), NOTHING_FOUND)
-        return render.emit_json(rows) if json else sidebyside.figures(rows, markdown)
+        return output.emit_json(rows) if json else sidebyside.figures(rows, markdown)
     if topic:
         rows = comparison.on_topic(store, topic, articles)
         if not any(row["covers"] for row in rows):
@@ -234,7 +235,7 @@ def compare(
         rows = comparison.overview(store, articles)
         sheet = sidebyside.overview_sheet(rows)
     if json:
-        return render.emit_json(rows)
+        return output.emit_json(rows)
     sidebyside.emit(sheet, stack=stack, markdown=markdown)
 
 
@@ -245,12 +246,12 @@ def people(
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """The people the corpus mentions, one row each however their name is inflected or abbreviated."""
-    rows = queries.people(ctx.obj.store(), orgs)
+    rows = reports.people(ctx.obj.store(), orgs)
     if not rows:
         raise KzError("no people found in the corpus", NOTHING_FOUND)
     if json:
-        return render.emit_json(rows)
-    render.emit_table(rows, [
+        return output.emit_json(rows)
+    output.emit_table(rows, [
         Column("name", "name", "bold", no_wrap=True),
         Column("role", "role", max_width=40),
         Column("aliases", "written as", max_width=50),
@@ -262,25 +263,25 @@ def people(
 
 def main() -> None:
     """Console entry point: one-line errors and exit codes 0 / 1 / 2, never a traceback."""
-    sys.stdout = render.ReaderGoneExits(sys.stdout)
+    sys.stdout = output.ReaderGoneExits(sys.stdout)
     try:
         try:
             app(prog_name="kzcli")
         except sqlite3.DatabaseError as err:
             if not is_damage(err) or State.opened is None:
                 raise
-            render.note(f"the index at {State.opened} is damaged ({err}); rebuilding it")
+            output.note(f"the index at {State.opened} is damaged ({err}); rebuilding it")
             discard(State.opened)
             app(prog_name="kzcli")
     except KzError as err:
-        render.error(str(err))
+        output.error(str(err))
         sys.exit(err.code)
     except KeyboardInterrupt:
-        render.error("interrupted")
+        output.error("interrupted")
         sys.exit(130)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     except Exception as err:  # the promise is one line, never a traceback
-        render.error(f"unexpected error: {type(err).__name__}: {err}")
+        output.error(f"unexpected error: {type(err).__name__}: {err}")
         sys.exit(2)

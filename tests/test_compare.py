@@ -14,7 +14,7 @@ from conftest import ROOT, gold, run_cli
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import score_figures  # noqa: E402
 
-from kzcli import sidebyside  # noqa: E402
+from kzcli.render import sidebyside  # noqa: E402
 
 FIGURES = ROOT / "tests" / "corpora" / "figures"
 WORD = re.compile(r"[^\s…]+")

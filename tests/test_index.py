@@ -64,7 +64,7 @@ def test_koi8r_is_told_apart_from_cp1251(corpus, tmp_path):
 
 
 def test_utf8_cut_off_mid_character_is_still_read_as_utf8():
-    from kzcli.ingest import decode
+    from kzcli.ingest.files import decode
 
     cut = ("Статья оборвана\n" + BODY + "Конец").encode("utf-8")[:-1]
     text, encoding = decode(cut)

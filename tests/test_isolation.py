@@ -7,10 +7,10 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-from kzcli import indexer
-from kzcli.analysis import Analyzer
+from kzcli.index import indexer, passes
+from kzcli.analysis.pipeline import Analyzer
 from kzcli.config import index_path
-from kzcli.store import Store
+from kzcli.index.store import Store
 
 ARTICLES = {
     "a.txt": "Министр посетил новый завод\nМинистр энергетики посетил новый завод в Караганде и осмотрел цеха.\n",
@@ -90,10 +90,10 @@ def test_a_new_analysis_version_analyses_unchanged_files_again(five, tmp_path, m
 def test_a_failing_corpus_pass_keeps_the_articles(five, tmp_path, monkeypatch):
     monkeypatch.setenv("KZCLI_CACHE_DIR", str(tmp_path / "cache"))
 
-    def broken(self):
+    def broken(store):
         raise RuntimeError("planted")
 
-    monkeypatch.setattr(Store, "regroup_people", broken)
+    monkeypatch.setitem(passes.PASSES, "grouping people", broken)
     store = Store(index_path(five))
     report = indexer.update(store, five, jobs=1)
     assert len(report.analysed) == 5
@@ -120,7 +120,7 @@ def test_no_index_file_is_left_for_a_missing_corpus(tmp_path):
 
 
 def test_a_short_file_cut_mid_character_stays_utf8():
-    from kzcli.ingest import decode
+    from kzcli.ingest.files import decode
 
     text, encoding = decode("Короткий текст о визите министра в Ташкент.".encode("utf-8") + b"\xd0")
     assert (text, encoding) == ("Короткий текст о визите министра в Ташкент.\ufffd", "utf-8")

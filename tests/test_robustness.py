@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS, run_cli
 
-from kzcli.chronology import find_mentions
+from kzcli.analysis.chronology import find_mentions
 from kzcli.config import MAX_FILE_BYTES
-from kzcli.ingest import CorpusFile, SkipFile, load
-from kzcli.structure import parse
+from kzcli.ingest.files import CorpusFile, SkipFile, load
+from kzcli.ingest.structure import parse
 
 SYNTAX = list('"*:()-\'%^~+.,;!?[]{}<>\\/|&') + ["NEAR", "AND", "OR", "NOT", "--", "«", "»", "—"]
 ARGUMENT = st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=40)  # argv has no NUL
@@ -60,7 +60,7 @@ def test_date_grammar_takes_any_text(text):
 
 @pytest.fixture(scope="module")
 def analyser():
-    from kzcli.analysis import Analyzer
+    from kzcli.analysis.pipeline import Analyzer
 
     return Analyzer()
 
@@ -77,7 +77,7 @@ def test_analysis_takes_any_text(tmp_path, analyser, text):
 
 
 def test_text_without_sentence_ends_is_cut_into_pieces_the_models_can_take(tmp_path, analyser):
-    from kzcli.analysis import MAX_SENTENCE_TOKENS
+    from kzcli.analysis.pipeline import MAX_SENTENCE_TOKENS
 
     words = ["длинный", "перечень", "слов"] * 333 + ["конец"]
     text = "Заголовок статьи без точек\n\n" + " ".join(words) + "\n"

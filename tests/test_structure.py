@@ -2,8 +2,8 @@
 
 import pytest
 
-from kzcli.ingest import RawDocument
-from kzcli.structure import parse
+from kzcli.ingest.files import RawDocument
+from kzcli.ingest.structure import parse
 
 
 def structure_of(text: str, **hints):

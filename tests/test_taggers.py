@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kzcli.taggers import CNNEncoder, WordIds, quantised_embedding
+from kzcli.analysis.taggers import CNNEncoder, WordIds, quantised_embedding
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ from conftest import ROOT, gold, run_cli
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import score_timeline  # noqa: E402
 
-from kzcli import render  # noqa: E402
-from kzcli.chronology import complete_year, find_mentions, resolve_relative  # noqa: E402
-from kzcli.crossref import Anchor, Reference, link  # noqa: E402
+from kzcli.render import output  # noqa: E402
+from kzcli.analysis.chronology import complete_year, find_mentions, resolve_relative  # noqa: E402
+from kzcli.analysis.crossref import Anchor, Reference, link  # noqa: E402
 
 EVENT_FIELDS = {"date", "granularity", "modifier", "mention", "event", "sentence", "file", "id", "outlet",
                 "year_inferred", "planned", "cross_reference", "paragraph", "group"}
@@ -202,9 +202,9 @@ def test_filters(seeds):
 def test_timeline_table_fits_the_terminal(seeds, monkeypatch, width):
     rows = seeds("timeline", "--json").json()
     buffer = io.StringIO()
-    monkeypatch.setattr(render, "stdout_console",
+    monkeypatch.setattr(output, "stdout_console",
                         lambda: Console(file=buffer, width=width, force_terminal=True, color_system=None))
-    render.timeline(rows)
+    output.timeline(rows)
     lines = buffer.getvalue().splitlines()
     assert all(len(line) <= width for line in lines)
     table = [line for line in lines if line[:1] in "┏┃┡│└"]

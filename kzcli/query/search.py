@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .store import Store
-from .text import CYRILLIC, LATIN, latin_code, normal_word
-from .translit import to_cyrillic, to_latin
+from ..index.store import Store
+from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
+from ..lang.translit import to_cyrillic, to_latin
 
 WEIGHTS = {"exact": 1.0, "inflection": 0.95, "derivation": 0.8, "transliteration": 0.8, "typo": 0.6, "semantic": 0.45}
 STOPWORDS = set(
@@ -94,9 +94,9 @@ class Searcher:
 
     @cached_property
     def morph(self):
-        import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
         import pymorphy2
         import pymorphy2_dicts_ru
+        import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
 
         # An explicit path spares pymorphy2 a slow scan of installed packages.
         return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import expand_year, month_number, safe_date
+from ..lang.calendar import expand_year, month_number, safe_date
 
 MONTH = (
     r"(январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|августа?|августе|"

@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis_version import ANALYSIS_VERSION
-from .config import MAX_FILE_BYTES
-from .errors import KzError
-from .ingest import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
+from ..analysis.version import ANALYSIS_VERSION
+from ..config import MAX_FILE_BYTES, index_path
+from ..errors import KzError
+from ..ingest.files import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
+from ..ingest.structure import parse, word_count
 from .store import ArticleRows, Store, article_rows, one_line
-from .structure import parse, word_count
 
 
 @dataclass
@@ -81,6 +81,23 @@ def plan(store: Store, corpus: Path) -> Plan:
     return result
 
 
+def open_index(corpus: Path, fresh: bool = True, store: Store | None = None, on_update=None) -> Store:
+    """The index of a corpus folder (in $KZCLI_CACHE_DIR); with `fresh`, first brought up to date when a
+    file was added, changed or removed, `on_update` then receiving the Report.
+
+    >>> store = open_index(Path("~/news").expanduser())  # doctest: +SKIP
+    """
+    if not corpus.is_dir():  # before the index file is created: a typo leaves no empty index behind
+        raise KzError(f"corpus folder not found: {corpus}")
+    if store is None:
+        store = Store(index_path(corpus))
+    if fresh and (plan(store, corpus).stale or store.corpus_stale()):
+        report = update(store, corpus)
+        if on_update:
+            on_update(report)
+    return store
+
+
 @contextmanager
 def index_lock(store: Store):
     """One writer per index at a time; a second run waits, then finds little left to do."""
@@ -125,7 +142,9 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
                         report.chars += chars
                         advance(file, chars)
         if store.corpus_stale():
-            report.problems = store.relink_corpus()
+            from .passes import relink_corpus
+
+            report.problems = relink_corpus(store)
         report.seconds = time.perf_counter() - started
         report.skipped.sort()
         return report
@@ -169,7 +188,7 @@ def prepared(files: list[CorpusFile], jobs: int):
         analyser = None
         for chunk in chunks:
             if analyser is None:
-                from .analysis import Analyzer
+                from ..analysis.pipeline import Analyzer
 
                 analyser = Analyzer()
             yield from zip(chunk, prepare(chunk, analyser))
@@ -298,7 +317,7 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")  # one process per core already; threads would compete
-    from .analysis import Analyzer
+    from ..analysis.pipeline import Analyzer
 
     _worker_analyser = Analyzer()
 

@@ -14,9 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from ..lang.text import latin_code, normal_word
 from .names import surname_key
 from .syntax import Tree
-from .text import latin_code, normal_word
 
 NAME_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj", "nummod"}
 NAME_DEPTH = 3

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import KzError
-from .terms import paragraph_terms
+from ..analysis.terms import paragraph_terms
+from ..errors import KzError
 
 SCHEMA_VERSION = 8
 
@@ -318,9 +319,7 @@ class Store:
             if not is_damage(err):
                 raise
             db.close()
-            from .render import note
-
-            note(f"the index at {self.path} is damaged; rebuilding it")
+            print(f"kzcli: the index at {self.path} is damaged; rebuilding it", file=sys.stderr)
             self._delete_files()
             return self._connect()
         if tables and version != SCHEMA_VERSION:
@@ -418,107 +417,9 @@ class Store:
         """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
         return self.db.execute("SELECT 1 FROM meta WHERE key = 'corpus'").fetchone() is not None
 
-    def relink_corpus(self) -> list[str]:
-        """The passes that look across articles: people, and dates borrowed between sources. A pass that
-        fails leaves its tables as they were (its transaction is rolled back) and every article row in
-        place; the failures come back as one-line reasons, and the pass runs again after the next change."""
-        failures = []
-        for name, corpus_pass in (("grouping people", self.regroup_people), ("dating events from other sources", self.link_events)):
-            try:
-                corpus_pass()
-            except Exception as err:  # noqa: BLE001 - one pass must not cost the index
-                failures.append(f"{name} failed ({one_line(err)}); please report it")
+    def corpus_passes_done(self) -> None:
+        """The corpus-wide passes ran (or failed and were reported) since the last change."""
         self.db.execute("DELETE FROM meta WHERE key = 'corpus'")
-        return failures
-
-    def regroup_people(self) -> None:
-        """Group every person mention of the corpus into people, and name each quote's speaker."""
-        from .names import Mention, cluster
-
-        db = self.db
-        plain = db.cursor()
-        plain.row_factory = None  # tuples: a corpus has a hundred thousand mentions
-        rows = plain.execute(
-            "SELECT aid, idx, pid, sent, start, end, text, first, initial, surname, key, nominative, gender, role"
-            " FROM mentions ORDER BY aid, idx"
-        ).fetchall()
-        mentions = [(row[0], Mention(*row[3:11], bool(row[11]), *row[12:])) for row in rows]
-        people, owners = cluster(mentions)
-        files = dict(db.execute("SELECT aid, file FROM articles").fetchall())
-        quoted = Counter()
-        where = {(row[0], row[1]): pid for row, pid in zip(rows, owners)}
-        person_quotes = db.execute("SELECT qid, aid, mention, pid FROM quotes WHERE mention IS NOT NULL").fetchall()
-        for quote in person_quotes:
-            quoted[where.get((quote["aid"], quote["mention"]))] += 1
-        org_quotes = db.execute("SELECT qid, aid, speaker FROM quotes WHERE mention IS NULL").fetchall()
-        orgs: dict[str, list] = {}
-        for quote in org_quotes:
-            orgs.setdefault(quote["speaker"].casefold(), []).append(quote)
-        by_person: dict[int, list] = {}
-        for (aid, mention), pid in zip(mentions, owners):
-            by_person.setdefault(pid, []).append((aid, mention))
-        with self.transaction():
-            db.execute("DELETE FROM people")
-            for person in people:
-                own = by_person.get(person.pid, [])
-                aliases = sorted({m.text for _, m in own})
-                in_files = sorted({files[aid] for aid, _ in own})
-                db.execute("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", (
-                    person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False), len(own),
-                    quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
-            # Only the rows whose person changed: after a small change that is a few of the corpus's rows.
-            db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
-                           [(pid, row[0], row[1]) for row, pid in zip(rows, owners) if row[2] != pid])
-            db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?",
-                           [(where.get((q["aid"], q["mention"])), q["qid"]) for q in person_quotes
-                            if q["pid"] != where.get((q["aid"], q["mention"]))])
-            for offset, group in enumerate(orgs.values()):
-                pid = len(people) + offset
-                names = Counter(q["speaker"] for q in group)
-                in_files = sorted({files[q["aid"]] for q in group})
-                db.execute("INSERT INTO people VALUES (?, 'org', ?, '', ?, ?, ?, ?)", (
-                    pid, names.most_common(1)[0][0], json.dumps(sorted(names), ensure_ascii=False), len(group),
-                    len(group), json.dumps(in_files, ensure_ascii=False)))
-                db.executemany("UPDATE quotes SET pid = ? WHERE qid = ?", [(pid, q["qid"]) for q in group])
-
-    def link_events(self) -> None:
-        """Date the events articles name without a date from the sources that date them (`crossref.link`),
-        one row per article, event and date; an undated article's window then starts no earlier than
-        the past events it was dated by."""
-        from .crossref import Anchor, Reference, link
-
-        db = self.db
-        plain = db.cursor()
-        plain.row_factory = None  # tuples: a corpus has tens of thousands of event phrases
-        published = dict(plain.execute("SELECT aid, published FROM articles").fetchall())
-        anchors = [
-            Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last, bool(planned), mention)
-            for aid, noun, names, value, granularity, modifier, first, last, planned, mention in plain.execute(
-                "SELECT aid, noun, names, value, granularity, modifier, first_day, last_day, planned, mention"
-                " FROM event_names WHERE value IS NOT NULL")
-        ]
-        rows = plain.execute(
-            "SELECT aid, noun, names, planned, sent, para, start, end, phrase, event, lemmas FROM event_names"
-            " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
-            " ORDER BY aid, sent, start"
-        ).fetchall()
-        references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
-                      for aid, noun, names, planned, *_ in rows]
-        events, seen, earliest = [], set(), {}
-        for (aid, noun, _, planned, sent, para, start, end, phrase, event, lemmas), anchor in zip(
-                rows, link(references, anchors)):
-            if anchor is None or (aid, noun, anchor.value) in seen:
-                continue
-            seen.add((aid, noun, anchor.value))
-            events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
-                           planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
-            if not planned and published.get(aid) is None:
-                earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
-        with self.transaction():
-            db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
-            db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
-            db.execute("UPDATE articles SET window_linked = NULL")
-            db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""

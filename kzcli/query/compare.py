@@ -10,9 +10,9 @@ import math
 import sqlite3
 from collections import Counter, defaultdict
 
-from .errors import USAGE, KzError
-from .queries import select_articles, source_row
-from .store import Store
+from ..errors import USAGE, KzError
+from ..index.store import Store
+from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
 TOP_TERMS = 6

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import ISO_RE, complete_year, safe_date, stamp_date
-from .ingest import RawDocument
+from ..lang.calendar import ISO_RE, complete_year, safe_date, stamp_date
+from .files import RawDocument
 
 HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
 DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..ingest.structure import Structure
+from ..lang.text import fold_homoglyphs, normal_word
 from .chronology import find_mentions
 from .crossref import CODE
 from .events import DatedEvent, UndatedEvent, dated_events, undated_events
 from .figures import Figure, sentence_figures
 from .names import Mention, link_first_names, sentence_mentions
 from .speech import CUE_NOUNS, CUE_VERBS, PARENTHETICAL_NOUNS, ArticleSpeech, Quote
-from .structure import Structure
-from .text import fold_homoglyphs, normal_word
 
 INTERVIEW_CUES = {
     "рассуждать", "ответить", "отвечать", "рассказать", "рассказывать", "отметить", "отмечать",

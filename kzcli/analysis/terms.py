@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .text import latin_code, normal_word
+from ..lang.text import latin_code, normal_word
 
 SKIPPED_POS = {"PUNCT", "SYM"}
 CODE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")

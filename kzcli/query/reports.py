@@ -6,10 +6,10 @@ import json
 import re
 import sqlite3
 
-from .chronology import period_bounds
-from .errors import NOTHING_FOUND, USAGE, KzError
-from .names import surname_key
-from .store import Store
+from ..analysis.chronology import period_bounds
+from ..analysis.names import surname_key
+from ..errors import NOTHING_FOUND, USAGE, KzError
+from ..index.store import Store
 
 LEAD_WORDS = 8
 
@@ -205,8 +205,8 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
     """
     from rapidfuzz import fuzz
 
-    from .text import CYRILLIC, LATIN
-    from .translit import to_cyrillic
+    from ..lang.text import CYRILLIC, LATIN
+    from ..lang.translit import to_cyrillic
 
     words = [w for w in re.split(r"[\s.]+", wanted.strip()) if w]
     if not words:
@@ -276,7 +276,7 @@ def _same_given(wanted: str, first: str) -> bool:
 
 def sound(word: str) -> str:
     """A rough sound key for typo-tolerant name matching: Токаефф and Токаев both read "tokaef"."""
-    from .translit import to_latin
+    from ..lang.translit import to_latin
 
     latin = re.sub(r"(.)\1+", r"\1", to_latin(word))
     return latin.replace("w", "v").replace("v", "f").replace("y", "i")

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from .render import highlighted, plain_cell, stdout_console
+from .output import highlighted, plain_cell, stdout_console
 
 LABEL_WIDTH = 18
 MIN_COLUMN = 24  # narrower source columns would be unreadable slivers

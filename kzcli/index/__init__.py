@@ -1,0 +1,1 @@
+"""Stage 3, analysis → the SQLite index: rows and schema, incremental updates, the corpus-wide passes."""

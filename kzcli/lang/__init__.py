@@ -1,0 +1,3 @@
+"""Shared language data: the calendar (month names, stamps), text normalisation, transliteration.
+
+No stage of its own: every stage may use it; it imports nothing of kzcli."""

@@ -1,0 +1,1 @@
+"""Stage 4, questions over the index: article selection and filters, search, reports, compare."""
