@@ -19,7 +19,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from common import SEEDS, measured, median_seconds
+from common import SEEDS, interleaved_medians, measured
 
 QUERIES = [
     ("search", "Авраамовы соглашения"),
@@ -77,11 +77,11 @@ def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
               f"{statistics.median(times):.2f} s (each: {', '.join(f'{t:.2f}' for t in times)})")
         size = sum(path.stat().st_size for path in cache.rglob("*") if path.is_file())
         print(f"  index size on disk: {size / 2**20:,.0f} MB")
-        peaks = []
-        for query in QUERIES:
-            median = median_seconds(*query, corpus=corpus, cache=cache)
-            peaks.append(measured(*query, corpus=corpus, cache=cache)[1])
-            print(f"  {' '.join(query)} warm (median of 7): {median:.3f} s")
+        floor, medians = interleaved_medians(QUERIES, corpus=corpus, cache=cache)
+        print(f"  start-up floor (python -c 'import typer, rich.console, rich.table'), median of 7: {floor:.3f} s")
+        for query, median in zip(QUERIES, medians):
+            print(f"  {' '.join(query)} warm (median of 7, interleaved): {median:.3f} s = {median / floor:.2f} × the floor")
+        peaks = [measured(*query, corpus=corpus, cache=cache)[1] for query in QUERIES]
         print(f"  query peak memory: {max(peaks):,.0f} MB")
 
 

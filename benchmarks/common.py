@@ -29,14 +29,22 @@ def kzcli_json(*args: str, **kw):
     return json.loads(done.stdout) if done.stdout.strip() else []
 
 
-def median_seconds(*args: str, runs: int = 7, **kw) -> float:
-    """Whole-process wall time of a CLI call, median over `runs`."""
-    times = []
+STARTUP_FLOOR = [sys.executable, "-c", "import typer, rich.console, rich.table"]
+
+
+def interleaved_medians(queries: list[tuple[str, ...]], runs: int = 7, **kw) -> tuple[float, list[float]]:
+    """Whole-process wall times, median over `runs`: the start-up floor (Python importing typer and rich)
+    and each CLI call, run in turn so that the machine's drift touches them alike."""
+    floor, times = [], [[] for _ in queries]
     for _ in range(runs):
         started = time.perf_counter()
-        kzcli(*args, **kw)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        subprocess.run(STARTUP_FLOOR, capture_output=True)
+        floor.append(time.perf_counter() - started)
+        for query, spent in zip(queries, times):
+            started = time.perf_counter()
+            kzcli(*query, **kw)
+            spent.append(time.perf_counter() - started)
+    return statistics.median(floor), [statistics.median(spent) for spent in times]
 
 
 def _tree_rss_kb(root: int) -> int:

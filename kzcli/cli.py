@@ -6,28 +6,41 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
-from rich.text import Text
 
 from .config import CORPUS_ENV, index_path, resolve_corpus
 from .errors import NOTHING_FOUND, KzError
 from .index.store import discard, is_damage
 from .query import reports
 from .render import output
-from .render.output import Column
 
 app = typer.Typer(
     name="kzcli",
     help="Research assistant for folders of Russian-language news: index, search, timeline, quotes, compare.",
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JSON_HELP = "Print a JSON array of objects instead of a table."
+# Options shared by several commands, declared once.
+Corpus = Annotated[Optional[Path], typer.Option(
+    "--corpus", envvar=CORPUS_ENV, metavar="DIR", show_default=False,
+    help="Folder of articles (default: the bundled seeds); also accepted after the command.")]
+Json = Annotated[bool, typer.Option("--json", help="Print a JSON array of objects (every row).")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: a header row, the JSON fields in order (every row).")]
+Markdown = Annotated[bool, typer.Option("--markdown", help="Print a Markdown table, for notes.")]
+Source = Annotated[Optional[str], typer.Option("--source", metavar="ID|OUTLET", help="Only this article or outlet.")]
+Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="On or after YYYY[-MM[-DD]].")]
+Until = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="On or before YYYY[-MM[-DD]].")]
+Person = Annotated[Optional[str], typer.Option(
+    "--person", "-p", metavar="NAME", help="Any form of a person's name, a typo or a Latin spelling.")]
+Query = Annotated[Optional[str], typer.Option(
+    "--query", "-q", metavar="TEXT", help="Only rows whose sentence matches this search.")]
+Limit = Annotated[Optional[int], typer.Option(
+    "--limit", "-n", min=1, metavar="N", help="At most N rows (the terminal view shows 10 unless told).")]
 
 
 class State:
@@ -40,14 +53,16 @@ class State:
         self._store = None
 
     def store(self, fresh: bool = True):
-        """The index; with `fresh`, first brought up to date if any file changed."""
+        """The index; with `fresh`, first brought up to date if any file changed. Views learn the
+        corpus's short ids from it."""
         from .index.indexer import open_index
 
         if self._store is None:
             State.opened = index_path(self.corpus)
             self._store = open_index(self.corpus, fresh=False)
         if fresh:
-            open_index(self.corpus, store=self._store, on_update=_report_update)
+            open_index(self.corpus, store=self._store, on_update=_report_update, on_wait=_waiting)
+            output.use_short_ids([row["id"] for row in self._store.articles()])
         return self._store
 
 
@@ -59,13 +74,27 @@ def _report_update(report) -> None:
         output.note(problem)
 
 
+def state(ctx: typer.Context, corpus: Optional[Path]) -> State:
+    """The command's corpus: `--corpus` given after the command wins over the one before it."""
+    if corpus is not None:
+        ctx.obj = State(resolve_corpus(str(corpus)))
+    return ctx.obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"kzcli {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def options(
     ctx: typer.Context,
-    corpus: Optional[Path] = typer.Option(
-        None, "--corpus", envvar=CORPUS_ENV, help="Folder of articles (default: the bundled seeds).",
-        show_default=False,
-    ),
+    corpus: Corpus = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     ctx.obj = State(resolve_corpus(str(corpus) if corpus else None))
 
@@ -73,17 +102,24 @@ def options(
 @app.command()
 def index(
     ctx: typer.Context,
-    rebuild: bool = typer.Option(False, "--rebuild", help="Analyse every file again."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Analyse every file again.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N",
+                                                help="Worker processes (default: one per core).")] = None,
+    corpus: Corpus = None,
 ) -> None:
-    """Analyse new and changed files of the corpus into the cached index."""
+    """Analyse new and changed files of the corpus into the cached index.
+
+    \b
+    Example: kzcli --corpus ~/news index
+    """
     from .index.indexer import update
 
-    state: State = ctx.obj
-    report = update(state.store(fresh=False), state.corpus, rebuild=rebuild, jobs=jobs)
+    current = state(ctx, corpus)
+    report = update(current.store(fresh=False), current.corpus, rebuild=rebuild, jobs=jobs,
+                    on_wait=_waiting)
     rate = report.chars / report.seconds if report.seconds and report.chars else 0
     print(
-        f"{state.corpus}: {len(report.analysed)} analysed, {report.unchanged} unchanged, "
+        f"{current.corpus}: {len(report.analysed)} analysed, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped, {len(report.removed)} removed"
         + (f" ({report.seconds:.1f} s, {rate:,.0f} chars/s)" if report.analysed else "")
     )
@@ -93,127 +129,172 @@ def index(
         print(f"  {problem}")
 
 
+def _waiting() -> None:
+    output.note("waiting for another kzcli run to finish indexing…")
+
+
 @app.command()
-def sources(ctx: typer.Context, json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
-    """One row per article: id, title, outlet, date, genre, interviewee, length."""
-    store = ctx.obj.store()
+def sources(ctx: typer.Context, json: Json = False, csv: Csv = False, markdown: Markdown = False,
+            corpus: Corpus = None) -> None:
+    """One row per article: id, title, outlet, date, genre, interviewee, length.
+
+    \b
+    Example: kzcli sources --csv > articles.csv
+    """
+    fmt = output.choose_format(json, csv, markdown)
+    current = state(ctx, corpus)
+    store = current.store()
     rows = reports.sources(store)
     if not rows:
         raise KzError("the corpus has no readable articles", NOTHING_FOUND)
-    if json:
-        return output.emit_json(rows)
-    table_rows = []
-    for row, article in zip(rows, store.articles()):
-        shown = dict(row)
-        if row["title"] is None:
-            shown["title"] = Text(f"[lead] {reports.lead_words(store, article['aid'])}", style="dim italic")
-        table_rows.append(shown)
-    output.emit_table(table_rows, [
-        Column("id", "id", "cyan", no_wrap=True),
-        Column("title", "title", max_width=50),
-        Column("outlet", "outlet", "green"),
-        Column("published", "published", no_wrap=True),
-        Column("genre", "genre"),
-        Column("interviewee", "interviewee"),
-        Column("words", "words", "magenta"),
-    ], caption=f"{len(rows)} articles in {ctx.obj.corpus}")
+    if fmt.records:
+        return output.emit_records(rows, fmt)
+    leads = {article["id"]: reports.lead_words(store, article["aid"]) for article in store.articles()
+             if article["title"] is None}
+    output.sources(rows, leads, fmt, caption=f"{len(rows)} articles in {current.corpus}")
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    article_id: str = typer.Argument(..., metavar="ID", help="Article id, file name or a unique prefix."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, file name or a unique prefix.")],
+    json: Json = False,
+    corpus: Corpus = None,
 ) -> None:
-    """The article as read: headline, metadata and paragraphs, with questions and answers marked."""
-    store = ctx.obj.store()
+    """The article as read: headline, metadata and paragraphs, with questions and answers marked.
+
+    \b
+    Example: kzcli show 001
+    """
+    fmt = output.choose_format(json)
+    store = state(ctx, corpus).store()
     view = reports.article_view(store, reports.resolve_article(store, article_id))
-    if json:
-        return output.emit_json([view])
-    output.show_article(view)
+    if fmt.records:
+        return output.emit_records([view], fmt)
+    output.show_article(view, fmt)
 
 
 @app.command()
 def search(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help='Words to find; "quoted words" must stand together.'),
-    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many passages to show."),
-    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
-    since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY[-MM[-DD]])."),
-    semantic: bool = typer.Option(False, "--semantic", help="Also match words close in meaning (navec)."),
-    explain: bool = typer.Option(False, "--explain", help="Show which corpus words each query word matched, and why."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words to find; "quoted words" must stand together.')],
+    limit: Limit = None,
+    source: Source = None,
+    since: Since = None,
+    until: Until = None,
+    semantic: Annotated[bool, typer.Option("--semantic", help="Also match words close in meaning (navec).")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show which corpus words each query word matched, and why (on stderr).")] = False,
+    json: Json = False,
+    csv: Csv = False,
+    markdown: Markdown = False,
+    corpus: Corpus = None,
 ) -> None:
-    """Ranked passages matching the query in any inflection, derivation, spelling or script."""
+    """Ranked passages matching the query in any inflection, derivation, spelling or script.
+
+    \b
+    Example: kzcli search "Авраамовы соглашения" --since 2025 --limit 5
+    """
+    fmt = output.choose_format(json, csv, markdown)
     since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
-    store = ctx.obj.store()
-    rows, words, suggestions = reports.search(store, query, limit, source, since, until, semantic)
+    store = state(ctx, corpus).store()
+    rows, words, suggestions = reports.search(store, query, _limit(limit, fmt), source, since, until, semantic)
     if explain:
         output.explain(reports.explain(store, words))
     if not rows:
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
         raise KzError(f"nothing found for {query!r}{hint}", NOTHING_FOUND)
-    if json:
-        return output.emit_json([{key: value for key, value in row.items() if key != "highlights"} for row in rows])
-    output.hits(rows, query)
+    if fmt.records:
+        return output.emit_records([{key: value for key, value in row.items() if key != "highlights"} for row in rows], fmt)
+    output.hits(rows, query, fmt)
+
+
+def _limit(limit: Optional[int], fmt) -> Optional[int]:
+    """The terminal view shows 10 rows unless told; every other format gives every row unless told."""
+    return limit if limit is not None else (10 if fmt is output.Format.TERMINAL else None)
 
 
 @app.command()
 def quotes(
     ctx: typer.Context,
-    person: Optional[str] = typer.Option(None, "--person", "-p", help="Speaker: any form of the name, a typo or Latin."),
-    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="direct, indirect or interview."),
-    query: Optional[str] = typer.Option(None, "--query", "-q", help="Only statements whose words match this search."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    person: Person = None,
+    source: Source = None,
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", metavar="KIND", help="direct, indirect or interview.")] = None,
+    query: Query = None,
+    json: Json = False,
+    csv: Csv = False,
+    markdown: Markdown = False,
+    corpus: Corpus = None,
 ) -> None:
-    """Who said what: direct quotes, reported speech and interview answers, by speaker and source."""
-    store = ctx.obj.store()
-    rows = reports.quotes(store, person, source, kind, query)
+    """Who said what: direct quotes, reported speech and interview answers, by speaker and source.
+
+    \b
+    Example: kzcli quotes --person Токаев --kind direct
+    """
+    fmt = output.choose_format(json, csv, markdown)
+    rows = reports.quotes(state(ctx, corpus).store(), person, source, kind, query)
     if not rows:
         raise KzError("no statements found" + (f" for {person!r}" if person else ""), NOTHING_FOUND)
-    if json:
-        return output.emit_json(rows)
-    output.statements(rows)
+    if fmt.records:
+        return output.emit_records(rows, fmt)
+    output.statements(rows, fmt)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before (YYYY[-MM[-DD]])."),
-    person: Optional[str] = typer.Option(None, "--person", "-p", help="Only events whose sentence names this person."),
-    source: Optional[str] = typer.Option(None, "--source", help="Only this article id or outlet."),
-    query: Optional[str] = typer.Option(None, "--query", "-q", help="Only events whose sentence matches this search."),
-    no_merge: bool = typer.Option(False, "--no-merge", help="Show each source's mention separately."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    since: Since = None,
+    until: Until = None,
+    person: Person = None,
+    source: Source = None,
+    query: Query = None,
+    no_merge: Annotated[bool, typer.Option("--no-merge", help="Show each source's mention separately.")] = False,
+    json: Json = False,
+    csv: Csv = False,
+    markdown: Markdown = False,
+    corpus: Corpus = None,
 ) -> None:
-    """Every dated event across the sources in date order, years completed, plans marked."""
+    """Every dated event across the sources in date order, years completed, plans marked.
+
+    \b
+    Example: kzcli timeline --since 2025-11 --person Токаев
+    """
+    fmt = output.choose_format(json, csv, markdown)
     since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
-    rows = reports.timeline(ctx.obj.store(), since, until, person, source, query, merge=not no_merge)
+    rows = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query, merge=not no_merge)
     if not rows:
         raise KzError("no dated events found", NOTHING_FOUND)
-    if json:
-        return output.emit_json(rows)
-    output.timeline(rows)
+    if fmt.records:
+        return output.emit_records(rows, fmt)
+    output.timeline(rows, fmt)
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    topic: Optional[str] = typer.Argument(None, help="What to compare the sources on; none gives an overview."),
-    sources: Optional[str] = typer.Option(None, "--sources", help="Comma-separated article ids or outlet names."),
-    figures: bool = typer.Option(False, "--figures", help="List the figures (money, shares, counts, durations)."),
-    stack: bool = typer.Option(False, "--stack", help="One source after another instead of side by side."),
-    markdown: bool = typer.Option(False, "--markdown", help="A Markdown table for pasting into notes."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    topic: Annotated[Optional[str], typer.Argument(
+        metavar="[TOPIC]", help="What to compare the sources on; none gives an overview.")] = None,
+    sources: Annotated[Optional[str], typer.Option(
+        "--sources", metavar="A,B,…", help="Comma-separated article ids or outlet names.")] = None,
+    figures: Annotated[bool, typer.Option(
+        "--figures", help="List the figures (money, shares, counts, durations).")] = False,
+    stack: Annotated[bool, typer.Option("--stack", help="One source after another instead of side by side.")] = False,
+    json: Json = False,
+    csv: Csv = False,
+    markdown: Markdown = False,
+    corpus: Corpus = None,
 ) -> None:
-    """Sources side by side: an overview, what each says on a topic, or the figures they cite."""
+    """Sources side by side: an overview, what each says on a topic, or the figures they cite.
+
+    \b
+    Example: kzcli compare "Авраамовы соглашения" --sources 001,altyn
+    """
     from .query import compare as comparison
     from .render import sidebyside
 
-    store = ctx.obj.store()
+    fmt = output.choose_format(json, csv, markdown)
+    store = state(ctx, corpus).store()
     articles = comparison.choose_sources(store, sources)
     if not articles:
         raise KzError("the corpus has no readable articles", NOTHING_FOUND)
@@ -222,7 +303,7 @@ def compare(
         rows = comparison.figures(store, articles, where)
         if not rows:
             raise KzError("no figures found" + (f" on {topic!r}" if topic else ""), NOTHING_FOUND)
-        return output.emit_json(rows) if json else sidebyside.figures(rows, markdown)
+        return output.emit_records(rows, fmt) if fmt.records else sidebyside.figures(rows, fmt)
     if topic:
         rows = comparison.on_topic(store, topic, articles)
         if not any(row["covers"] for row in rows):
@@ -234,31 +315,32 @@ def compare(
                           " chosen: pick some with --sources, or compare them on a topic (kzcli compare TOPIC)")
         rows = comparison.overview(store, articles)
         sheet = sidebyside.overview_sheet(rows)
-    if json:
-        return output.emit_json(rows)
-    sidebyside.emit(sheet, stack=stack, markdown=markdown)
+    if fmt.records:
+        return output.emit_records(rows, fmt)
+    sidebyside.emit(sheet, fmt, stack=stack)
 
 
 @app.command()
 def people(
     ctx: typer.Context,
-    orgs: bool = typer.Option(False, "--orgs", help="Also list the organisations quoted as speakers."),
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    orgs: Annotated[bool, typer.Option("--orgs", help="Also list the organisations quoted as speakers.")] = False,
+    json: Json = False,
+    csv: Csv = False,
+    markdown: Markdown = False,
+    corpus: Corpus = None,
 ) -> None:
-    """The people the corpus mentions, one row each however their name is inflected or abbreviated."""
-    rows = reports.people(ctx.obj.store(), orgs)
+    """The people the corpus mentions, one row each however their name is inflected or abbreviated.
+
+    \b
+    Example: kzcli people --orgs --csv
+    """
+    fmt = output.choose_format(json, csv, markdown)
+    rows = reports.people(state(ctx, corpus).store(), orgs)
     if not rows:
         raise KzError("no people found in the corpus", NOTHING_FOUND)
-    if json:
-        return output.emit_json(rows)
-    output.emit_table(rows, [
-        Column("name", "name", "bold", no_wrap=True),
-        Column("role", "role", max_width=40),
-        Column("aliases", "written as", max_width=50),
-        Column("mentions", "mentions", "magenta"),
-        Column("quotes", "quotes", "magenta"),
-        Column("sources", "sources", "cyan"),
-    ], caption=f"{len(rows)} {'speakers' if orgs else 'people'}")
+    if fmt.records:
+        return output.emit_records(rows, fmt)
+    output.people(rows, fmt, caption=f"{len(rows)} {'speakers' if orgs else 'people'}")
 
 
 def main() -> None:

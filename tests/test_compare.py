@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import score_figures  # noqa: E402
 
 from kzcli.render import sidebyside  # noqa: E402
+from kzcli.render.output import Format, short_id  # noqa: E402
 
 FIGURES = ROOT / "tests" / "corpora" / "figures"
 WORD = re.compile(r"[^\s…]+")
@@ -94,7 +95,7 @@ def test_topic_table_carries_the_json_content(seeds):
             assert passage["text"] in table
         for figure in row["figures"]:
             assert figure in table
-    assert "not mentioned" in seeds("compare", "Авраамовы соглашения").out
+    assert "не упоминается" in seeds("compare", "Авраамовы соглашения").out
 
 
 def test_topic_nobody_covers_exits_1(seeds):
@@ -115,7 +116,7 @@ def test_overview_lists_interviewee_and_outlet(seeds):
 def test_sources_chosen_by_id_and_fuzzy_outlet(seeds):
     rows = seeds("compare", "--sources", "001,altyn-orda", "--json").json()
     assert [row["id"][:3] for row in rows] == ["001", "004"]
-    assert seeds("compare", "--sources", "nosuchoutlet").code == 1
+    assert seeds("compare", "--sources", "nosuchoutlet").code == 2
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -125,12 +126,12 @@ def test_overview_fits_the_width_without_cutting_words(seeds, monkeypatch, width
     monkeypatch.setattr(sidebyside, "stdout_console",
                         lambda: Console(file=buffer, width=width, force_terminal=True, color_system=None))
     sheet = sidebyside.overview_sheet(rows)
-    sidebyside.emit(sheet)
+    sidebyside.emit(sheet, Format.TERMINAL)
     output = buffer.getvalue()
     assert all(len(line) <= width for line in output.splitlines())
     assert "Айгуль Куспан" in output and "BAQ.KZ" in output
     content = [label + " " + " ".join(sidebyside._text(cell, " ") for cell in cells) for label, cells in sheet.rows]
-    written = set(WORD.findall(" ".join(content + [source[:12] for source in sheet.sources] + [sheet.caption])))
+    written = set(WORD.findall(" ".join(content + [short_id(source) for source in sheet.sources] + [sheet.caption])))
     shown = WORD_OR_CUT.findall(BOX.sub(" ", output))
     assert not [word for word in shown if not word.endswith("…") and word not in written]
 
@@ -140,7 +141,7 @@ def test_stack_gives_one_table_per_source(seeds, monkeypatch):
     buffer = io.StringIO()
     monkeypatch.setattr(sidebyside, "stdout_console",
                         lambda: Console(file=buffer, width=200, force_terminal=True, color_system=None))
-    sidebyside.emit(sidebyside.overview_sheet(rows), stack=True)
+    sidebyside.emit(sidebyside.overview_sheet(rows), Format.TERMINAL, stack=True)
     assert buffer.getvalue().count("┏") == len(rows)
 
 

@@ -15,7 +15,7 @@ STAGES = {"lang": 0, "config": 0, "errors": 0, "ingest": 1, "analysis": 2, "inde
 def stage_of(dotted: str) -> int | None:
     """The stage of a module given as "kzcli.analysis.events"; None for the package itself."""
     parts = dotted.split(".")
-    return STAGES[parts[1]] if len(parts) > 1 else None
+    return STAGES.get(parts[1]) if len(parts) > 1 else None  # None too for the package's own names (__version__)
 
 
 def imported(path, text: str | None = None) -> list[str]:

@@ -19,10 +19,8 @@ from hypothesis import strategies as st
 from conftest import run_cli
 
 from kzcli.analysis.pipeline import Analyzer
-from kzcli.config import index_path
-from kzcli.index.indexer import Skip, prepare, update
+from kzcli.index.indexer import Skip, prepare
 from kzcli.ingest.files import discover
-from kzcli.index.store import Store
 
 MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
               "ноября", "декабря"]

@@ -204,7 +204,7 @@ def test_timeline_table_fits_the_terminal(seeds, monkeypatch, width):
     buffer = io.StringIO()
     monkeypatch.setattr(output, "stdout_console",
                         lambda: Console(file=buffer, width=width, force_terminal=True, color_system=None))
-    output.timeline(rows)
+    output.timeline(rows, output.Format.TERMINAL)
     lines = buffer.getvalue().splitlines()
     assert all(len(line) <= width for line in lines)
     table = [line for line in lines if line[:1] in "┏┃┡│└"]

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .chronology import complete_year, period, resolve_relative
+from ..lang.calendar import period
+from .chronology import complete_year, resolve_relative
 from .crossref import PRECISE, EventName, anchors, references
 from .syntax import Tree
 

@@ -18,7 +18,6 @@ from ..analysis.version import ANALYSIS_VERSION
 from ..config import MAX_FILE_BYTES, index_path
 from ..errors import KzError
 from ..ingest.files import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
-from ..ingest.structure import parse, word_count
 from .store import ArticleRows, Store, article_rows, one_line
 
 
@@ -81,9 +80,10 @@ def plan(store: Store, corpus: Path) -> Plan:
     return result
 
 
-def open_index(corpus: Path, fresh: bool = True, store: Store | None = None, on_update=None) -> Store:
+def open_index(corpus: Path, fresh: bool = True, store: Store | None = None, on_update=None, on_wait=None) -> Store:
     """The index of a corpus folder (in $KZCLI_CACHE_DIR); with `fresh`, first brought up to date when a
-    file was added, changed or removed, `on_update` then receiving the Report.
+    file was added, changed or removed, `on_update` then receiving the Report (`on_wait` is called when
+    another run holds the index).
 
     >>> store = open_index(Path("~/news").expanduser())  # doctest: +SKIP
     """
@@ -92,18 +92,23 @@ def open_index(corpus: Path, fresh: bool = True, store: Store | None = None, on_
     if store is None:
         store = Store(index_path(corpus))
     if fresh and (plan(store, corpus).stale or store.corpus_stale()):
-        report = update(store, corpus)
+        report = update(store, corpus, on_wait=on_wait)
         if on_update:
             on_update(report)
     return store
 
 
 @contextmanager
-def index_lock(store: Store):
-    """One writer per index at a time; a second run waits, then finds little left to do."""
+def index_lock(store: Store, on_wait=None):
+    """One writer per index at a time; a second run calls `on_wait` at once, waits, then finds little left to do."""
     lock_path = Path(str(store.path) + ".lock")
     with open(lock_path, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -111,10 +116,10 @@ def index_lock(store: Store):
 
 
 def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: bool | None = None,
-           jobs: int | None = None) -> Report:
+           jobs: int | None = None, on_wait=None) -> Report:
     """Analyse what changed (in `jobs` worker processes, default one per core), forget what
     disappeared, record what cannot be read. Results are written in batches, one transaction each."""
-    with index_lock(store):
+    with index_lock(store, on_wait):
         if rebuild:
             store.forget(list(store.file_states()) + list(store.skipped_states()))
         todo = plan(store, corpus)
@@ -261,6 +266,8 @@ def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] |
 
     A failure reads "analysis failed (TypeError: …); please report it".
     """
+    from ..ingest.structure import parse  # index time only: queries import this module too
+
     results: list = []
     loaded = []
     for file in files:
@@ -355,6 +362,8 @@ def _same_content(file: CorpusFile, digest: str) -> bool:
 
 
 def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -> dict:
+    from ..ingest.structure import word_count
+
     return {
         "id": file.id,
         "file": file.path.name,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 # Month stems: full names in any case, genitive, and the usual abbreviations.
 MONTH_STEMS = {
@@ -114,3 +114,51 @@ def complete_year(month: int, day: int, text: str) -> date | None:
     if stamp is not None and stamp < peg:
         stamp = safe_date(peg.year + 1, month, day)
     return stamp
+
+
+def format_value(granularity, year, month, day, end_value=None) -> str | None:
+    """ISO form of a date or period; None when a part it needs is missing or the date does not exist.
+
+    >>> format_value("day", 2025, 5, 12), format_value("month", 2025, 5, None), format_value("month", None, 5, None)
+    ('2025-05-12', '2025-05', None)
+    """
+    if granularity == "range":
+        if not end_value:
+            return None
+        first, last = _point(year, month, day), _point(*end_value)
+        return f"{first}/{last}" if first and last and first <= last else None
+    if granularity == "day":
+        return _point(year, month, day) if day else None
+    if granularity == "month":
+        return _point(year, month, None) if month else None
+    return _point(year, None, None)
+
+
+def _point(year, month, day) -> str | None:
+    """"2025", "2025-05" or "2025-05-12"; None for a missing year, a month without a year or a day that does not exist."""
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return None if day else f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{year:04d}-{month:02d}-{day:02d}" if safe_date(year, month, day) else None
+
+
+def period(granularity: str, value: str) -> tuple[str, str]:
+    """First and last day a normalised value covers, as ISO strings (for sorting and --since/--until)."""
+    if "/" in value:
+        first, last = value.split("/")
+        return period_bounds(first)[0], period_bounds(last)[1]
+    return period_bounds(value)
+
+
+def period_bounds(value: str) -> tuple[str, str]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return value, value
+    if len(parts) == 2:
+        year, month = parts
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return f"{year:04d}-{month:02d}-01", (following - timedelta(days=1)).isoformat()
+    return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"

@@ -6,10 +6,10 @@ import json
 import re
 import sqlite3
 
-from ..analysis.chronology import period_bounds
 from ..analysis.names import surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
 from ..index.store import Store
+from ..lang.calendar import format_value, period_bounds
 
 LEAD_WORDS = 8
 
@@ -87,12 +87,16 @@ DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def date_bound(value: str | None, option: str) -> str | None:
-    """Validate a --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    """Validate a --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD naming a real month or day
+    ("2025-13" and "2025-02-30" are input errors, not other dates)."""
     if value is None:
         return None
-    if not DATE_BOUND.match(value.strip()):
-        raise KzError(f"{option} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", USAGE)
-    return value.strip()
+    value = value.strip()
+    year, month, day = ([int(part) for part in value.split("-")] + [None, None])[:3] if DATE_BOUND.match(value) else [None] * 3
+    granularity = "day" if day else "month" if month else "year"
+    if format_value(granularity, year, month, day) is None:
+        raise KzError(f"{option} takes a real date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", USAGE)
+    return value
 
 
 def select_articles(store: Store, source: str | None = None, since: str | None = None,
@@ -109,12 +113,23 @@ def select_articles(store: Store, source: str | None = None, since: str | None =
         else:
             rows = [row for row in rows if row["outlet"] and _names_outlet(wanted, row["outlet"].casefold())]
             if not rows:
-                raise KzError(f"no source matches {source!r} (an article id or an outlet name)", NOTHING_FOUND)
+                raise KzError(f"no source matches {source!r}{_source_hint(store, source)}", USAGE)
     if since:
         rows = [row for row in rows if row["published"] and row["published"] >= since]
     if until:
         rows = [row for row in rows if row["published"] and row["published"][: len(until)] <= until]
     return [row["aid"] for row in rows]
+
+
+def _source_hint(store: Store, wanted: str) -> str:
+    """'; did you mean …?' with the closest ids and outlets, as `show` does for ids."""
+    from rapidfuzz import fuzz, process
+
+    rows = store.articles()
+    names = sorted({row["id"] for row in rows} | {row["outlet"] for row in rows if row["outlet"]})
+    close = process.extract(wanted, names, scorer=fuzz.WRatio, limit=3, score_cutoff=50)
+    listed = ", ".join(name for name, _, _ in close)
+    return f"; did you mean {listed}? (see `kzcli sources`)" if close else " (see `kzcli sources`)"
 
 
 def _names_outlet(wanted: str, outlet: str) -> bool:

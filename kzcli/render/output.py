@@ -1,25 +1,126 @@
-"""Output: rich tables on a terminal, tab-separated plain text when piped, JSON on request."""
+"""Output: the one place that decides the format, and writes records or views in it.
+
+A rich view on a terminal; a header line and tab-separated rows when piped; `--json`; `--csv`
+(RFC 4180, the JSON fields in the JSON order); `--markdown` where a table is shown.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+
+from ..errors import USAGE, KzError
+
+
+class Format(Enum):
+    TERMINAL = "terminal"  # rich views
+    PLAIN = "plain"  # piped: a header line, then one tab-separated line per row
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+    @property
+    def records(self) -> bool:
+        """JSON and CSV write the records themselves, every field; the others write a view of them."""
+        return self in (Format.JSON, Format.CSV)
+
+
+def choose_format(json: bool = False, csv: bool = False, markdown: bool = False) -> Format:
+    """The format the flags ask for; without one, a rich view on a terminal and plain text when piped."""
+    asked = [fmt for fmt, on in ((Format.JSON, json), (Format.CSV, csv), (Format.MARKDOWN, markdown)) if on]
+    if len(asked) > 1:
+        raise KzError("choose one of --json, --csv and --markdown", USAGE)
+    if asked:
+        return asked[0]
+    return Format.TERMINAL if stdout_console().is_terminal else Format.PLAIN
+
+
+def emit_records(rows: list[dict], fmt: Format) -> None:
+    """Records as JSON (an array of objects) or CSV (a header row, then one row per record)."""
+    if fmt is Format.JSON:
+        return emit_json(rows)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    fields = list(rows[0]) if rows else []
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(field)) for field in fields])
+    sys.stdout.write(buffer.getvalue())
+
+
+def csv_cell(value: Any) -> str:
+    """A JSON value as a CSV cell: null empty, strings as they are, numbers, booleans, lists and objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_grid(headers: list[str], lines: list[list[str]], fmt: Format) -> None:
+    """Rows of plain cells as tab-separated lines (tabs and newlines inside cells become spaces) or as a
+    Markdown table (pipes escaped, newlines as <br>)."""
+    write = sys.stdout.write
+    if fmt is Format.MARKDOWN:
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", "<br>")
+
+        write("| " + " | ".join(cell(h) for h in headers) + " |\n|" + "---|" * len(headers) + "\n")
+        for line in lines:
+            write("| " + " | ".join(cell(text) for text in line) + " |\n")
+        return
+    write("\t".join(headers) + "\n")
+    for line in lines:
+        write("\t".join(" ".join(text.replace("\t", " ").split("\n")) for text in line) + "\n")
 
 
 @dataclass
 class Column:
+    """A table column: `ratio` columns share the width left by the others (text goes there); words wrap at
+    word boundaries and a word too long for its cell ends with "…"."""
+
     key: str
     header: str
     style: str = ""
     max_width: int | None = None
     no_wrap: bool = False
+    ratio: int | None = None
+
+
+SHORT_IDS: dict[str, str] = {}
+
+
+def use_short_ids(ids: list[str]) -> None:
+    """Views show each article id as its shortest unique prefix of at least 3 characters, as git does
+    ("001" for 001_cd68da5dc231e281 among the seeds); JSON, CSV and plain output keep the full id."""
+    ordered = sorted(ids)
+    SHORT_IDS.clear()
+    for index, full in enumerate(ordered):
+        shared = max((_common_prefix(full, ordered[other]) for other in (index - 1, index + 1)
+                      if 0 <= other < len(ordered)), default=0)
+        SHORT_IDS[full] = full[: max(3, shared + 1)]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    while length < min(len(a), len(b)) and a[length] == b[length]:
+        length += 1
+    return length
+
+
+def short_id(full: str) -> str:
+    return SHORT_IDS.get(full, full)
 
 
 class ReaderGoneExits:
@@ -70,18 +171,19 @@ def emit_json(rows: Any) -> None:
     sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 
 
-def emit_table(rows: list[dict], columns: list[Column], title: str | None = None, caption: str | None = None) -> None:
-    """A rich table on a terminal; a header line and tab-separated rows otherwise."""
+def emit_table(rows: list[dict], columns: list[Column], title: str | None = None, caption: str | None = None,
+               fmt: Format | None = None) -> None:
+    """A rich table on a terminal; otherwise the same columns, plain, through `write_grid`."""
     console = stdout_console()
-    if not console.is_terminal:
-        sys.stdout.write("\t".join(column.key for column in columns) + "\n")
-        for row in rows:
-            sys.stdout.write("\t".join(plain_cell(row.get(column.key)) for column in columns) + "\n")
-        return
-    table = Table(title=title, caption=caption, show_lines=False, header_style="bold", expand=False)
+    fmt = fmt or (Format.TERMINAL if console.is_terminal else Format.PLAIN)
+    if fmt is not Format.TERMINAL:
+        headers = [column.key for column in columns]
+        return write_grid(headers, [[plain_cell(row.get(column.key)) for column in columns] for row in rows], fmt)
+    table = Table(title=title, caption=caption, show_lines=False, header_style="bold",
+                  expand=any(column.ratio for column in columns))
     for column in columns:
-        table.add_column(column.header, style=column.style, max_width=column.max_width,
-                         no_wrap=column.no_wrap, overflow="ellipsis" if column.no_wrap else "fold")
+        table.add_column(column.header, style=column.style, max_width=column.max_width, no_wrap=column.no_wrap,
+                         overflow="ellipsis", ratio=column.ratio)
     for row in rows:
         table.add_row(*(rich_cell(row.get(column.key)) for column in columns))
     console.print(table)
@@ -111,21 +213,29 @@ KIND_MARKS = {"question": "Q", "answer": "A", "heading": "#", "item": "•", "te
 KIND_STYLES = {"question": "bold cyan", "heading": "bold", "answer": "", "item": "", "text": ""}
 
 
-def show_article(view: dict) -> None:
-    """Headline, metadata lines, then numbered paragraphs with their Q/A/heading marks."""
+def show_article(view: dict, fmt: Format) -> None:
+    """Headline, metadata lines, then numbered paragraphs with their Q/A/heading marks; piped, one line
+    per paragraph, unwrapped."""
+    lines = [view["title"] or "(без заголовка)"]
+    meta = [(key, view.get(key)) for key in ("id", "file", "outlet", "published", "genre", "interviewee", "words",
+                                              "encoding")]
+    paragraphs = [(f"[{para['n']}]" + (f" {KIND_MARKS[para['kind']]}" if KIND_MARKS.get(para["kind"]) else ""),
+                   para) for para in view["paragraphs"]]
+    if fmt is not Format.TERMINAL:
+        lines += [f"{key}: {value}" for key, value in meta if value is not None] + [""]
+        lines += [f"{mark} {para['text']}" for mark, para in paragraphs]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
     console = stdout_console()
-    title = view["title"] or "(no headline)"
-    console.print(Text(title, style="bold"))
-    for key in ("id", "file", "outlet", "published", "genre", "interviewee", "words", "encoding"):
-        value = view.get(key)
+    console.print(Text(lines[0], style="bold", overflow="ellipsis"))
+    for key, value in meta:
         if value is not None:
-            label = f"{key}: "
-            console.print(Text(label, style="dim") + Text(str(value)))
+            console.print(Text(f"{key}: ", style="dim") + Text(str(value), overflow="ellipsis"))
     console.print()
-    for para in view["paragraphs"]:
-        mark = KIND_MARKS.get(para["kind"], "")
-        prefix = Text(f"[{para['n']}]{' ' + mark if mark else ''} ", style="dim")
-        console.print(prefix + Text(para["text"], style=KIND_STYLES.get(para["kind"], "")))
+    for mark, para in paragraphs:
+        text = Text(mark + " ", style="dim", overflow="ellipsis")
+        text.append(para["text"], style=KIND_STYLES.get(para["kind"], ""))
+        console.print(text)
 
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
@@ -135,52 +245,96 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
     return result
 
 
-def hits(rows: list[dict], query: str) -> None:
+def sources(rows: list[dict], leads: dict[str, str], fmt: Format, caption: str) -> None:
+    """One row per article; a headline-less article shows its lead's first words; interviews name the
+    interviewee under the title."""
+    if fmt is not Format.TERMINAL:
+        return emit_table(rows, [Column(key, key) for key in
+                                 ("id", "title", "outlet", "published", "genre", "interviewee", "words")], fmt=fmt)
+    shown = []
+    for row in rows:
+        title = Text(row["title"]) if row["title"] else Text(f"[начало] {leads.get(row['id'], '')}", style="dim italic")
+        if row["genre"] == "interview":
+            title.append(f"\nинтервью: {row['interviewee'] or '—'}", style="dim")
+        shown.append({**row, "id": short_id(row["id"]), "title": title})
+    emit_table(shown, [
+        Column("id", "id", "cyan", no_wrap=True),
+        Column("title", "title", ratio=1),
+        Column("outlet", "outlet", "green", max_width=16),
+        Column("published", "published", no_wrap=True),
+        Column("words", "words", "magenta", no_wrap=True),
+    ], caption=caption, fmt=fmt)
+
+
+def hits(rows: list[dict], query: str, fmt: Format) -> None:
     """Search results: where each passage is (id, outlet, date, paragraph) and the cited sentences."""
+    if fmt is not Format.TERMINAL:
+        return emit_table(rows, [Column(key, key) for key in
+                                 ("id", "outlet", "published", "paragraph", "score", "snippet")], fmt=fmt)
     table_rows = [
         {
             **row,
-            "where": f"{row['id'][:12]}\n{row['outlet'] or '—'}\n{row['published'] or 'no date'} ¶{row['paragraph']}",
+            "where": f"{short_id(row['id'])} ¶{row['paragraph']}\n{row['outlet'] or '—'}\n{row['published'] or 'без даты'}",
             "snippet": highlighted(row["snippet"], row["highlights"]),
         }
         for row in rows
     ]
     emit_table(table_rows, [
         Column("where", "source", "cyan", max_width=16),
-        Column("snippet", "passage"),
-        Column("score", "score", "magenta"),
-    ], caption=f"{len(rows)} passages for {query!r}")
+        Column("snippet", "passage", ratio=1),
+        Column("score", "score", "magenta", no_wrap=True),
+    ], caption=f"{len(rows)} passages for {query!r}", fmt=fmt)
 
 
-KIND_LABELS = {"direct": "«»", "indirect": "reported", "interview": "interview"}
-
-
-def statements(rows: list[dict]) -> None:
-    """Quotes grouped by speaker then source; the speaker and source are written once per group."""
-    table_rows, previous = [], (None, None)
+def people(rows: list[dict], fmt: Format, caption: str) -> None:
+    """One row per person: name with the role under it, the forms seen, and the counts."""
+    if fmt is not Format.TERMINAL:
+        return emit_table(rows, [Column(key, key) for key in
+                                 ("name", "role", "aliases", "mentions", "quotes", "sources")], fmt=fmt)
+    shown = []
     for row in rows:
-        speaker = row["speaker"] if row["speaker"] != previous[0] else ""
-        source = row["id"] if (row["speaker"], row["id"]) != previous else ""
-        where = f"{source[:12]}\n{row['outlet'] or '—'}\n{row['published'] or 'no date'}" if source else ""
-        table_rows.append({
-            **row,
-            "speaker": Text(speaker, style="bold"),
-            "where": where,
-            "how": f"{KIND_LABELS[row['kind']]}\n{row['cue']}",
-        })
-        previous = (row["speaker"], row["id"])
+        name = Text(row["name"], style="bold")
+        if row["role"]:
+            name.append(f"\n{row['role']}", style="dim")
+        shown.append({**row, "name": name})
+    emit_table(shown, [
+        Column("name", "name", ratio=1),
+        Column("aliases", "written as", ratio=1),
+        Column("mentions", "mentions", "magenta", no_wrap=True),
+        Column("quotes", "quotes", "magenta", no_wrap=True),
+        Column("sources", "sources", "cyan", no_wrap=True),
+    ], caption=caption, fmt=fmt)
+
+
+KIND_LABELS = {"direct": "прямая речь", "indirect": "косвенная речь", "interview": "интервью"}
+
+
+def statements(rows: list[dict], fmt: Format) -> None:
+    """Quotes grouped by speaker then source: the speaker once as a heading, then per statement a line
+    saying where and how (id, outlet, date, kind and cue) and the statement itself, indented."""
+    if fmt is not Format.TERMINAL:
+        return emit_table(rows, [Column(key, key) for key in
+                                 ("speaker", "id", "outlet", "published", "kind", "cue", "text")], fmt=fmt)
     console = stdout_console()
-    if not console.is_terminal:
-        table_rows = rows
-    emit_table(table_rows, [
-        Column("speaker", "speaker", max_width=22),
-        Column("where", "source", "cyan", max_width=16),
-        Column("how", "how", "green", max_width=16),
-        Column("text", "statement"),
-    ] if console.is_terminal else [
-        Column("speaker", "speaker"), Column("id", "id"), Column("outlet", "outlet"), Column("published", "published"),
-        Column("kind", "kind"), Column("cue", "cue"), Column("text", "text"),
-    ], caption=f"{len(rows)} statements")
+    previous = None
+    for row in rows:
+        if row["speaker"] != previous:
+            if previous is not None:
+                console.print()
+            console.print(Text(row["speaker"], style="bold", overflow="ellipsis"))
+            previous = row["speaker"]
+        label = KIND_LABELS[row["kind"]]
+        cue = row["cue"] if row["cue"] and row["cue"] != label else ""
+        where = Text("  ")
+        where.append(short_id(row["id"]), style="cyan")
+        where.append(f" · {row['outlet'] or '—'} · {row['published'] or 'без даты'} · ", style="dim")
+        where.append(label, style="green")
+        if cue:
+            where.append(f" «{cue}»", style="green")
+        where.overflow = "ellipsis"
+        console.print(where)
+        console.print(Padding(Text(row["text"], overflow="ellipsis"), (0, 0, 0, 4)))
+    console.print(Text(f"{len(rows)} statements", style="dim"))
 
 
 MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
@@ -217,18 +371,17 @@ def russian_date(value: str, modifier: str | None = None) -> str:
     return text
 
 
-def timeline(rows: list[dict]) -> None:
-    """One table row per merged event, under year and month headings; plans in italics."""
-    console = stdout_console()
-    if not console.is_terminal:
-        emit_table([{**row, "dated_by": (row["cross_reference"] or {}).get("id")} for row in rows], [
+def timeline(rows: list[dict], fmt: Format) -> None:
+    """One table row per merged event, under year and month headings; plans in italics and marked."""
+    if fmt is not Format.TERMINAL:
+        return emit_table([{**row, "dated_by": (row["cross_reference"] or {}).get("id")} for row in rows], [
             Column(key, key) for key in
-            ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned", "dated_by")])
-        return
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
-    table.add_column("date", no_wrap=True, style="cyan", max_width=24)
-    table.add_column("event", ratio=1)
-    table.add_column("sources", style="green", max_width=28)
+            ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned", "dated_by")], fmt=fmt)
+    console = stdout_console()
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
+    table.add_column("date", style="cyan", max_width=16, overflow="ellipsis")
+    table.add_column("event", ratio=1, overflow="ellipsis")
+    table.add_column("sources", style="green", max_width=16, overflow="ellipsis")
     groups: dict[int, list[dict]] = {}
     for row in rows:
         groups.setdefault(row["group"], []).append(row)
@@ -245,7 +398,7 @@ def timeline(rows: list[dict]) -> None:
             + ("*" if first["year_inferred"] else "")
         event = Text(first["event"], style="italic magenta" if first["planned"] else "")
         if first["planned"]:
-            event.append("  (planned)", style="dim")
+            event.append(" (запланировано)", style="dim")
         sources = "\n".join(_timeline_source(m) for m in members)
         table.add_row(date_text, event, sources)
     console.print(table)
@@ -254,8 +407,8 @@ def timeline(rows: list[dict]) -> None:
 
 
 def _timeline_source(row: dict) -> str:
-    source = f"{row['id'][:12]} {row['outlet'] or ''}".strip()
-    return f"{source} ← {row['cross_reference']['id'][:12]}" if row["cross_reference"] else source
+    source = short_id(row["id"])
+    return f"{source} ← {short_id(row['cross_reference']['id'])}" if row["cross_reference"] else source
 
 
 def explain(lines: list[dict]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from .output import highlighted, plain_cell, stdout_console
+from .output import Format, highlighted, plain_cell, short_id, stdout_console, write_grid
 
 LABEL_WIDTH = 18
 MIN_COLUMN = 24  # narrower source columns would be unreadable slivers
@@ -27,12 +27,11 @@ class Sheet:
     caption: str | None = None
 
 
-def emit(sheet: Sheet, stack: bool = False, markdown: bool = False) -> None:
+def emit(sheet: Sheet, fmt: Format, stack: bool = False) -> None:
+    """The sheet on a terminal (paged to its width, or stacked), as plain text or as Markdown."""
+    if fmt is not Format.TERMINAL:
+        return _grid(sheet, fmt)
     console = stdout_console()
-    if markdown:
-        return _markdown(sheet)
-    if not console.is_terminal:
-        return _plain(sheet)
     if sheet.title:
         console.print(Text(sheet.title, style="bold"))
     per_page = 1 if stack else max(1, (console.width - LABEL_WIDTH - BORDERS) // (MIN_COLUMN + BORDERS))
@@ -42,7 +41,7 @@ def emit(sheet: Sheet, stack: bool = False, markdown: bool = False) -> None:
         shown = range(start, min(start + per_page, len(sheet.sources)))
         width = (console.width - LABEL_WIDTH - BORDERS) // len(shown) - BORDERS if not stack else None
         for index in shown:
-            table.add_column(sheet.sources[index][:12], overflow="ellipsis", max_width=width)
+            table.add_column(short_id(sheet.sources[index]), overflow="ellipsis", max_width=width)
         for label, cells in sheet.rows:
             table.add_row(label, *(_rich(cells[index]) for index in shown))
         console.print(table)
@@ -72,26 +71,17 @@ def _text(value: Any, line_break: str) -> str:
     return ABSENT if value is None or value == "" else str(value).replace("\n", line_break)
 
 
-def _plain(sheet: Sheet) -> None:
-    write = sys.stdout.write
-    write("\t".join(["field"] + sheet.sources) + "\n")
-    for label, cells in sheet.rows:
-        write("\t".join([label] + [_text(cell, " | ").replace("\t", " ") for cell in cells]) + "\n")
-
-
-def _markdown(sheet: Sheet) -> None:
-    def cell(value: Any) -> str:
-        return _text(value, "<br>").replace("|", "\\|")
-
-    write = sys.stdout.write
-    if sheet.title:
-        write(f"**{sheet.title}**\n\n")
-    write("| | " + " | ".join(cell(source) for source in sheet.sources) + " |\n")
-    write("|---|" + "---|" * len(sheet.sources) + "\n")
-    for label, cells in sheet.rows:
-        write(f"| **{cell(label)}** | " + " | ".join(cell(value) for value in cells) + " |\n")
-    if sheet.caption:
-        write(f"\n{sheet.caption}\n")
+def _grid(sheet: Sheet, fmt: Format) -> None:
+    """Plain: one line per row label, one column per source, list items joined by "; ".
+    Markdown: the same table, list items on lines of their own, with the title and caption around it."""
+    markdown = fmt is Format.MARKDOWN
+    if markdown and sheet.title:
+        sys.stdout.write(f"**{sheet.title}**\n\n")
+    lines = [[f"**{label}**" if markdown else label] + [_text(cell, "\n" if markdown else "; ") for cell in cells]
+             for label, cells in sheet.rows]
+    write_grid(["" if markdown else "field"] + sheet.sources, lines, fmt)
+    if markdown and sheet.caption:
+        sys.stdout.write(f"\n{sheet.caption}\n")
 
 
 def published(row: dict) -> str:
@@ -99,7 +89,7 @@ def published(row: dict) -> str:
         return row["published"]
     low, high = row["published_window"]
     if not low and not high:
-        return "no date"
+        return "без даты"
     return f"≈ {low or '…'} – {high or '…'}"
 
 
@@ -123,7 +113,7 @@ def overview_sheet(rows: list[dict]) -> Sheet:
 def topic_sheet(rows: list[dict]) -> Sheet:
     def passages(row: dict) -> Text:
         if not row["covers"]:
-            return Text("not mentioned", style="dim italic")
+            return Text("не упоминается", style="dim italic")
         text = Text()
         for number, passage in enumerate(row["passages"]):
             if number:
@@ -140,7 +130,7 @@ def topic_sheet(rows: list[dict]) -> Sheet:
         ("figures", [row["figures"] for row in rows]),
     ]
     if any(row["repeats"] for row in rows):
-        sheet_rows.append(("repeats", [row["repeats"] and f"repeats {row['repeats'][:12]}" for row in rows]))
+        sheet_rows.append(("repeats", [row["repeats"] and f"повторяет {short_id(row['repeats'])}" for row in rows]))
     first = rows[0]
     return Sheet([row["id"] for row in rows], sheet_rows,
                  title=f"«{first['topic']}»: covered by {first['coverage']} sources")
@@ -163,11 +153,10 @@ def amount_text(row: dict) -> str:
 AGREEMENT_STYLES = {"agree": "green", "differ": "bold red", "single": "dim"}
 
 
-def figures(rows: list[dict], markdown: bool = False) -> None:
+def figures(rows: list[dict], fmt: Format) -> None:
     """Figures grouped by what they measure; agreement between sources marked per group."""
-    console = stdout_console()
-    headers = ("group", "about", "figure", "amount", "source", "agreement")
-    plain = markdown or not console.is_terminal
+    headers = ["group", "about", "figure", "amount", "source", "agreement"]
+    plain = fmt is not Format.TERMINAL
     lines, previous = [], None
     for row in rows:
         first = plain or row["group"] != previous
@@ -177,24 +166,17 @@ def figures(rows: list[dict], markdown: bool = False) -> None:
             row["about"] if first else "",
             row["text"],
             amount_text(row),
-            f"{row['id'][:12]} {row['outlet'] or ''}".strip(),
+            f"{row['id'] if plain else short_id(row['id'])} {row['outlet'] or ''}".strip(),
             row["agreement"] if first else "",
         ])
     if plain:
-        write = sys.stdout.write
-        if markdown:
-            write("| " + " | ".join(headers) + " |\n|" + "---|" * len(headers) + "\n")
-            for line in lines:
-                write("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |\n")
-        else:
-            write("\t".join(headers) + "\n")
-            for line in lines:
-                write("\t".join(cell.replace("\t", " ") for cell in line) + "\n")
-        return
-    table = Table(show_header=True, header_style="bold", show_lines=False, expand=False)
+        return write_grid(headers, lines, fmt)
+    console = stdout_console()
+    table = Table(show_header=True, header_style="bold", show_lines=False, expand=True)
     for header in headers:
-        table.add_column(header, overflow="ellipsis", max_width=40 if header == "about" else None,
-                         no_wrap=header in ("group", "amount"))
+        table.add_column(header, overflow="ellipsis", ratio=1 if header in ("about", "figure") else None,
+                         max_width=14 if header in ("source", "amount") else None,
+                         no_wrap=header in ("group", "agreement"))
     for line, row in zip(lines, rows):
         agreement = Text(line[5], style=AGREEMENT_STYLES.get(row["agreement"], ""))
         table.add_row(*line[:5], agreement, end_section=False)
