@@ -207,11 +207,31 @@ INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, spea
 CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "event_names", "figures")
 
 
+class StoredToken(NamedTuple):
+    """A token as the index keeps it for the queries."""
+
+    start: int  # offset in its sentence
+    text: str
+    lemma: str
+    pos: str
+    case: str  # "Nom", …, or ""
+
+
+def stored_tokens(encoded: str) -> list[StoredToken]:
+    """A sentence's tokens read back from the index."""
+    return [StoredToken(*fields) for fields in json.loads(encoded)]
+
+
 def _token_fields(token) -> list:
     """A token as stored for the queries: start, text, lemma, part of speech and case ("Nom", or "").
     The rest of the analysis (features, tree) is used at index time only; keeping it would triple the index."""
     case = token.feats.partition("Case=")[2][:3]
     return [token.start, token.text, token.lemma, token.pos, case]
+
+
+def in_list(values) -> str:
+    """The placeholders of an SQL `IN` list for these values: "(?, ?, ?)"; "(NULL)" for none, which matches nothing."""
+    return "(" + (", ".join("?" * len(values)) or "NULL") + ")"
 
 
 def is_damage(err: sqlite3.DatabaseError) -> bool:

@@ -5,13 +5,12 @@ Read-side only, like `queries`: plain dicts out, no NLP models loaded.
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
-from ..index.store import Store
+from ..index.store import Store, StoredToken, in_list, stored_tokens
 from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
@@ -53,10 +52,9 @@ def figures(store: Store, articles: list[sqlite3.Row], paragraphs: dict[int, set
     """Figures of the articles (only in `paragraphs` per article when given), grouped by what they
     measure; each row says whether the sources citing that quantity agree."""
     by_aid = {row["aid"]: row for row in articles}
-    marks = ", ".join("?" * len(by_aid)) or "NULL"
     rows = store.db.execute(
         "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentences s ON s.aid = f.aid AND s.idx = f.sent"
-        f" WHERE f.aid IN ({marks}) ORDER BY f.aid, f.sent, f.start",
+        f" WHERE f.aid IN {in_list(by_aid)} ORDER BY f.aid, f.sent, f.start",
         list(by_aid),
     ).fetchall()
     if paragraphs is not None:
@@ -157,11 +155,11 @@ def overview(store: Store, articles: list[sqlite3.Row]) -> list[dict]:
     return result
 
 
-def _article_tokens(store: Store, aid: int) -> list[tuple[str, str, str, str]]:
-    """(text, lemma, part of speech, features) of every token of an article, sentence breaks as None."""
+def _article_tokens(store: Store, aid: int) -> list[StoredToken | None]:
+    """Every token of an article, sentence breaks as None."""
     tokens: list = []
     for (encoded,) in store.db.execute("SELECT tokens FROM sentences WHERE aid = ? ORDER BY idx", (aid,)):
-        tokens += [(token[1], token[2], token[3], token[4]) for token in json.loads(encoded)] + [None]
+        tokens += stored_tokens(encoded) + [None]
     return tokens
 
 
@@ -169,9 +167,9 @@ def _phrases(tokens: list) -> Counter:
     """Two-word lemma phrases ("центральный азия") with their most frequent written form."""
     found: Counter = Counter()
     for left, right in zip(tokens, tokens[1:]):
-        if left and right and (left[2], right[2]) in PHRASE_PATTERNS and left[1].isalpha() and right[1].isalpha() \
-                and len(left[1]) > 2 and len(right[1]) > 2:
-            found[(left[1], right[1])] += 1
+        if left and right and (left.pos, right.pos) in PHRASE_PATTERNS and left.lemma.isalpha() \
+                and right.lemma.isalpha() and len(left.lemma) > 2 and len(right.lemma) > 2:
+            found[(left.lemma, right.lemma)] += 1
     return found
 
 
@@ -192,7 +190,7 @@ def main_topics(tokens: dict[int, list]) -> list[dict]:
 
 def _is_name(key: tuple[str, str], tokens: dict[int, list]) -> bool:
     """A person's first name and surname is a who, not a topic (both words are proper names)."""
-    kinds = {(token[1], token[2]) for article in tokens.values() for token in article if token}
+    kinds = {(token.lemma, token.pos) for article in tokens.values() for token in article if token}
     return (key[0], "PROPN") in kinds and (key[1], "PROPN") in kinds and key[0][:1] != key[1][:1] \
         and not any((word, "NOUN") in kinds or (word, "ADJ") in kinds for word in key)
 
@@ -204,11 +202,11 @@ def _written_forms(tokens: dict[int, list]) -> dict[tuple[str, str], str]:
         for left, right in zip(article, article[1:]):
             if not (left and right):
                 continue
-            key = (left[1], right[1])
-            head = right if left[2] == "ADJ" else left
-            nominative = head[3] == "Nom"
+            key = (left.lemma, right.lemma)
+            head = right if left.pos == "ADJ" else left
+            nominative = head.case == "Nom"
             if key not in forms or (nominative and not forms[key][1]):
-                forms[key] = (f"{left[0]} {right[0]}", nominative)
+                forms[key] = (f"{left.text} {right.text}", nominative)
     return {key: written for key, (written, _) in forms.items()}
 
 
@@ -216,8 +214,8 @@ def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
     """The article's lemmas with the highest TF-IDF against the whole corpus (nouns, names, adjectives;
     not the surnames of the people it mentions, which have their own row)."""
     surnames = {row[0] for row in store.db.execute("SELECT key FROM mentions WHERE aid = ?", (aid,))}
-    counts = Counter(token[1] for token in tokens if token and token[2] in TERM_POS and len(token[1]) > 2
-                     and token[1].isalpha() and token[1] not in surnames)
+    counts = Counter(token.lemma for token in tokens if token and token.pos in TERM_POS and len(token.lemma) > 2
+                     and token.lemma.isalpha() and token.lemma not in surnames)
     candidates = [term for term, _ in counts.most_common(40)]
     total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     scored = []
@@ -240,9 +238,9 @@ def _top_people(store: Store, aid: int) -> list[str]:
 
 def _quoted(store: Store, aids: list[int], paragraphs: set[int] | None = None) -> list[str]:
     """Speakers quoted in the articles (in `paragraphs` only, when given), most quoted first."""
-    marks = ", ".join("?" * len(aids))
     rows = store.db.execute(
-        f"SELECT p.name, q.para FROM quotes q JOIN people p ON p.pid = q.pid WHERE q.aid IN ({marks})", aids).fetchall()
+        f"SELECT p.name, q.para FROM quotes q JOIN people p ON p.pid = q.pid WHERE q.aid IN {in_list(aids)}",
+        aids).fetchall()
     names = Counter(row["name"] for row in rows if paragraphs is None or row["para"] in paragraphs)
     return [name for name, _ in names.most_common()]
 
@@ -253,12 +251,9 @@ def _quoted(store: Store, aids: list[int], paragraphs: set[int] | None = None) -
 def _passages(store: Store, query: str, articles: list[sqlite3.Row]):
     """Per article, its best one to three paragraphs on the topic (every query word present), not yet
     cited; with the searcher and parsed query words that cite them."""
-    from .search import Searcher, parse_query
+    from .search import understood
 
-    if not query.strip():
-        raise KzError("empty topic", USAGE)
-    searcher = Searcher(store)
-    words = [searcher.expand(word) for word in parse_query(query)]
+    searcher, words = understood(store, query, "topic")
     aids = [row["aid"] for row in articles]
     hits = [hit for hit in searcher.search(words, aids, limit=100000) if hit.complete] if aids else []
     by_aid: dict[int, list] = defaultdict(list)

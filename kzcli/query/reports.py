@@ -8,7 +8,7 @@ import sqlite3
 
 from ..analysis.names import surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
-from ..index.store import Store
+from ..index.store import Store, in_list
 from ..lang.calendar import format_value, period_bounds
 
 LEAD_WORDS = 8
@@ -143,12 +143,9 @@ def _names_outlet(wanted: str, outlet: str) -> bool:
 def search(store: Store, query: str, limit: int = 10, source: str | None = None, since: str | None = None,
            until: str | None = None, semantic: bool = False):
     """Ranked hits as public rows, with the understood query for --explain and 'did you mean' words."""
-    from .search import Searcher, parse_query
+    from .search import understood
 
-    if not query.strip():
-        raise KzError("empty query", USAGE)
-    searcher = Searcher(store)
-    words = [searcher.expand(word) for word in parse_query(query)]
+    searcher, words = understood(store, query)
     if semantic:
         searcher.add_semantic(words)
     aids = select_articles(store, source, since, until)
@@ -308,11 +305,11 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
     where, params = ["q.pid IS NOT NULL"], []
     if person:
         pids = resolve_person(store, person)
-        where.append(f"q.pid IN ({', '.join('?' * len(pids))})")
+        where.append(f"q.pid IN {in_list(pids)}")
         params += pids
     aids = select_articles(store, source)
     if aids is not None:
-        where.append(f"q.aid IN ({', '.join('?' * len(aids)) or 'NULL'})")
+        where.append(f"q.aid IN {in_list(aids)}")
         params += aids
     if kind:
         where.append("q.kind = ?")
@@ -330,12 +327,9 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
 
 def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"], row["end"])) -> list:
     """The rows whose own words (`bounds` in the paragraph) match a search query, with search's matching rules."""
-    from .search import Searcher, parse_query
+    from .search import understood
 
-    if not query.strip():
-        raise KzError("empty --query", USAGE)
-    searcher = Searcher(store)
-    words = [searcher.expand(word) for word in parse_query(query)]
+    searcher, words = understood(store, query, "--query")
     aids = sorted({row["aid"] for row in rows})
     hits = {(hit.aid, hit.para) for hit in searcher.search(words, aids, limit=100000)} if aids else set()
     kept = []
@@ -385,12 +379,12 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         params.append(period_bounds(until)[1])
     aids = select_articles(store, source)
     if aids is not None:
-        where.append(f"e.aid IN ({', '.join('?' * len(aids)) or 'NULL'})")
+        where.append(f"e.aid IN {in_list(aids)}")
         params += aids
     if person:
         pids = resolve_person(store, person)
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent"
-                     f" AND m.pid IN ({', '.join('?' * len(pids))}))")
+                     f" AND m.pid IN {in_list(pids)})")
         params += pids
     rows = store.db.execute(
         "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"

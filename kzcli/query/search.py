@@ -8,13 +8,13 @@ No neural model is loaded; `--semantic` adds navec neighbours.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..index.store import Store
+from ..errors import USAGE, KzError
+from ..index.store import Store, in_list, stored_tokens
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..lang.translit import to_cyrillic, to_latin
 
@@ -82,6 +82,15 @@ def parse_query(query: str) -> list[QueryWord]:
     if not words:
         words = [QueryWord(token, None) for token in QUERY_WORD.findall(query)]
     return words
+
+
+def understood(store: Store, query: str, what: str = "query") -> tuple["Searcher", list[QueryWord]]:
+    """A searcher over the index and the query's words, each expanded to the corpus terms it matches
+    (search, --query filters and compare topics read a query the same way)."""
+    if not query.strip():
+        raise KzError(f"empty {what}", USAGE)
+    searcher = Searcher(store)
+    return searcher, [searcher.expand(word) for word in parse_query(query)]
 
 
 class Searcher:
@@ -225,7 +234,7 @@ class Searcher:
         match = " OR ".join(f'"{tid}"' for tid in sorted(tids))
         where, params = "para_fts MATCH ?", [match]
         if aids is not None:
-            where += f" AND pt.aid IN ({', '.join('?' * len(aids))})"
+            where += f" AND pt.aid IN {in_list(aids)}"
             params += aids
         rows = self.db.execute(
             f"SELECT pt.aid, pt.para, pt.length, pt.terms, pt.extra FROM para_fts "
@@ -258,7 +267,8 @@ class Searcher:
         ).fetchall()
         scored = []
         for text, tokens in sentences:
-            spans = [(t[0], t[0] + len(t[1]), t[1], weights[t[2]]) for t in json.loads(tokens) if t[2] in weights]
+            spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma]) for t in stored_tokens(tokens)
+                     if t.lemma in weights]
             spans += [(m.start(), m.end(), m.group(), 1.0) for m in CODE_LIKE.finditer(text) if latin_code(m.group()) in codes]
             scored.append((sum(weight for *_, weight in spans), text, spans))
         if not scored:
@@ -283,10 +293,10 @@ class Searcher:
         terms = {exp.term for word in words for exp in word.expansions.values()}
         sentences = self.db.execute("SELECT start, tokens FROM sentences WHERE aid = ? AND para = ?", (aid, para))
         return [
-            (start + token[0], start + token[0] + len(token[1]))
+            (start + token.start, start + token.start + len(token.text))
             for start, tokens in sentences
-            for token in json.loads(tokens)
-            if token[2] in terms
+            for token in stored_tokens(tokens)
+            if token.lemma in terms
         ]
 
     def suggestions(self, words: list[QueryWord], limit: int = 5) -> list[str]:
