@@ -83,7 +83,8 @@ def check_view(monkeypatch, corpus, cache, args):
     records = json.loads(run_cli(*args, "--json", cache=cache, corpus=corpus).out)
     shown = {width: render(monkeypatch, width, corpus, cache, *args) for width in (80, 160)}
     allowed = {word.casefold() for word in data_words(records) | text_words(corpus, cache, monkeypatch) | set(words(LABELS))}
-    allowed |= {short.casefold() for short in output.SHORT_IDS.values()} | {str(path).strip(EDGE).casefold() for path in (corpus, corpus.resolve())}
+    allowed |= {short.casefold() for short in output.SHORT_IDS.values()}
+    allowed |= {str(path).strip(EDGE).casefold() for path in (corpus, corpus.resolve())}
     for width, text in shown.items():
         lines = text.splitlines()
         assert lines, args
