@@ -18,6 +18,7 @@ from conftest import ROOT, SEEDS, run_cli
 
 import kzcli
 from kzcli.cli import app
+from kzcli.lang.calendar import MODIFIER_NAMES, MONTH_GENITIVE, MONTH_NOMINATIVE
 from kzcli.render import output, sidebyside
 
 DEV = ROOT.parent / "shared" / "dev" / "corpus"
@@ -30,7 +31,7 @@ repeats повторяет не упоминается начало интерв
 statements passages for articles in events from date mentions year inferred date another source its
 covered by of sources the last rows are topics shared by several encoding file interviewee article interview
 млрд млн трлн тыс USD EUR RUB KZT JPY CNY speakers groups · ✓ Q A #
-""" + " ".join(output.MONTHS_NOMINATIVE + output.MONTHS_GENITIVE + list(output.MODIFIERS.values()))
+""" + " ".join(MONTH_NOMINATIVE + MONTH_GENITIVE + tuple(MODIFIER_NAMES.values()))
 
 
 def words(text: str) -> list[str]:

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..lang.calendar import expand_year, format_value, month_number, safe_date
+from ..lang.calendar import (
+    ADJECTIVE_MONTHS,
+    PART_WORDS,
+    SEASON_WORDS,
+    expand_year,
+    format_value,
+    month_number,
+    safe_date,
+)
 
 MONTH = (
     r"(январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|августа?|августе|"
@@ -22,16 +30,6 @@ MONTH = (
 YEAR = r"(\d{4})"
 YEAR_WORD = r"(?:\s*(?:-?м\b|года\b|году\b|год\b|годах\b|годы\b|годов\b|г\.|гг\.))"
 DASH = r"\s*[-–—]\s*"
-PARTS = {
-    "начале": "start", "середине": "middle", "конце": "end", "первой половине": "first_half",
-    "второй половине": "second_half", "первом квартале": "q1", "втором квартале": "q2",
-    "третьем квартале": "q3", "четвертом квартале": "q4", "четвёртом квартале": "q4",
-}
-SEASONS = {"весной": "spring", "летом": "summer", "осенью": "autumn", "зимой": "winter"}
-ADJECTIVE_MONTHS = {
-    "январск": 1, "февральск": 2, "мартовск": 3, "апрельск": 4, "майск": 5, "июньск": 6, "июльск": 7,
-    "августовск": 8, "сентябрьск": 9, "октябрьск": 10, "ноябрьск": 11, "декабрьск": 12,
-}
 RELATIVE = {
     "на днях": ("month", 0, "recent"), "вчера": ("day", -1, None), "позавчера": ("day", -2, None),
     "в этом году": ("year", 0, None), "в текущем году": ("year", 0, None),
@@ -39,16 +37,16 @@ RELATIVE = {
     "в следующем году": ("year", 1, None), "в будущем году": ("year", 1, None),
     "в этом месяце": ("month", 0, None), "в прошлом месяце": ("month", -1, None),
 }
-PART_WORDS = "|".join(sorted(PARTS, key=len, reverse=True))
+PART_ALTERNATIVES = "|".join(sorted(PART_WORDS, key=len, reverse=True))
 GRAMMAR = [
     ("day_range_months", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
     ("day_range", rf"(?:с\s+)?(\d{{1,2}})(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
     ("day", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
     ("numeric", r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b"),
     ("iso", r"(\d{4})-(\d{2})-(\d{2})\b"),
-    ("month_part", rf"(?:в\s+)?({PART_WORDS})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
-    ("year_part", rf"(?:в\s+)?({PART_WORDS})\s+{YEAR}{YEAR_WORD}"),
-    ("season", rf"({'|'.join(SEASONS)})\s+{YEAR}{YEAR_WORD}"),
+    ("month_part", rf"(?:в\s+)?({PART_ALTERNATIVES})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
+    ("year_part", rf"(?:в\s+)?({PART_ALTERNATIVES})\s+{YEAR}{YEAR_WORD}"),
+    ("season", rf"({'|'.join(SEASON_WORDS)})\s+{YEAR}{YEAR_WORD}"),
     ("year_range", rf"(?:в\s+)?{YEAR}{DASH}{YEAR}{YEAR_WORD}"),
     ("month", rf"(?:(?:в|с|до|к|по)\s+)?{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)"),
     ("bare_month", rf"(?:в|с|до|к)\s+{MONTH}(?!\s*\d)"),
@@ -127,13 +125,13 @@ def _read(match: re.Match) -> DateMention | None:
         return make(granularity="day", year=int(y), month=int(m), day=int(d))
     if kind == "month_part":
         part, m, y = g
-        return make(granularity="month", year=_year(y), month=month_number(m), modifier=PARTS[part.lower()])
+        return make(granularity="month", year=_year(y), month=month_number(m), modifier=PART_WORDS[part.lower()])
     if kind == "year_part":
         part, y = g
-        return make(granularity="year", year=int(y), modifier=PARTS[part.lower()])
+        return make(granularity="year", year=int(y), modifier=PART_WORDS[part.lower()])
     if kind == "season":
         season, y = g
-        return make(granularity="year", year=int(y), modifier=SEASONS[season.lower()])
+        return make(granularity="year", year=int(y), modifier=SEASON_WORDS[season.lower()])
     if kind == "year_range":
         y1, y2 = g
         return make(granularity="range", year=int(y1), end_value=(int(y2), None, None))

@@ -5,6 +5,30 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# One table of the calendar's words, read both ways: the text's words for a date, and the words views print.
+MONTHS = (  # nominative, genitive, adjective stem ("ноябрьский визит")
+    ("январь", "января", "январск"), ("февраль", "февраля", "февральск"), ("март", "марта", "мартовск"),
+    ("апрель", "апреля", "апрельск"), ("май", "мая", "майск"), ("июнь", "июня", "июньск"),
+    ("июль", "июля", "июльск"), ("август", "августа", "августовск"), ("сентябрь", "сентября", "сентябрьск"),
+    ("октябрь", "октября", "октябрьск"), ("ноябрь", "ноября", "ноябрьск"), ("декабрь", "декабря", "декабрьск"),
+)
+MONTH_NOMINATIVE = tuple(names[0] for names in MONTHS)
+MONTH_GENITIVE = tuple(names[1] for names in MONTHS)
+ADJECTIVE_MONTHS = {names[2]: number for number, names in enumerate(MONTHS, 1)}
+PERIOD_PARTS = (  # modifier, its name in views, how the text writes it ("в начале мая", "осенью 2023 года")
+    ("start", "начало", ("начале",)), ("middle", "середина", ("середине",)), ("end", "конец", ("конце",)),
+    ("first_half", "первая половина", ("первой половине",)), ("second_half", "вторая половина", ("второй половине",)),
+    ("q1", "I квартал", ("первом квартале",)), ("q2", "II квартал", ("втором квартале",)),
+    ("q3", "III квартал", ("третьем квартале",)), ("q4", "IV квартал", ("четвертом квартале", "четвёртом квартале")),
+)
+SEASONS = (
+    ("spring", "весна", ("весной",)), ("summer", "лето", ("летом",)), ("autumn", "осень", ("осенью",)),
+    ("winter", "зима", ("зимой",)),
+)
+PART_WORDS = {written: modifier for modifier, _, forms in PERIOD_PARTS for written in forms}
+SEASON_WORDS = {written: modifier for modifier, _, forms in SEASONS for written in forms}
+MODIFIER_NAMES = {modifier: name for modifier, name, _ in PERIOD_PARTS + SEASONS} | {"recent": "на днях,"}
+
 # Month stems: full names in any case, genitive, and the usual abbreviations.
 MONTH_STEMS = {
     "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "февр": 2, "март": 3, "мар": 3,

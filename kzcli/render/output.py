@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import USAGE, KzError
+from ..lang.calendar import MODIFIER_NAMES, MONTH_GENITIVE, MONTH_NOMINATIVE
 
 
 class Format(Enum):
@@ -337,36 +338,24 @@ def statements(rows: list[dict], fmt: Format) -> None:
     console.print(Text(f"{len(rows)} statements", style="dim"))
 
 
-MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-                     "октябрь", "ноябрь", "декабрь"]
-MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                   "октября", "ноября", "декабря"]
-MODIFIERS = {
-    "start": "начало", "middle": "середина", "end": "конец", "first_half": "первая половина",
-    "second_half": "вторая половина", "q1": "I квартал", "q2": "II квартал", "q3": "III квартал",
-    "q4": "IV квартал", "spring": "весна", "summer": "лето", "autumn": "осень", "winter": "зима",
-    "recent": "на днях,",
-}
-
-
 def russian_date(value: str, modifier: str | None = None) -> str:
     """2025-11-06 → "6 ноября 2025"; 2025-11 → "ноябрь 2025"; 2025 + end → "конец 2025"; ranges with a dash."""
     if "/" in value:
         first, last = value.split("/")
         a, b = first.split("-"), last.split("-")
         if len(a) == len(b) == 3 and a[:2] == b[:2]:
-            return f"{int(a[2])}–{int(b[2])} {MONTHS_GENITIVE[int(a[1]) - 1]} {a[0]}"
+            return f"{int(a[2])}–{int(b[2])} {MONTH_GENITIVE[int(a[1]) - 1]} {a[0]}"
         return f"{russian_date(first)} – {russian_date(last)}"
     parts = value.split("-")
     if len(parts) == 3:
-        text = f"{int(parts[2])} {MONTHS_GENITIVE[int(parts[1]) - 1]} {parts[0]}"
+        text = f"{int(parts[2])} {MONTH_GENITIVE[int(parts[1]) - 1]} {parts[0]}"
     elif len(parts) == 2:
-        month = MONTHS_GENITIVE[int(parts[1]) - 1] if modifier and modifier != "recent" else MONTHS_NOMINATIVE[int(parts[1]) - 1]
+        month = MONTH_GENITIVE[int(parts[1]) - 1] if modifier and modifier != "recent" else MONTH_NOMINATIVE[int(parts[1]) - 1]
         text = f"{month} {parts[0]}"
     else:
         text = parts[0]
     if modifier:
-        word = MODIFIERS.get(modifier, modifier)
+        word = MODIFIER_NAMES.get(modifier, modifier)
         text = f"{word} {text}" if modifier not in ("spring", "summer", "autumn", "winter") or len(parts) == 1 else text
     return text
 
