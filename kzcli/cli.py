@@ -40,7 +40,7 @@ Person = Annotated[Optional[str], typer.Option(
 Query = Annotated[Optional[str], typer.Option(
     "--query", "-q", metavar="TEXT", help="Only rows whose sentence matches this search.")]
 Limit = Annotated[Optional[int], typer.Option(
-    "--limit", "-n", min=1, metavar="N", help="At most N rows (the terminal view shows 10 unless told).")]
+    "--limit", "-n", min=1, metavar="N", help="At most N rows (default: 10 in views, every row in --json and --csv).")]
 
 
 class State:
@@ -210,8 +210,8 @@ def search(
 
 
 def _limit(limit: Optional[int], fmt) -> Optional[int]:
-    """The terminal view shows 10 rows unless told; every other format gives every row unless told."""
-    return limit if limit is not None else (10 if fmt is output.Format.TERMINAL else None)
+    """Views (on a terminal or piped) show 10 rows unless told; JSON and CSV give every row unless told."""
+    return limit if limit is not None else (None if fmt.records else 10)
 
 
 @app.command()
