@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+import zlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import NamedTuple
 from ..analysis.terms import paragraph_terms
 from ..errors import KzError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -40,21 +41,22 @@ CREATE TABLE IF NOT EXISTS articles (
     paragraphs INTEGER,
     boilerplate TEXT
 );
+-- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
+-- into overflow pages.
 CREATE TABLE IF NOT EXISTS paragraphs (
     aid INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     kind TEXT NOT NULL,
     text TEXT NOT NULL,
     PRIMARY KEY (aid, idx)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS sentences (
     aid INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     para INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    tokens TEXT NOT NULL,
+    tokens BLOB NOT NULL,
     PRIMARY KEY (aid, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
@@ -189,6 +191,11 @@ CREATE TABLE IF NOT EXISTS figures (
     lemmas TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
+-- A sentence's text is its span of the paragraph (of the headline for paragraph -1): not stored twice.
+CREATE VIEW IF NOT EXISTS sentence_texts AS
+SELECT s.aid, s.idx, s.para, s.start, s.end, s.tokens,
+       substr(CASE WHEN s.para < 0 THEN a.title ELSE p.text END, s.start + 1, s.end - s.start) AS text
+FROM sentences s JOIN articles a ON a.aid = s.aid LEFT JOIN paragraphs p ON p.aid = s.aid AND p.idx = s.para;
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -217,16 +224,34 @@ class StoredToken(NamedTuple):
     case: str  # "Nom", …, or ""
 
 
-def stored_tokens(encoded: str) -> list[StoredToken]:
-    """A sentence's tokens read back from the index."""
-    return [StoredToken(*fields) for fields in json.loads(encoded)]
+def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
+    """A sentence's tokens read back from the index (`encode_tokens`), given the sentence's text."""
+    flat = json.loads(zlib.decompress(blob))
+    tokens, previous = [], 0
+    for index in range(0, len(flat), 5):
+        gap, written, lemma, pos, case = flat[index:index + 5]
+        start = previous + gap
+        text = sentence[start:start + written] if isinstance(written, int) else written
+        tokens.append(StoredToken(start, text, text.lower() if lemma == 0 else lemma, pos, case))
+        previous = start + len(text)
+    return tokens
 
 
-def _token_fields(token) -> list:
-    """A token as stored for the queries: start, text, lemma, part of speech and case ("Nom", or "").
-    The rest of the analysis (features, tree) is used at index time only; keeping it would triple the index."""
-    case = token.feats.partition("Case=")[2][:3]
-    return [token.start, token.text, token.lemma, token.pos, case]
+def encode_tokens(sentence: str, tokens) -> bytes:
+    """A sentence's tokens as the queries need them (start, text, lemma, part of speech, case), compactly:
+    the text is not stored again (its length in the sentence), nor a lemma that is the lower-cased text,
+    and the whole is compressed. Features and the tree are used at index time only.
+
+    A token "Казахстана" (lemma "казахстан", PROPN, Gen) right after a space is [1, 10, "казахстан", "PROPN", "Gen"].
+    """
+    flat, previous = [], 0
+    for token in tokens:
+        case = token.feats.partition("Case=")[2][:3]
+        text, start = token.text, token.start
+        written = len(text) if sentence[start:start + len(text)] == text else text
+        flat += [start - previous, written, 0 if token.lemma == text.lower() else token.lemma, token.pos, case]
+        previous = start + len(text)
+    return zlib.compress(json.dumps(flat, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
 def in_list(values) -> str:
@@ -277,8 +302,7 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
     tables = {
         "paragraphs": [(index, para.kind, para.text) for index, para in enumerate(paragraphs)],
         "sentences": [
-            (index, sent.para, sent.start, sent.end, sent.text,
-             json.dumps([_token_fields(token) for token in sent.tokens], ensure_ascii=False))
+            (index, sent.para, sent.start, sent.end, encode_tokens(sent.text, sent.tokens))
             for index, sent in enumerate(sentences)
         ],
         "entities": [

@@ -53,7 +53,7 @@ def figures(store: Store, articles: list[sqlite3.Row], paragraphs: dict[int, set
     measure; each row says whether the sources citing that quantity agree."""
     by_aid = {row["aid"]: row for row in articles}
     rows = store.db.execute(
-        "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentences s ON s.aid = f.aid AND s.idx = f.sent"
+        "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentence_texts s ON s.aid = f.aid AND s.idx = f.sent"
         f" WHERE f.aid IN {in_list(by_aid)} ORDER BY f.aid, f.sent, f.start",
         list(by_aid),
     ).fetchall()
@@ -158,8 +158,8 @@ def overview(store: Store, articles: list[sqlite3.Row]) -> list[dict]:
 def _article_tokens(store: Store, aid: int) -> list[StoredToken | None]:
     """Every token of an article, sentence breaks as None."""
     tokens: list = []
-    for (encoded,) in store.db.execute("SELECT tokens FROM sentences WHERE aid = ? ORDER BY idx", (aid,)):
-        tokens += stored_tokens(encoded) + [None]
+    for text, encoded in store.db.execute("SELECT text, tokens FROM sentence_texts WHERE aid = ? ORDER BY idx", (aid,)):
+        tokens += stored_tokens(encoded, text) + [None]
     return tokens
 
 

@@ -344,7 +344,7 @@ def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"
 
 def _quote_row(store: Store, row: sqlite3.Row) -> dict:
     sentences = store.db.execute(
-        "SELECT text, start, end FROM sentences WHERE aid = ? AND para = ? ORDER BY idx", (row["aid"], row["para"])
+        "SELECT text, start, end FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (row["aid"], row["para"])
     ).fetchall()
     covering = [s["text"] for s in sentences if s["end"] > row["start"] and s["start"] < row["end"]]
     return {
@@ -390,7 +390,7 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"
         " x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
         " FROM events e JOIN articles a ON a.aid = e.aid"
-        " JOIN sentences s ON s.aid = e.aid AND s.idx = e.sent"
+        " JOIN sentence_texts s ON s.aid = e.aid AND s.idx = e.sent"
         " LEFT JOIN articles x ON x.aid = e.xref_aid"
         + (f" WHERE {' AND '.join(where)}" if where else ""),
         params,

@@ -263,11 +263,11 @@ class Searcher:
         weights = {exp.term: exp.weight for word in words for exp in word.expansions.values()}
         codes = {exp.term for word in words for exp in word.expansions.values() if re.search(r"\d", exp.term)}
         sentences = self.db.execute(
-            "SELECT text, tokens FROM sentences WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
+            "SELECT text, tokens FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
         ).fetchall()
         scored = []
         for text, tokens in sentences:
-            spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma]) for t in stored_tokens(tokens)
+            spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma]) for t in stored_tokens(tokens, text)
                      if t.lemma in weights]
             spans += [(m.start(), m.end(), m.group(), 1.0) for m in CODE_LIKE.finditer(text) if latin_code(m.group()) in codes]
             scored.append((sum(weight for *_, weight in spans), text, spans))
@@ -291,11 +291,12 @@ class Searcher:
     def matched_spans(self, aid: int, para: int, words: list[QueryWord]) -> list[tuple[int, int]]:
         """Paragraph offsets of the words matching the query in one paragraph."""
         terms = {exp.term for word in words for exp in word.expansions.values()}
-        sentences = self.db.execute("SELECT start, tokens FROM sentences WHERE aid = ? AND para = ?", (aid, para))
+        sentences = self.db.execute("SELECT start, text, tokens FROM sentence_texts WHERE aid = ? AND para = ?",
+                                    (aid, para))
         return [
             (start + token.start, start + token.start + len(token.text))
-            for start, tokens in sentences
-            for token in stored_tokens(tokens)
+            for start, text, tokens in sentences
+            for token in stored_tokens(tokens, text)
             if token.lemma in terms
         ]
 
