@@ -103,7 +103,7 @@ def test_dialogue_dashes_alone_do_not_make_an_interview():
 
 
 def test_lone_dashes_mark_list_items():
-    article = structure_of("Заголовок\nСреди мер:\n-\nснижение пошлин;\n-\nновые кредиты.\nИтог подведут позже, сообщили в министерстве.")
+    article = structure_of("Правительство объявило меры поддержки\nСреди мер:\n-\nснижение пошлин;\n-\nновые кредиты.\nИтог подведут позже, сообщили в министерстве.")
     assert [para.kind for para in article.paragraphs] == ["text", "item", "item", "text"]
 
 
@@ -111,3 +111,63 @@ def test_html_title_hint_removes_repeated_first_line():
     article = structure_of("Большой заголовок\nТекст статьи, довольно длинный абзац о событиях дня в стране и мире.", title="Большой заголовок")
     assert article.title == "Большой заголовок"
     assert article.paragraphs[0].text.startswith("Текст")
+
+
+LEAD = ("Городской совет утвердил план реконструкции набережной: работы начнутся весной и займут два года, "
+        "сообщили в мэрии.")
+HEADLINE = "Горсовет утвердил план реконструкции набережной"
+
+
+@pytest.mark.parametrize("furniture", [
+    ["Posted 12 апреля 2024, 09:15"],  # a stamp with a label
+    ["сегодня в 11:40"],  # a relative stamp
+    ["2024-4-12 09:15 |"],  # a stamp with a separator
+    ["https://example.org/news/2024/04/12/naberezhnaya.html"],  # a URL
+    ["/static/img/logo-white.svg"],  # an image path
+    ["×"],  # a close button
+    ["RU", "KZ"],  # a language switch
+    ["Городские новости logotype"],  # a logo's alt text
+    ["example.org » Город » Благоустройство"],  # breadcrumbs
+    ["ГлавнаяНовостиПолитикаЭкономика"],  # a glued menu
+    ["Тверь"],  # a bare dateline city
+    ["Набережная весной (Фото: Иван Петров / Городские новости)"],  # a caption with its credit
+    ["Новости города", "Погода +12°"],  # a rubric and a widget
+])
+def test_the_headline_is_found_below_page_furniture(furniture):
+    article = structure_of("\n".join(furniture + [HEADLINE, LEAD]))
+    assert article.title == HEADLINE
+    assert [para.text for para in article.paragraphs] == [LEAD]
+    assert set(furniture) <= set(article.boilerplate)
+
+
+def test_a_subtitle_under_the_headline_is_not_taken_for_it():
+    article = structure_of(
+        f"{HEADLINE}\nРаботы начнутся весной и займут два года, план реконструкции одобрен единогласно\n{LEAD}")
+    assert article.title == HEADLINE
+
+
+def test_a_repeated_headline_is_taken_once():
+    article = structure_of(f"Все проекты\n{HEADLINE}\n{HEADLINE}\n{LEAD}")
+    assert article.title == HEADLINE
+    assert [para.text for para in article.paragraphs] == [LEAD]
+
+
+def test_a_rubric_and_a_quoted_headline():
+    article = structure_of(f"Видео. {HEADLINE}\n{LEAD}")
+    assert article.title == f"Видео. {HEADLINE}"
+    quoted = structure_of("Мэр: «Набережную откроют через два года»\n"
+                          "Мэр города заявил, что набережную откроют через два года после начала работ.")
+    assert quoted.title == "Мэр: «Набережную откроют через два года»"
+
+
+def test_no_headline_when_the_text_starts_with_its_lead():
+    assert structure_of(LEAD + "\nВторой абзац новости о набережной и её будущем.").title is None
+
+
+def test_a_markdown_level_one_heading_is_the_title():
+    from kzcli.ingest.files import markdown_to_document
+
+    doc = markdown_to_document("# Итоги года: **бюджет**, налоги\n\nАвтор: Редакция\n\nДепутаты обсудили бюджет.", "utf-8")
+    assert doc.title == "Итоги года: бюджет, налоги"
+    assert parse(doc).title == "Итоги года: бюджет, налоги"
+    assert markdown_to_document("Текст\n# Раздел\nЕщё текст.", "utf-8").title is None

@@ -160,7 +160,7 @@ def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
     if suffix in (".html", ".htm"):
         doc = html_to_document(text)
     elif suffix in (".md", ".markdown"):
-        doc = RawDocument(markdown_to_text(text), encoding)
+        doc = markdown_to_document(text, encoding)
     else:
         doc = RawDocument(text, encoding)
     doc.encoding = encoding
@@ -172,6 +172,15 @@ def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[*+]\s+|\d+[.)]\s+)")
+
+
+def markdown_to_document(text: str, encoding: str) -> RawDocument:
+    """A Markdown file as plain lines; its first line, when it is a level-one heading ("# Заголовок"), is
+    the title."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    heading = re.match(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", first)
+    title = markdown_to_text(heading[1]).strip() if heading else None
+    return RawDocument(markdown_to_text(text), encoding, title=title or None)
 
 
 def markdown_to_text(text: str) -> str:

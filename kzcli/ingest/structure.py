@@ -141,10 +141,14 @@ def parse(doc: RawDocument) -> Structure:
         kept.append(line)
 
     if title:
-        if kept and clean_line(kept[0]).casefold() == clean_line(title).casefold():
-            kept.pop(0)
-    elif kept and _is_headline(kept[0]):
-        title = kept.pop(0)
+        kept = [line for position, line in enumerate(kept)
+                if position >= TOP_ZONE_LINES or clean_line(line).casefold() != clean_line(title).casefold()]
+    else:
+        found = choose_headline(kept)
+        if found is not None:
+            title = kept[found]
+            boilerplate += kept[:found]  # above the headline: menus, rubrics, stamps, logos
+            kept = [line for line in kept[found + 1:] if line.casefold() != title.casefold()]
 
     body_text = "\n".join(kept)
     if not published and year_less_stamp:
@@ -197,13 +201,84 @@ def _attributed_outlet(paragraphs: list[str]) -> str | None:
     return None
 
 
+NOT_A_HEADLINE = re.compile(
+    r"://|^www\.|^/|\.(?:svg|png|jpe?g|gif|webp|html?|php)\b"  # a URL or a file path
+    r"|\s[»›>]\s|\s/\s.*\s/\s"  # breadcrumbs ("sng.today » Туркменистан » …"; not a closing quote)
+    r"|^#|\s#\w"  # hashtags
+    r"|\((?:фото|видео|иллюстрация|photo)\b|^(?:фото|видео|иллюстрация|photo)\s*:"  # a caption's credit
+    r"|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"  # a time or a date: a stamp
+    r"|\s\|\s"  # fields of a page's header ("2023-06-27 | Хроника")
+    r"|^(?:изображение|картинка|иллюстрация)\b|\b(?:logo|logotype|логотип)\b"  # an image's alt text
+    r"|^(?:posted|published|modified|updated|опубликовано|обновлено|изменено)\b"
+    r"|:$",  # a label ("Автор:")
+    re.IGNORECASE,
+)
+GLUED_MENU = re.compile(r"[а-яё][А-ЯЁA-Z]")  # menu items glued together ("В регионе и миреВидеоПолитика")
+HEADLINE_ZONE = 40  # lines looked at for the headline, up to the first body paragraph
+PARAPHRASED = 0.3  # share of a headline's word stems that the lines after it take up
+
+
+def choose_headline(lines: list[str]) -> int | None:
+    """Which of the first lines is the headline, or None.
+
+    Candidates are the lines up to the first body paragraph that read as a headline: two to twenty
+    words, one of them of four letters or more, a capital first, no final full stop, and none of the
+    page's furniture (a stamp, a URL or file path, breadcrumbs, a glued menu, hashtags, a credit, a
+    label). The headline is the candidate that the lines after it repeat or paraphrase most (shared
+    word stems), with a bonus when the page repeats it; failing that, the first line when it is a
+    candidate. A two-word line qualifies only when the page repeats it (otherwise it is most often a
+    rubric or a menu item). The first candidate that qualifies wins: a subtitle under a headline paraphrases the
+    lead as well.
+
+    >>> choose_headline(["RU KZ", "Киргизское дежавю", "Эксперты о том, что происходит в Кыргызстане: дежавю."])
+    1
+    """
+    body = next((i for i, line in enumerate(lines) if word_count(line) >= BODY_WORDS and _reads_as_sentence(line)),
+                len(lines))
+    for index in range(min(body, HEADLINE_ZONE, len(lines))):
+        line = lines[index]
+        if not _candidate(line):
+            continue
+        following = [other for other in lines[index + 1:index + 6] if other.casefold() != line.casefold()][:3]
+        repeated = any(other.casefold() == line.casefold() for other in lines[index + 1:body + 1])
+        if repeated or (word_count(line) > 2 and _paraphrased(line, " ".join(following))):
+            return index  # the first candidate that its lead takes up: a subtitle below it paraphrases it too
+    return 0 if lines and _candidate(lines[0]) else None
+
+
+def _candidate(line: str) -> bool:
+    return (_is_headline(line) and not NOT_A_HEADLINE.search(line) and not GLUED_MENU.search(line)
+            and word_count(line) >= 2
+            and re.search(r"\w{4,}", line) is not None and not stamp_date(line))
+
+
+def _reads_as_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…»\"”]$", line)) or SENTENCE_BREAK.search(line) is not None
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:5].casefold() for word in re.findall(r"\w{4,}", text)}
+
+
+def _paraphrased(line: str, lead: str) -> bool:
+    """The lead takes up at least two of the line's word stems (first five letters of its 4+-letter words),
+    and at least PARAPHRASED of them."""
+    own = _stems(line)
+    shared = len(own & _stems(lead))
+    return shared >= 2 and shared >= PARAPHRASED * len(own)
+
+
 def _is_headline(line: str) -> bool:
+    """Short, not dash-led, no final full stop; a sentence break inside only in a long headline's
+    second part ("Песков о событиях: Ситуация напоминает хаос. Москва обеспокоена")."""
     return (
         word_count(line) <= HEADLINE_MAX_WORDS
         and len(line) <= 220
         and not DASH_LED.match(line)
-        and not SENTENCE_BREAK.search(line)
+        and not (SENTENCE_BREAK.search(line) and ":" not in line[: SENTENCE_BREAK.search(line).start()]
+                 and word_count(line[: SENTENCE_BREAK.search(line).start()]) > 1)  # "Видео. Сторонники …"
         and not re.search(r"[.,;:]$", line)
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "«\"“")
     )
 
 
