@@ -56,7 +56,11 @@ def test_no_headline_when_first_line_is_a_lead():
 def test_outlet_from_lead_attribution():
     for lead, outlet in [
         ("Правительство утвердило план, передает BAQ.KZ.", "BAQ.KZ"),
-        ("В Астане прошла встреча министров, сообщает ТАСС.", "ТАСС"),
+        ("В Астане прошла встреча министров, сообщает ТАСС.", None),  # an agency cited: a source, not the outlet
+        ("© ТАСС\nВ Астане прошла встреча министров, сообщает ТАСС.", "ТАСС"),  # confirmed by the page
+        ("ТАШКЕНТ, 3 дек - ИНТЕРФАКС. Министры встретились в Ташкенте.", "ИНТЕРФАКС"),  # an agency's dateline
+        ("ВИЛЬНЮС, 7 октября. /БНС/. Министры встретились в Вильнюсе.", "БНС"),
+        ("Об этом сообщает Обозреватель со ссылкой на министра.", None),  # an aggregator retelling a source
         ("Об этом сообщает Tengrinews.kz со ссылкой на пресс-службу.", "Tengrinews.kz"),
         ("Соглашение подписано, передает корреспондент Zakon.kz.", "Zakon.kz"),
     ]:

@@ -44,7 +44,7 @@ BYLINE_PREFIX = re.compile(
 AUTHOR_LINE = re.compile(r"^(?:автор|авторы|текст|беседовал[аи]?|корреспондент)\s*:.{0,80}$", re.IGNORECASE)
 OUTLET_NAME = (
     r"(?:«[^»]{2,40}»"
-    r"|[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-z]{2,6})+"
+    r"|[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-zА-ЯЁа-яё]{2,6})+"
     r"|[A-ZА-ЯЁ]{2,}(?:[- ][A-ZА-ЯЁ][\w-]*)?"
     r"|[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
 )
@@ -53,6 +53,12 @@ OUTLET_ATTRIBUTION = re.compile(
     r"разбирается|выяснил[аио]?|узнал[аио]?)\s+"
     r"(?:(?:корреспондент|агентство|информагентство|ИА|издание|портал|сайт|телеканал|газета|редакция)\s+)?"
     rf"({OUTLET_NAME})(?=\s*(?:[.,;:!?)](?!\w)|$)|\s+со\s+ссылкой)"
+)
+SITE_NAME = re.compile(r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-zА-ЯЁа-яё]{2,6})+")  # "Liter.kz", "BAQ.KZ"
+# An agency's own dateline opens its text: "ТАШКЕНТ, 3 дек - ПРАЙМ.", "МОСКВА, 7 октября. /ТАСС/."
+DATELINE = re.compile(
+    r"^[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.?\s*(?:[-–—]\s*/?|/)\s*"
+    r"([A-ZА-ЯЁ][\w .-]{0,30}?[\w])/?\.\s"
 )
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
@@ -156,7 +162,7 @@ def parse(doc: RawDocument) -> Structure:
         if completed:
             published, published_source = completed.isoformat(), "stamp+year"
     if not outlet:
-        outlet = _attributed_outlet(kept[:3])
+        outlet = _attributed_outlet(kept[:3], "\n".join(boilerplate))
 
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
@@ -192,12 +198,21 @@ def _byline_outlet(line: str) -> str | None:
     return None
 
 
-def _attributed_outlet(paragraphs: list[str]) -> str | None:
-    """"…, передает BAQ.KZ." / "сообщает ТАСС" / "пытается разобраться Altyn-orda.kz" in the lead."""
+def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
+    """The outlet the lead names as its own: an agency's dateline ("МОСКВА, 7 октября. /ТАСС/."), or
+    "…, передает BAQ.KZ." / "пытается разобраться Altyn-orda.kz" when the name is written as a site's
+    (a domain) or the page's furniture names it too ("© ТАСС"). An agency the text merely cites
+    ("сообщает ТАСС", "сообщает X со ссылкой на Y" in an aggregator's retelling) is a source, not the
+    outlet: None, since a wrong outlet is worse than none.
+    """
     for text in paragraphs:
-        match = OUTLET_ATTRIBUTION.search(text)
-        if match:
-            return match[1].strip("«»")
+        dateline = DATELINE.match(text)
+        if dateline:
+            return dateline[1].strip()
+        for match in OUTLET_ATTRIBUTION.finditer(text):
+            name = match[1].strip("«»")
+            if SITE_NAME.fullmatch(name) or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", furniture):
+                return name
     return None
 
 
