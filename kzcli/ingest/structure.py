@@ -62,7 +62,7 @@ DATELINE = re.compile(
 )
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
-TOP_ZONE_LINES = 8
+TOP_ZONE_LINES = 20  # lines above the first body paragraph where stamps and bylines are read
 BODY_WORDS = 15
 HEADLINE_MAX_WORDS = 20
 HEADING_MAX_WORDS = 12
@@ -127,6 +127,11 @@ def parse(doc: RawDocument) -> Structure:
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
             boilerplate.append(line)
             continue
+        if in_top and (glued := _leading_stamp(line)):
+            stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
+            boilerplate.append(stamp_text)
+            if not published and stamp_date(stamp_text)[0]:
+                published, published_source = safe_date(*stamp_date(stamp_text)).isoformat(), "stamp"
         if in_top or position >= len(lines) - 3:
             stamp = stamp_date(line)
             if stamp:
@@ -167,6 +172,20 @@ def parse(doc: RawDocument) -> Structure:
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
     return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre)
+
+
+def _leading_stamp(line: str) -> tuple[str, str] | None:
+    """A stamp glued before the text by "|" separators: ("28.08.2025 | 17:45", "Глава МИД …")."""
+    fields = line.split("|")
+    for cut in range(1, len(fields)):
+        head, rest = "|".join(fields[:cut]).strip(), "|".join(fields[cut:]).strip()
+        if not rest or not stamp_date(head):
+            continue
+        if all(not field.strip() or stamp_date(field) or re.fullmatch(r"\s*\d{1,2}:\d{2}\s*", field)
+               for field in fields[cut:cut + 1]):
+            continue  # the next field is a stamp's time or date too: cut after it
+        return head, rest
+    return None
 
 
 def _meta_date(value: str | None) -> str | None:

@@ -44,11 +44,13 @@ MONTH_WORD = (
 )
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 NUMERIC_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
-TEXT_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_WORD})(?:\s+(\d{{4}}))?", re.IGNORECASE)
+LOOSE_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")  # "2022-1-19 12:50", as some sites print it
+TEXT_RE = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({MONTH_WORD})(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 UPDATE_RE = re.compile(r"(обновлено|обновлён|обновлен|изменено|updated|ред\.)", re.IGNORECASE)
 STAMP_LABELS = re.compile(
-    r"(опубликовано|опубликован|дата публикации|дата|published|время|г\.|года?|в|от|мск|utc|gmt)",
+    r"(понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
+    r"опубликовано|опубликован|дата публикации|дата|published|posted|время|г\.|года?|в|от|мск|utc|gmt)",
     re.IGNORECASE,
 )
 
@@ -80,18 +82,19 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 def stamp_date(line: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) when `line` is nothing but a publication stamp.
 
-    Accepts "27.10.2025", "14:05, 3 марта 2025", "Опубликовано: …", "- 11 янв.",
-    ISO timestamps; the part after "обновлено" is ignored, so the first
-    publication wins.
+    Accepts "27.10.2025", "14:05, 3 марта 2025", "Опубликовано в четверг, 17-го марта, 2022",
+    "- 11 янв.", "2022-1-19 12:50", ISO timestamps, a view counter beside the time; the part
+    after "обновлено" is ignored, so the first publication wins.
     """
     update = UPDATE_RE.search(line)
     head = line[: update.start()] if update else line
-    for regex, kind in ((ISO_RE, "iso"), (NUMERIC_RE, "num"), (TEXT_RE, "text")):
+    for regex, kind in ((ISO_RE, "iso"), (LOOSE_ISO_RE, "iso"), (NUMERIC_RE, "num"), (TEXT_RE, "text")):
         match = regex.search(head)
         if not match:
             continue
         rest = (head[: match.start()] + " " + head[match.end():])
-        rest = TIME_RE.sub(" ", rest)
+        if TIME_RE.search(rest):  # a stamp with its time may carry a view counter: "05:41 07 Октябрь 2020 4030"
+            rest = re.sub(r"\b\d{1,7}\b", " ", TIME_RE.sub(" ", rest))
         rest = STAMP_LABELS.sub(" ", rest)
         if re.search(r"\w", rest):
             return None
