@@ -127,22 +127,24 @@ def parse(doc: RawDocument) -> Structure:
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
             boilerplate.append(line)
             continue
+        stamps = []
         if in_top and (glued := _leading_stamp(line)):
             stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
+            stamps.append(stamp_text)
+        if (in_top or position >= len(lines) - 3) and stamp_date(line):
+            stamps.append(line)
+            line = ""
+        for stamp_text in stamps:
             boilerplate.append(stamp_text)
-            if not published and stamp_date(stamp_text)[0]:
-                published, published_source = safe_date(*stamp_date(stamp_text)).isoformat(), "stamp"
-        if in_top or position >= len(lines) - 3:
-            stamp = stamp_date(line)
-            if stamp:
-                boilerplate.append(line)
-                if not published:
-                    year, month, day = stamp
-                    if year:
-                        published, published_source = safe_date(year, month, day).isoformat(), "stamp"
-                    elif year_less_stamp is None:
-                        year_less_stamp = (month, day)
+            year, month, day = stamp_date(stamp_text)
+            if published:
                 continue
+            if year:
+                published, published_source = safe_date(year, month, day).isoformat(), "stamp"
+            elif year_less_stamp is None:
+                year_less_stamp = (month, day)
+        if not line:
+            continue
         if in_top:
             byline = _byline_outlet(line)
             if byline:
