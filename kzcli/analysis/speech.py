@@ -1,10 +1,16 @@
 """Who said what: direct, indirect and interview speech from natasha's syntax trees.
 
 A statement needs a speech cue (a reporting verb or noun, by lemma), a speaker
-resolved to a person or organisation span, and content (the words inside
-quotation marks, or the reported clause). No speaker, no quote: a wrong
-attribution is worse than a missing one. Runs at index time on the analysis
-already made; it loads no model.
+and content. The article is read in order, keeping the people named so far and
+the last speaker, so that a pronoun ("— сказала она", "по его словам") or a
+role noun ("признал чиновник", "глава ведомства отметил") resolves to the most
+recent person it can stand for; a speaker nobody named ("эксперты",
+"источник в правительстве") is kept as a `description`. Content is the whole
+statement: the words inside quotation marks, across sentences and paragraphs
+when the quotation spans them; the reported clause to the end of its sentence;
+the sentences before "Об этом сообщил X"; the paragraph after "X заявил:".
+Precision first: no speaker, no quote, and a description rather than a guessed
+name. Runs at index time on the analysis already made; it loads no model.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import re
 from dataclasses import dataclass
 
 from .names import Mention
+from .roles import (SPEAKING_BODIES, agrees, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
+                    verb_gender)
 from .syntax import Tree
 
 CUE_VERBS = {
@@ -23,36 +31,65 @@ CUE_VERBS = {
     "рассказать", "рассказывать", "объяснить", "объяснять", "уточнить", "уточнять", "констатировать",
     "призвать", "призывать", "ответить", "отвечать", "заметить", "замечать", "надеяться", "настаивать",
     "подтвердить", "подтверждать", "объявить", "объявлять", "анонсировать", "прокомментировать",
-    "комментировать", "опровергнуть", "опровергать", "выразить", "высказаться", "резюмировать",
+    "комментировать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться", "резюмировать",
     "подытожить", "убеждать", "признаться", "говориться", "сообщаться", "рассуждать", "отреагировать",
     "пригрозить", "предложить", "предлагать", "потребовать", "требовать", "посетовать", "возразить",
-    "уверенный", "убежденный", "процитировать", "цитировать", "поделиться",
+    "уверенный", "убежденный", "процитировать", "цитировать", "поделиться", "назвать", "называть",
+    "попросить", "просить", "поблагодарить", "благодарить", "пожаловаться", "жаловаться", "ожидать",
+    "прогнозировать", "допустить", "допускать", "опасаться", "информировать", "проинформировать",
+    "акцентировать", "отмечаться", "подчеркиваться", "указываться", "обратить", "высказать",
 }
+# Verbs that report speech only with a clause ("считает, что …"): "считает его другом" reports nothing.
+CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
+               "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить"}
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
     "предупреждение", "призыв", "утверждение", "высказывание", "цитата", "пресс-релиз", "публикация",
-    "послание", "пост", "твит", "телеграмма", "доклад", "отчет",
+    "послание", "пост", "твит", "телеграмма", "доклад", "отчет", "информация",
 }
-# "по словам X, …", "по мнению X, …": a parenthetical that carries the speaker.
-PARENTHETICAL_NOUNS = {"слово", "мнение", "оценка", "данные", "утверждение", "заявление", "сообщение"}
-PRONOUNS = {"он", "она", "они"}
+# "по словам X, …", "по мнению X, …", "со слов X", "согласно данным X": a parenthetical that carries the speaker.
+PARENTHETICAL_NOUNS = {"слово", "мнение", "оценка", "данные", "утверждение", "заявление", "сообщение", "информация"}
+PARENTHETICAL_CASES = {"по", "со", "согласно"}
 OWNER_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj"}
 CLAUSE_RELS = {"ccomp", "advcl", "obj", "parataxis", "xcomp", "csubj", "obl", "nmod"}
+PHRASE_RELS = {"amod", "nmod", "det", "nummod", "flat", "flat:name", "flat:foreign", "appos", "case", "compound"}
 ABOUT = {"о", "об", "обо"}
+# The preposition a reporting verb's complement takes: "пожаловался на …", "призвал к …".
+GOVERNED = {
+    "пожаловаться": {"на"}, "жаловаться": {"на"}, "указать": {"на"}, "указывать": {"на"}, "обратить": {"на"},
+    "призвать": {"к"}, "призывать": {"к"}, "поблагодарить": {"за"}, "благодарить": {"за"},
+    "пригрозить": {"с"},
+}
+# "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
+SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "пишет", "писать"}
+# What "выразил …, что" expresses: the clause after it is the statement.
+STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
+                "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
+PARTITIVE = {"один", "часть", "ряд", "большинство", "многие", "некоторые", "половина", "каждый"}
+NOT_CONTENT = {"это", "то", "так", "что", "все", "всё"}
 # Endings a genitive name never has; the tagger sometimes reads "письмо Токаеву" as genitive.
 NOT_GENITIVE = ("у", "ю", "ым", "им", "ом", "ем", "ой")
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
+CLOSING = "»”"
+OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_AFTER = re.compile(r"\s*,\s*[—–-]\s*")
+COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
+LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
+DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .-]+,\s+\d{1,2}\s+\w+\.?|^/?[A-ZА-ЯЁ ]+/?\.?$")
 TRAILING = " ,;:—–-\n"
+# Words of a role phrase that do not tell one holder of the role from another: "глава государства".
+GENERIC_MODIFIERS = {"госуд", "стран", "ведом", "респу", "орган", "котор", "этого", "наш", "свой", "своег"}
+WINDOW = 2  # sentences before a pronoun or role noun, beyond its paragraph, where its person may be named
 
 
 @dataclass
 class Speaker:
-    type: str  # person | org
+    type: str  # person | org | description
     name: str  # as written (people are named canonically later)
     mention: int | None = None  # index into the article's mentions
+    phrase: str = ""  # the words in the text that name the speaker: "Олег Смирнов", "он", "чиновник"
 
 
 @dataclass
@@ -62,13 +99,15 @@ class Quote:
     kind: str  # direct | indirect | interview
     cue: str
     text: str
-    start: int  # offsets of the text in the paragraph (for a split quote, of its first part)
+    start: int  # offsets of the text in the paragraph (for a quote over paragraphs, in its first one)
     end: int
     speaker: Speaker
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Outermost quoted stretches as (first char inside, closing mark) offsets."""
+    """Outermost quoted stretches as (first char inside, closing mark) offsets. A quotation still open at
+    the end of the paragraph runs to its end, and one closed before any opens runs from its start: it goes
+    on in the next paragraph, or began in the one before."""
     spans, stack, straight = [], [], None
     for index, char in enumerate(text):
         if stack and char == QUOTE_PAIRS[text[stack[-1]]]:
@@ -77,17 +116,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened + 1, index))
         elif char in QUOTE_PAIRS and (char != "“" or not stack):
             stack.append(index)
+        elif char in CLOSING and not stack and not spans and straight is None:
+            spans.append((0, index))
         elif char == '"' and not stack:
             if straight is None and (index == 0 or not text[index - 1].isalnum()):
                 straight = index
             elif straight is not None:
                 spans.append((straight + 1, index))
                 straight = None
+    if stack:
+        spans.append((stack[0] + 1, len(text.rstrip())))
     return sorted(spans)
 
 
+def unclosed(text: str) -> bool:
+    """The paragraph opens a quotation it does not close: «Мы начали … (the next paragraph goes on)."""
+    spans = quote_spans(text)
+    end = len(text.rstrip())
+    return bool(spans) and spans[-1][1] == end and text.rstrip()[-1:] not in CLOSING + '"'
+
+
 class ArticleSpeech:
-    """Finds the statements in one analysed article."""
+    """Finds the statements in one analysed article, reading its sentences in order."""
 
     def __init__(self, structure, sentences, mentions: list[Mention], interviewee: str | None) -> None:
         self.texts = {index: para.text for index, para in enumerate(structure.paragraphs)}
@@ -102,21 +152,50 @@ class ArticleSpeech:
         self.by_sentence: dict[int, list[int]] = {}
         for index, mention in enumerate(mentions):
             self.by_sentence.setdefault(mention.sent, []).append(index)
-        self.roles: dict[str, set[int]] = {}
-        for index, mention in enumerate(mentions):
+        self.roles: dict[str, str] = {}  # surname key → the roles stated for that person in the article
+        for mention in mentions:
             if mention.role:
-                self.roles.setdefault(mention.role.split()[0].lower(), set()).add(index)
+                self.roles[mention.key] = f"{self.roles.get(mention.key, '')} {mention.role}".strip()
+        self.quoted = [self._inside_quotes(sent.para, sent.start, sent.end) for sent in sentences]
+        self.unquoted_before = [0]  # unquoted sentences before each sentence: the distance a pronoun reaches
+        for inside in self.quoted:
+            self.unquoted_before.append(self.unquoted_before[-1] + (not inside))
+        self.last: tuple[int, Speaker] | None = None  # the sentence and speaker of the latest statement
+        self.claimed: set[tuple[int, int]] = set()  # (paragraph, sentence) whose words are some statement
+
+    def _inside_quotes(self, para: int, start: int, end: int) -> bool:
+        """Whether a stretch of a paragraph lies inside quotation marks: someone's words, where a name is
+        not an antecedent ("«Путин сказал мне…», — сказал он" is not Путин speaking)."""
+        if para not in self.texts:
+            return False
+        return any(low - 1 <= start and end <= high + 1 for low, high in quote_spans(self.texts[para]))
 
     def quotes(self) -> list[Quote]:
         found = []
         for para in sorted(self.in_para):
-            cued = self._cued(para)
-            if self.kinds.get(para) == "answer":
-                answer = self._answer(para)
-                own = {self.mentions[q.speaker.mention].key for q in answer if q.speaker.mention is not None}
-                cued = answer + [q for q in cued if q.speaker.mention is None or self.mentions[q.speaker.mention].key not in own]
-            found += cued
+            answer = self._answer(para) if self.kinds.get(para) == "answer" else []
+            found += answer
+            # an answer's own "я считаю, что …" is the answer; others it reports are their statements
+            own = {self.mentions[q.speaker.mention].key for q in answer if q.speaker.mention is not None}
+            text = self.texts[para]
+            spans = quote_spans(text)
+            for index in self.in_para[para]:
+                made = [q for q in self._sentence(index, text, spans)
+                        if not answer or (q.speaker.mention is not None and self.mentions[q.speaker.mention].key not in own)]
+                if para < 0 and not made:
+                    made = self._headline(index)
+                for quote in made:
+                    if not any(self._overlaps(quote, other) for other in found if other.kind != "interview"):
+                        found.append(quote)
+                        self.claimed.update((quote.para, s) for s in self.in_para.get(quote.para, [])
+                                            if self.sentences[s].start < quote.end and quote.start < self.sentences[s].end)
+                        if quote.speaker.type == "person":
+                            self.last = (index, quote.speaker)
         return found
+
+    @staticmethod
+    def _overlaps(one: Quote, other: Quote) -> bool:
+        return one.para == other.para and one.start < other.end and other.start < one.end
 
     # -- interviews --------------------------------------------------------
 
@@ -134,86 +213,116 @@ class ArticleSpeech:
         surname = self.interviewee.split()[-1].lower()
         for index, mention in enumerate(self.mentions):
             if mention.surname.lower() == surname or mention.text == self.interviewee:
-                return Speaker("person", mention.text, index)
+                return Speaker("person", mention.text, index, mention.text)
         return None
 
-    # -- cued speech -------------------------------------------------------
+    # -- one sentence ------------------------------------------------------
 
-    def _cued(self, para: int) -> list[Quote]:
-        text = self.texts[para]
-        spans = quote_spans(text)
-        found: list[Quote] = []
-        last: Speaker | None = None
-        for index in self.in_para[para]:
-            sent = self.sentences[index]
-            for quote in self._sentence(index, sent, text, spans, last):
-                found.append(quote)
-                last = quote.speaker
-            if para < 0 and not found:
-                found += self._headline(index, sent)
-        return found
-
-    def _sentence(self, index, sent, text, spans, last) -> list[Quote]:
-        quotes, used = [], set()
+    def _sentence(self, index: int, text: str, spans) -> list[Quote]:
+        sent = self.sentences[index]
         tree = SpeechTree(sent)
+        quotes = []
         for i, token in enumerate(sent.tokens):
-            noun_cue = token.lemma in PARENTHETICAL_NOUNS and tree.has_case(i, {"по"})
-            if token.lemma not in CUE_VERBS and not noun_cue and not (token.lemma in CUE_NOUNS and tree.owner(i) is not None):
+            cue = tree.cue(i)
+            if cue is None:
                 continue
-            speaker_token = tree.owner(i) if token.lemma in CUE_NOUNS else tree.subject(i)
-            speaker = self._resolve(index, tree, speaker_token, last)
+            speaker = self._resolve(index, tree, tree.speaker_token(i, cue))
+            if speaker is None:
+                speaker = self._place_speaker(index, tree, i)
             if speaker is None:
                 continue
-            content = self._content(i, tree, sent, text, spans, noun_cue)
-            if not content:
-                continue
-            kind, cue, start, end, words = content
-            if len(words.split()) < 2 or (start, end) in used:
-                continue
-            used.add((start, end))
-            quotes.append(Quote(sent.para, index, kind, cue, words, start, end, speaker))
+            for quote in self._content(index, i, cue, tree, text, spans, speaker):
+                if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
+                    quotes.append(quote)
         return quotes
 
-    def _content(self, i, tree, sent, text, spans, parenthetical):
-        """(kind, cue, start, end, text) of what the cue at token i introduces, or None."""
+    def _content(self, index, i, cue, tree, text, spans, speaker) -> list[Quote]:
+        """The statement the cue at token i introduces: one or more quotes (a quotation over paragraphs
+        is one), or none."""
+        sent = self.sentences[index]
         token = sent.tokens[i]
         at = sent.start + token.start
-        cue = token.text
+        word = token.text
+        para = sent.para
+
+        def quote(kind, cue_text, start, end, words=None, where=para):
+            words = (self.texts[where][start:end] if words is None else words).strip(TRAILING)
+            return Quote(where, index, kind, cue_text, words, start, end, speaker)
+
         inside = next((span for span in spans if span[0] <= at < span[1]), None)
         if inside:
-            return self._split_quote(inside, at, text, cue)
+            split = self._split_quote(inside, at, text)
+            return [quote("direct", word, *inside, split)] if split else []
         before = next((span for span in reversed(spans) if span[1] <= at), None)
-        if before and before[1] >= sent.start - 1 and DASH_BEFORE.search(text[before[1] + 1: at]) \
-                and tree.first_verb_after(before[1] - sent.start) == i:
-            return ("direct", cue, *before, text[before[0]:before[1]])
-        if parenthetical or tree.has_mark(i, {"как"}):
-            return self._host_clause(i, tree, sent, cue, parenthetical)
+        between = text[before[1] + 1: at] if before else ""
+        if before and before[1] >= sent.start - 1 and DASH_BEFORE.search(between) and tree.first_verb_after(
+                before[1] - sent.start) == i:
+            return self._closing_quote(index, before, word, speaker)
+        if cue == "parenthetical" or tree.has_mark(i, {"как"}):
+            host = self._host_clause(i, tree, sent, word, cue == "parenthetical")
+            return [quote(*host)] if host else []
+        if tree.refers_back(i):
+            return self._before(index, word, speaker)
         clause = tree.reported_clause(i)
         after = next((span for span in spans if span[0] > at), None)
         if clause:
-            start, end, marker = clause
-            start, end = sent.start + start, sent.start + end
+            start, marker = clause
+            start = sent.start + start
+            end = sent.start + self._clause_end(tree, i, start - sent.start)
             if after and after[0] - 1 <= start + 1 and (after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):
-                return ("direct", f"{cue} {marker}", *after, text[after[0]:after[1]])
-            return ("indirect", f"{cue} {marker}", start, end, text[start:end].strip(TRAILING))
-        if after and after[0] <= sent.end + 1:
-            between = text[at + len(token.text): after[0] - 1]
-            if len(between.split()) <= 3 and not re.search(r"[.!?;]", between):
-                return ("direct", cue + (":" if ":" in between else ""), *after, text[after[0]:after[1]])
-        target = tree.object(i)
-        if target is not None:
-            lo, hi = tree.extent(target)
-            words = sent.text[lo:hi].strip(TRAILING)
-            return ("indirect", cue, sent.start + lo, sent.start + lo + len(words), words)
-        rest = sent.text[token.start + len(token.text):]
+                return self._opening_quote(index, after, f"{word} {marker}", speaker)
+            return [quote("indirect", f"{word} {marker}", start, end)]
+        if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
+            return self._dash_speech(index, sent.start, word, speaker)  # "– сказала она." after her paragraph
+        if tree.inverted(i):
+            end = sent.start + tree.sentence_part_before(i)
+            if re.search(r"[,.!?…]?\s*[—–-]\s*$", text[sent.start: at]):
+                return self._dash_speech(index, end, word, speaker)
+            if tree.sentence_part_before(i) > 0 and not tree.sent.text[:1] in OPENING:
+                return [quote("indirect", word, sent.start, end)]
+        if after and after[0] <= sent.end + 1 and token.lemma not in {"назвать", "называть"}:
+            gap = text[at + len(word): after[0] - 1]
+            fragment = len(text[after[0]:after[1]].split()) < 4 and ":" not in gap  # a named thing, not a statement
+            if len(gap.split()) <= 4 and not re.search(r"[.!?;]", gap) and not fragment:
+                return self._opening_quote(index, after, word + (":" if ":" in gap else ""), speaker)
+        rest = sent.text[token.start + len(word):]
         colon = rest.find(":")
-        if 0 <= colon <= 60 and len(rest[:colon].split()) <= 4:
-            start = sent.start + token.start + len(token.text) + colon + 1
-            words = text[start:sent.end].strip(TRAILING + ".")
-            return ("indirect", cue + ":", start, start + len(words), words)
-        return None
+        if 0 <= colon <= 80 and len(rest[:colon].split()) <= 6:
+            if not rest[colon + 1:].strip():
+                return self._block_after(index, word + ":", speaker)
+            start = sent.start + token.start + len(word) + colon + 1
+            return [quote("indirect", word + ":", start, sent.start + self._clause_end(tree, i, start - sent.start))]
+        if token.lemma in CLAUSE_ONLY:
+            return []
+        target = tree.complement_start(i)
+        if target is not None:
+            start = sent.start + target
+            end = sent.start + self._clause_end(tree, i, target)
+            if len(text[start:end].split()) >= 3 or tree.sent.tokens[i].lemma in {"назвать", "называть"}:
+                return [quote("indirect", word, start, end)]
+        return []
 
-    def _split_quote(self, inside, at, text, cue):
+    def _clause_end(self, tree, i: int, start: int) -> int:
+        """Where a statement beginning at `start` ends: the end of the sentence, or the comma before
+        the next reporting clause ("…, и добавил, что …", "…, — отметил он")."""
+        sent = tree.sent
+        end = len(sent.text.rstrip())
+        for j, token in enumerate(sent.tokens):
+            if j <= i or token.start <= start or (tree.cue(j) != "verb" and token.lemma not in SOURCE_VERBS):
+                continue
+            before = sent.text[start: token.start]
+            if token.rel == "conj" and token.head == i:  # "отметил …, и подчеркнул …"
+                cut = re.search(r"\s*,?\s*(?:и|а|но)?\s*(?:также\s+)?$", before)
+                end = start + cut.start()
+                break
+            cut = re.search(r"(?:,\s*(?:[—–-]\s*)?|\s[—–-]\s*)(?:(?:и|а|но)\s+)?(?:также\s+)?(?:\w+\s+)?$", before)
+            if cut and (tree.speaker_token(j, "verb") is not None or token.rel == "conj"):
+                end = start + cut.start()
+                break
+        words = sent.text[start:end].rstrip(TRAILING + ".")
+        return start + len(words)
+
+    def _split_quote(self, inside, at, text) -> str | None:
         """«Мы готовы, — сказал он, — к диалогу»: both parts, joined by an ellipsis."""
         head = text[inside[0]:at]
         dash = DASH_BEFORE.search(head)
@@ -224,68 +333,214 @@ class ArticleSpeech:
         second = text[tail.end(): inside[1]].strip()
         if not first or not second:
             return None
-        return ("direct", cue, inside[0], inside[1], f"{first} … {second}")
+        return f"{first} … {second}"
+
+    def _closing_quote(self, index, span, cue, speaker) -> list[Quote]:
+        """«…», — сказал он: the quotation, with the paragraphs before it when it began there."""
+        para = self.sentences[index].para
+        parts, first, start = [self.texts[para][span[0]:span[1]]], para, span[0]
+        while span[0] <= 1 and first - 1 >= 0 and para - first < 6 and unclosed(self.texts[first - 1]):
+            first -= 1
+            opened = quote_spans(self.texts[first])[-1][0]
+            parts.insert(0, self.texts[first][opened:].strip())
+            start = opened
+            if opened > 1:
+                break
+        words = " ".join(part.strip(TRAILING) for part in parts)
+        end = span[1] if first == para else len(self.texts[first])
+        return [Quote(first, index, "direct", cue, words, start, end, speaker)]
+
+    def _opening_quote(self, index, span, cue, speaker) -> list[Quote]:
+        """X заявил: «…»: the quotation, with the paragraphs after it when it goes on there."""
+        para = self.sentences[index].para
+        text = self.texts[para]
+        words = [text[span[0]:span[1]]]
+        following = para + 1
+        if para >= 0 and span[1] == len(text.rstrip()) and unclosed(text):
+            while following in self.texts and following - para <= 6:
+                more = self.texts[following].strip()
+                spans = quote_spans(more)
+                if not spans or spans[0][0] > 1:
+                    break
+                words.append(more[spans[0][0]: spans[0][1]])
+                if not unclosed(more):
+                    break
+                following += 1
+        joined = " ".join(part.strip(TRAILING) for part in words)
+        return [Quote(para, index, "direct", cue, joined, span[0], span[1], speaker)]
+
+    def _dash_speech(self, index, end, cue, speaker) -> list[Quote]:
+        """"Текст. Ещё текст, — сказал он." without quotation marks: the statement runs from the start of
+        the paragraph (past a dialogue dash) or from the last sentence another statement claimed."""
+        sent = self.sentences[index]
+        para = sent.para
+        text = self.texts[para]
+        start = sent.start
+        for earlier in reversed(self.in_para[para]):
+            if earlier >= index:
+                continue
+            if (para, earlier) in self.claimed or self._has_cue(earlier):
+                break
+            start = self.sentences[earlier].start
+        dash = LEADING_DASH.match(text, start)
+        if dash:
+            start = dash.end()
+        words = text[start:end].strip(TRAILING)
+        previous = para - 1
+        if len(words.split()) < 3 and start <= 2 and previous >= 0 and self.kinds.get(previous) == "text" \
+                and not any((previous, s) in self.claimed for s in self.in_para.get(previous, [])):
+            text = self.texts[previous]  # "– сказала она." as a paragraph of its own: the one before is hers
+            dash = LEADING_DASH.match(text)
+            start = dash.end() if dash else 0
+            words = text[start:].strip(TRAILING)
+            para, end = previous, len(text)
+        if len(words.split()) < 3:
+            return []
+        self.claimed.update((para, s) for s in self.in_para[para] if start <= self.sentences[s].start <= end)
+        return [Quote(para, index, "direct", cue, words, start, start + len(words), speaker)]
+
+    def _before(self, index, cue, speaker) -> list[Quote]:
+        """"Об этом сообщил X": the sentences of the paragraph before the cue's sentence, or when it opens
+        its paragraph the paragraph before, unless another statement already holds them."""
+        sent = self.sentences[index]
+        para = sent.para
+        earlier = [s for s in self.in_para[para] if s < index]
+        if not earlier and para - 1 in self.in_para and self.kinds.get(para - 1, "text") in {"text", "heading"}:
+            para = para - 1
+            earlier = list(self.in_para[para])
+        run = []
+        for s in reversed(earlier):
+            if (para, s) in self.claimed or self._has_cue(s):
+                break
+            if len(self.sentences[s].text.split()) < 4 or DATELINE.match(self.sentences[s].text.strip()):
+                continue
+            run.insert(0, s)
+        if not run:
+            return []
+        text = self.texts[para]
+        start, end = self.sentences[run[0]].start, self.sentences[run[-1]].end
+        words = text[start:end].strip(TRAILING + ".")
+        self.claimed.update((para, s) for s in run)
+        kind = "direct" if words[:1] in OPENING and words.rstrip(".")[-1:] in "»”\"" else "indirect"
+        return [Quote(para, index, kind, "об этом " + cue, words.strip("«»\"“”"), start, start + len(words), speaker)]
+
+    def _block_after(self, index, cue, speaker) -> list[Quote]:
+        """"X заявил:" closing its paragraph: the next paragraph is the statement (with those after it while
+        a quotation opened there stays open)."""
+        para = self.sentences[index].para
+        following = para + 1
+        if para < 0 or following not in self.texts or self.kinds.get(following) not in {"text", "item"}:
+            return []
+        text = self.texts[following]
+        spans = quote_spans(text)
+        if spans and spans[0][0] == 1 and not text[spans[0][1] + 1:].strip(" .!?…"):
+            return self._opening_quote(self.in_para[following][0], spans[0], cue, speaker)
+        dash = LEADING_DASH.match(text)
+        start = dash.end() if dash else 0
+        words = text[start:].strip(TRAILING)
+        self.claimed.update((following, s) for s in self.in_para.get(following, []))
+        return [Quote(following, self.in_para[following][0], "direct", cue, words, start, start + len(words), speaker)]
+
+    def _has_cue(self, index: int) -> bool:
+        tree = SpeechTree(self.sentences[index])
+        return any(tree.cue(i) for i in range(len(self.sentences[index].tokens)))
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
-        """"Как отметил X, …" / "по словам X, …": the rest of the sentence is the statement."""
+        """"Как отметил X, …" / "по словам X, …" / "…, по его словам, …": the rest of the sentence (the part
+        before, when the parenthetical closes it). When that part reports someone else's words ("как
+        сообщает агентство, министр заявил, что …"), the agency is a source, not a speaker: nothing."""
         lo, hi = tree.extent(i)
         marker = "по " if parenthetical else "как "
         comma = sent.text.find(",", sent.tokens[i].start)
-        if lo <= 2 and comma > 0:
+        after = sent.text[comma + 1:] if comma > 0 else ""
+        if comma > 0 and len(after.split()) >= 3:
             start = comma + 1
-            words = sent.text[start:]
+            end = self._clause_end(tree, i, start)
         else:
-            start = 0
-            words = sent.text[:lo]
-        cut = re.search(r",\s+(но|а|однако|хотя)\s", words)
-        words = (words[: cut.start()] if cut else words).strip(TRAILING + ".")
-        if not words:
+            start, end = 0, lo
+        words = sent.text[start:end].strip(TRAILING + ".")
+        if not words or any(tree.cue(j) == "verb" and tree.subject(j) is not None
+                            for j, t in enumerate(sent.tokens) if start <= t.start < end):
             return None
         offset = sent.text.find(words, start)
         return ("indirect", marker + cue, sent.start + offset, sent.start + offset + len(words), words)
 
-    def _headline(self, index, sent) -> list[Quote]:
-        """"Посол США: Токаев снова посетит США"; not a topic label such as "Токаев и США: диалог…"."""
-        head, colon, rest = sent.text.partition(":")
-        if not colon or len(head.split()) > 6 or len(rest.split()) < 3:
-            return []
-        if any(t.pos == "CCONJ" for t in sent.tokens if t.start < len(head)):
-            return []
+    # -- the headline ------------------------------------------------------
+
+    def _headline(self, index) -> list[Quote]:
+        """"Посол США: Токаев снова посетит США" and "Токаев снова посетит США — посол"; not a topic label
+        such as "Токаев и США: диалог…"."""
+        sent = self.sentences[index]
         tree = SpeechTree(sent)
-        first = next((i for i, t in enumerate(sent.tokens) if t.start < len(head) and t.pos in {"NOUN", "PROPN"}), None)
-        speaker = self._resolve(index, tree, first, None)
-        if speaker is None:
-            return []
-        start = len(head) + 1 + (len(rest) - len(rest.lstrip()))
-        words = rest.strip(TRAILING + ".")
-        return [Quote(sent.para, index, "indirect", head.strip() + ":", words, start, start + len(words), speaker)]
+        head, colon, rest = sent.text.partition(":")
+        if colon and len(head.split()) <= 6 and len(rest.split()) >= 3 and not any(
+                t.pos == "CCONJ" for t in sent.tokens if t.start < len(head)):
+            first = next((i for i, t in enumerate(sent.tokens) if t.start < len(head) and t.pos in {"NOUN", "PROPN"}), None)
+            speaker = self._resolve(index, tree, first, named_only=True)
+            if speaker:
+                start = len(head) + 1 + (len(rest) - len(rest.lstrip()))
+                words = rest.strip(TRAILING + ".")
+                return [Quote(sent.para, index, "indirect", head.strip() + ":", words, start, start + len(words), speaker)]
+        tail = re.search(r"\s[—–-]\s+([^—–-]{2,60})$", sent.text)
+        if tail and len(tail.group(1).split()) <= 5 and len(sent.text[: tail.start()].split()) >= 3:
+            first = next((i for i, t in enumerate(sent.tokens) if t.start >= tail.start(1) and t.pos in {"NOUN", "PROPN"}), None)
+            speaker = self._resolve(index, tree, first, named_only=True)
+            if speaker:
+                words = sent.text[: tail.start()].strip(TRAILING + ".")
+                return [Quote(sent.para, index, "indirect", "— " + tail.group(1).strip(), words, 0, len(words), speaker)]
+        return []
 
     # -- speakers ----------------------------------------------------------
 
-    def _resolve(self, index, tree, token_index, last) -> Speaker | None:
+    def _resolve(self, index, tree, token_index, named_only=False) -> Speaker | None:
+        """The speaker a token names: a person or organisation named there, else the person a pronoun or
+        a role noun stands for, else (for a noun that can speak) the phrase itself as a description."""
         if token_index is None:
             return None
-        token = tree.sent.tokens[token_index]
-        if token.lemma in PRONOUNS:
-            return last
+        sent = tree.sent
+        token = sent.tokens[token_index]
+        pronoun = pronoun_gender(token)
+        if pronoun:
+            if pronoun == "Plur" or named_only:
+                return None
+            return self._antecedent(index, token.start, pronoun, token.text)
         candidates = [token_index] + tree.descendants(token_index, OWNER_RELS, depth=3)
         named = [found for found in (self._named(index, tree, c) for c in candidates) if found]
         named.sort(key=lambda found: found.type != "person")
-        if named:
-            return named[0]
-        if token.pos == "NOUN":
-            people = self.roles.get(token.lemma, set()) | self.roles.get(token.text.lower(), set())
-            surnames = {self.mentions[m].key for m in people}
-            if len(surnames) == 1:
-                mention = min(people)
-                return Speaker("person", self.mentions[mention].text, mention)
-        return None
+        role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
+        if named and (named[0].type == "person" or not role_noun or named[0].phrase.startswith(token.text)):
+            return named[0]  # "генсек ОДКБ" is a person, not ОДКБ
+        if any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
+            return None  # a country is not a speaker
+        if token.pos != "NOUN" and token.lemma not in PARTITIVE:
+            return None
+        lemma = token.lemma
+        if role_noun:
+            person = self._by_role(index, tree, token_index)
+            if person:
+                return person
+        if named_only:
+            return None
+        if lemma in PARTITIVE:  # "один из мигрантов", "часть экспертов"
+            members = tree.kids(token_index, {"nmod"})
+            if members:
+                return self._described(tree, token_index, feats(tree.sent.tokens[members[0]]).get("Animacy") == "Anim"
+                                       or tree.sent.tokens[members[0]].lemma in SPEAKING_BODIES)
+            return None
+        return self._described(tree, token_index, feats(token).get("Animacy") == "Anim" or lemma in SPEAKING_BODIES)
+
+    def _described(self, tree, token_index, can_speak: bool) -> Speaker | None:
+        phrase = tree.phrase(token_index)
+        if not can_speak or not phrase:
+            return None
+        return Speaker("description", tree.nominative_phrase(token_index), None, phrase)
 
     def _named(self, index, tree, token_index) -> Speaker | None:
         at = tree.sent.tokens[token_index].start
         for mention in self.by_sentence.get(index, []):
             if self.mentions[mention].start <= at < self.mentions[mention].end:
-                return Speaker("person", self.mentions[mention].text, mention)
+                text = self.mentions[mention].text
+                return Speaker("person", text, mention, text)
         entities = tree.sent.entities
         for position, entity in enumerate(entities):
             if entity.type == "ORG" and entity.start <= at < entity.end:
@@ -293,12 +548,117 @@ class ArticleSpeech:
                 following = entities[position + 1] if position + 1 < len(entities) else None
                 if following and following.type == "LOC" and tree.sent.text[entity.end:following.start] == " ":
                     name = f"{name} {following.text}"
-                return Speaker("org", name)
+                return Speaker("org", name, None, entity.text)
+        return None
+
+    def _recent(self, index: int, before: int):
+        """Person mentions a pronoun at `before` in sentence `index` may stand for, latest first: earlier in
+        its sentence, in its paragraph, and in the WINDOW sentences before (quotations not counted), never
+        inside quotation marks."""
+        para = self.sentences[index].para
+        for s in range(index, -1, -1):
+            if s != index and self.sentences[s].para != para and not self._in_reach(index, s):
+                break
+            sent = self.sentences[s]
+            own = [m for m in self.by_sentence.get(s, [])
+                   if (s != index or self.mentions[m].end <= before)
+                   and not self._inside_quotes(sent.para, sent.start + self.mentions[m].start, sent.start + self.mentions[m].end)]
+            yield from sorted(own, key=lambda m: self.mentions[m].start, reverse=True)
+
+    def _antecedent(self, index, at, wanted, phrase) -> Speaker | None:
+        """The person "он"/"она"/"по его словам" stands for: the latest named subject in reach that agrees,
+        else the last speaker in reach, else the latest agreeing name in reach."""
+        recent = [m for m in self._recent(index, at) if agrees(wanted, mention_gender(self.mentions[m]))]
+        subjects = [m for m in recent if self.mentions[m].nominative]
+        if subjects:
+            return self._person(subjects[0], phrase)
+        if self.last and self._in_reach(index, self.last[0]) and self.last[1].mention is not None and agrees(
+                wanted, mention_gender(self.mentions[self.last[1].mention])):
+            return Speaker("person", self.last[1].name, self.last[1].mention, phrase)
+        return self._person(recent[0], phrase) if recent else None
+
+    def _in_reach(self, index: int, earlier: int) -> bool:
+        if earlier > index:
+            return False
+        between = self.unquoted_before[index] - self.unquoted_before[earlier + 1]
+        return self.sentences[earlier].para == self.sentences[index].para or between < WINDOW
+
+    def _person(self, mention: int, phrase: str) -> Speaker:
+        return Speaker("person", self.mentions[mention].text, mention, phrase)
+
+    def _by_role(self, index, tree, token_index) -> Speaker | None:
+        """The person a role noun stands for ("глава МИД" → the foreign minister named earlier): among the
+        article's people whose stated role it fits and agrees with the phrase's other words ("президент
+        Казахстана" is not the president of another country), the latest named before it, else the first
+        named after it."""
+        noun = tree.sent.tokens[token_index].lemma
+        phrase = tree.phrase(token_index)
+        others = {w.lower()[:5] for w in re.findall(r"\w+", phrase)[1:] if len(w) > 2} - GENERIC_MODIFIERS
+        best, best_key = None, None
+        for m, mention in enumerate(self.mentions):
+            role = self.roles.get(mention.key, "")
+            if not role or not role_fits(noun, role):
+                continue
+            if others and not others & {w.lower()[:5] for w in re.findall(r"\w+", role)} and not self._is_last(index, m):
+                continue
+            distance = index - mention.sent
+            key = (distance >= 0, -abs(distance))
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        return self._person(best, phrase) if best is not None else None
+
+    def _is_last(self, index: int, mention: int) -> bool:
+        """The mention names the last speaker, and that statement is in reach of sentence `index`."""
+        if not self.last or self.last[1].mention is None or not self._in_reach(index, self.last[0]):
+            return False
+        return self.mentions[self.last[1].mention].key == self.mentions[mention].key
+
+    def _place_speaker(self, index, tree, i) -> Speaker | None:
+        """"заявили в министерстве", "в Кремле сообщили": no subject, a plural verb and the place it was said."""
+        if verb_gender(tree.sent.tokens[i]) != "Plur" or tree.kids(i, {"nsubj", "nsubj:pass"}):
+            return None
+        for child in tree.kids(i, {"obl"}):
+            if tree.has_case(child, {"в"}) and tree.sent.tokens[child].pos in {"NOUN", "PROPN"}:
+                named = self._named(index, tree, child)
+                if named and named.type == "org":
+                    return named
+                lemma = tree.sent.tokens[child].lemma
+                if lemma in SPEAKING_BODIES:
+                    return Speaker("description", tree.nominative_phrase(child), None, tree.phrase(child))
         return None
 
 
 class SpeechTree(Tree):
-    """Dependency-tree questions about speech: subjects, owners, reported clauses."""
+    """Dependency-tree questions about speech: cues, subjects, owners, reported clauses."""
+
+    def cue(self, i: int) -> str | None:
+        """"verb", "noun" (a cue noun with an owner), "parenthetical" ("по словам X") or None."""
+        token = self.sent.tokens[i]
+        if token.lemma in PARENTHETICAL_NOUNS and self.has_case(i, PARENTHETICAL_CASES):
+            return "parenthetical"
+        if token.lemma in CUE_VERBS and token.pos in {"VERB", "ADJ", "AUX"}:
+            if token.lemma == "обратить" and not any(self.sent.tokens[c].lemma == "внимание" for c in self.kids(i)):
+                return None
+            return "verb"
+        if token.lemma in CUE_NOUNS and self.owner(i) is not None:
+            return "noun"
+        return None
+
+    def speaker_token(self, i: int, cue: str) -> int | None:
+        if cue == "verb":
+            source = self.reference(i)
+            return source if source is not None else self.subject(i)
+        return self.owner(i)
+
+    def reference(self, i: int) -> int | None:
+        """"сообщает агентство со ссылкой на министра": the one referred to speaks, not the agency."""
+        tokens = self.sent.tokens
+        for child in self.kids(i, {"obl", "nmod", "advcl"}):
+            if tokens[child].lemma == "ссылка":
+                for target in self.kids(child, {"nmod", "obl"}):
+                    if self.has_case(target, {"на"}) and tokens[target].pos in {"PROPN", "NOUN"}:
+                        return target
+        return None
 
     def subject(self, i: int) -> int | None:
         """The subject of a cue verb, borrowed from a coordinated verb or a relative clause's owner."""
@@ -309,11 +669,12 @@ class SpeechTree(Tree):
                 return subjects[0]
             rel, head = tokens[i].rel, tokens[i].head
             places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS]
-            if tokens[i].lemma in {"говориться", "сообщаться"} and places:
+            if tokens[i].lemma in {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"} and places:
                 return self.owner(places[0])
             if head < 0:
                 return None
-            if rel == "conj" and tokens[head].pos in {"VERB", "ADJ"}:
+            if rel == "conj" and tokens[head].pos in {"VERB", "ADJ"} or (
+                    rel == "advcl" and "VerbForm=Conv" in tokens[i].feats):  # "…, заявив, что …"
                 i = head
             elif rel == "acl:relcl":
                 governor = self.subject_of_governor(head)
@@ -333,18 +694,11 @@ class SpeechTree(Tree):
         """Whose statement a cue noun is: "заявление Президента Токаева" → Токаева (a genitive)."""
         tokens = self.sent.tokens
         owners = [
-            c for c in self.kids(noun, {"nmod"})
-            if not self.kids(c, {"case"}) and "Case=Gen" in tokens[c].feats and not tokens[c].text.endswith(NOT_GENITIVE)
+            c for c in self.kids(noun, {"nmod", "det"})
+            if not self.kids(c, {"case"}) and ("Case=Gen" in tokens[c].feats or tokens[c].lemma in {"его", "ее", "её", "их"})
+            and not tokens[c].text.endswith(NOT_GENITIVE)
         ]
         return owners[0] if owners else None
-
-    def object(self, i: int) -> int | None:
-        """A noun object that names what was announced: "анонсировал введение ограничений"."""
-        tokens = self.sent.tokens
-        for child in self.kids(i, {"obj"}):
-            if child > i and tokens[child].pos == "NOUN" and tokens[child].lemma not in CUE_NOUNS:
-                return child
-        return None
 
     def has_case(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"case"}))
@@ -352,22 +706,91 @@ class SpeechTree(Tree):
     def has_mark(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"mark", "advmod"}) if c < i)
 
-    def reported_clause(self, i: int) -> tuple[int, int, str] | None:
-        """"заявил, что X" → X; "заявил о X" → X: sentence offsets and the linking word."""
+    def refers_back(self, i: int) -> bool:
+        """"Об этом сообщил X", "Это подтвердил X": the statement is what came before."""
         tokens = self.sent.tokens
-        for child in self.kids(i, CLAUSE_RELS):
+        for child in self.kids(i, {"obl", "obj", "nmod"}):
+            if tokens[child].lemma == "это" and (child < i or self.has_case(child, ABOUT)) and (
+                    self.has_case(child, ABOUT) or tokens[child].rel == "obj"):
+                return True
+        return False
+
+    def reported_clause(self, i: int) -> tuple[int, str] | None:
+        """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
+        sentence, and the linking word."""
+        tokens = self.sent.tokens
+        stances = [c for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
+        clauses = [(c, "") for c in self.kids(i, CLAUSE_RELS)]
+        clauses += [(c, tokens[noun].text + " ") for noun in stances for c in self.kids(noun, {"acl", "ccomp", "nmod"})]
+        for child, stance in clauses:
             if child < i:
                 continue
             marks = [c for c in self.kids(child, {"mark"}) if tokens[c].lemma in {"что", "чтобы", "будто"}]
-            cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT]
+            cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"]
             linker = (marks or cases or [None])[0]
             if linker is None:
                 continue
             lo, hi = self.extent(child)
             start = tokens[linker].start + len(tokens[linker].text)
             if hi - start > 3:
-                return start, hi, tokens[linker].text
+                return start, stance + tokens[linker].text
         return None
+
+    def inverted(self, i: int) -> bool:
+        """"…, заявил министр Петров" / "…, — сказал он": the cue follows the statement, its subject after it."""
+        tokens = self.sent.tokens
+        before = self.sent.text[: tokens[i].start]
+        if not COMMA_BEFORE.search(before) or len(before.split()) < 3:
+            return False
+        subject = self.subject(i)
+        return subject is not None and subject > i or (subject is None and tokens[i].rel in {"parataxis", "root", "conj"})
+
+    def sentence_part_before(self, i: int) -> int:
+        """End of the statement before an inverted cue: the text before it without the comma and dash."""
+        before = self.sent.text[: self.sent.tokens[i].start]
+        return len(before.rstrip(" ,—–-\n"))
+
+    def complement_start(self, i: int) -> int | None:
+        """Where what a verb reports starts when it takes no clause: "назвал Y Z", "призвал стороны к …",
+        "выразил надежду на …", "пожаловался на …" — its first object after it, or the complement its verb
+        governs by a preposition; not "сказал журналистам" or "заявил на брифинге"."""
+        tokens = self.sent.tokens
+        governed = GOVERNED.get(tokens[i].lemma, set())
+        for child in self.kids(i, {"obj", "obl", "xcomp", "ccomp", "nmod"}):
+            if child <= i or tokens[child].lemma in NOT_CONTENT:
+                continue
+            if tokens[child].rel in {"obl", "nmod"} and not self.has_case(child, governed):
+                continue
+            lo, _ = self.extent(child)
+            return max(lo, tokens[i].start + len(tokens[i].text))
+        following = next((j for j in range(i + 1, len(tokens)) if tokens[j].pos not in {"ADV", "PART"}), None)
+        if following is not None and tokens[following].pos in {"NOUN", "ADJ", "PROPN"} and "Case=Acc" in tokens[following].feats:
+            return tokens[following].start  # the parser hung the object elsewhere: "отметил важную роль …"
+        return None
+
+    def phrase(self, i: int) -> str:
+        """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"."""
+        nodes = self.subtree(i, keep=lambda c: self.sent.tokens[c].rel in PHRASE_RELS)
+        nodes = [n for n in nodes if self.sent.tokens[n].pos != "PUNCT"]
+        tokens = self.sent.tokens
+        lo = min(tokens[n].start for n in nodes)
+        hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
+        words = self.sent.text[lo:hi]
+        if len(words.split()) > 8 or re.search(r"[,;:(«»\"]", words):
+            return tokens[i].text
+        return words.strip()
+
+    def nominative_phrase(self, i: int) -> str:
+        """The phrase with its head word (and the adjectives before it) in the dictionary form when it
+        stands in another case: "по словам одного из мигрантов" → "один из мигрантов"."""
+        token = self.sent.tokens[i]
+        words = self.phrase(i)
+        if "Case=Nom" in token.feats or not token.lemma:
+            return words
+        start = words.find(token.text)
+        if start < 0:
+            return words
+        return (words[:start] + token.lemma + words[start + len(token.text):]).strip()
 
     def first_verb_after(self, offset: int) -> int | None:
         for index, token in enumerate(self.sent.tokens):

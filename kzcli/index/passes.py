@@ -42,7 +42,7 @@ def regroup_people(store: Store) -> None:
     person_quotes = db.execute("SELECT qid, aid, mention, pid FROM quotes WHERE mention IS NOT NULL").fetchall()
     for quote in person_quotes:
         quoted[where.get((quote["aid"], quote["mention"]))] += 1
-    org_quotes = db.execute("SELECT qid, aid, speaker FROM quotes WHERE mention IS NULL").fetchall()
+    org_quotes = db.execute("SELECT qid, aid, speaker FROM quotes WHERE mention IS NULL AND speaker_type = 'org'").fetchall()
     orgs: dict[str, list] = {}
     for quote in org_quotes:
         orgs.setdefault(quote["speaker"].casefold(), []).append(quote)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..analysis.terms import paragraph_terms
 from ..errors import KzError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -120,6 +120,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     end INTEGER NOT NULL,
     speaker_type TEXT NOT NULL,
     speaker TEXT NOT NULL,
+    speaker_phrase TEXT NOT NULL,
     mention INTEGER,
     pid INTEGER
 );
@@ -210,7 +211,7 @@ CREATE TABLE IF NOT EXISTS skipped (
 );
 """
 # Child tables whose columns do not simply start with the article key.
-INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, mention)"}
+INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
 CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "event_names", "figures")
 
 
@@ -316,7 +317,7 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
         ],
         "quotes": [
             (q.para, q.sent, q.kind, q.cue, q.text, q.start, q.end, q.speaker.type, q.speaker.name,
-             q.speaker.mention)
+             q.speaker.phrase, q.speaker.mention)
             for q in analysis.quotes
         ],
         "events": [

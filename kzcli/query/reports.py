@@ -302,7 +302,7 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
     """Statements as public rows, grouped by speaker then source, in text order."""
     if kind and kind not in QUOTE_KINDS:
         raise KzError(f"--kind takes one of {', '.join(QUOTE_KINDS)}, not {kind!r}", USAGE)
-    where, params = ["q.pid IS NOT NULL"], []
+    where, params = ["(q.pid IS NOT NULL OR q.speaker_type = 'description')"], []
     if person:
         pids = resolve_person(store, person)
         where.append(f"q.pid IN {in_list(pids)}")
@@ -315,9 +315,10 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
         where.append("q.kind = ?")
         params.append(kind)
     rows = store.db.execute(
-        "SELECT q.*, p.name AS speaker_name, p.mentions AS weight, a.id, a.file, a.outlet, a.published"
-        " FROM quotes q JOIN people p ON p.pid = q.pid JOIN articles a ON a.aid = q.aid"
-        f" WHERE {' AND '.join(where)} ORDER BY p.mentions DESC, p.name, a.id, q.para, q.start",
+        "SELECT q.*, coalesce(p.name, q.speaker) AS speaker_name, coalesce(p.mentions, 0) AS weight,"
+        " a.id, a.file, a.outlet, a.published"
+        " FROM quotes q LEFT JOIN people p ON p.pid = q.pid JOIN articles a ON a.aid = q.aid"
+        f" WHERE {' AND '.join(where)} ORDER BY weight DESC, speaker_name, a.id, q.para, q.start",
         params,
     ).fetchall()
     if query:
@@ -350,6 +351,7 @@ def _quote_row(store: Store, row: sqlite3.Row) -> dict:
     return {
         "speaker": row["speaker_name"],
         "speaker_type": row["speaker_type"],
+        "speaker_phrase": row["speaker_phrase"],
         "kind": row["kind"],
         "cue": row["cue"],
         "text": row["text"],

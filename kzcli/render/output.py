@@ -310,6 +310,22 @@ def people(rows: list[dict], fmt: Format, caption: str) -> None:
 KIND_LABELS = {"direct": "прямая речь", "indirect": "косвенная речь", "interview": "интервью"}
 
 
+def referred_by(row: dict) -> str:
+    """The words a statement's text used for its speaker when they are not the speaker's name (a pronoun
+    or a role noun: "Смирнов ← «чиновник»"); "" when the text named the speaker.
+
+    >>> referred_by({"speaker": "Олег Смирнов", "speaker_phrase": "Смирнова", "speaker_type": "person"})
+    ''
+    >>> referred_by({"speaker": "Олег Смирнов", "speaker_phrase": "чиновник", "speaker_type": "person"})
+    'чиновник'
+    """
+    phrase = row.get("speaker_phrase") or ""
+    if row.get("speaker_type") == "description" or not phrase:
+        return ""
+    name = {word.casefold()[:5] for word in row["speaker"].replace(".", " ").split()}
+    return "" if {word.casefold()[:5] for word in phrase.replace(".", " ").split()} & name else phrase
+
+
 def statements(rows: list[dict], fmt: Format) -> None:
     """Quotes grouped by speaker then source: the speaker once as a heading, then per statement a line
     saying where and how (id, outlet, date, kind and cue) and the statement itself, indented."""
@@ -332,6 +348,9 @@ def statements(rows: list[dict], fmt: Format) -> None:
         where.append(label, style="green")
         if cue:
             where.append(f" «{cue}»", style="green")
+        via = referred_by(row)
+        if via:
+            where.append(f" · ← «{via}»", style="yellow")
         where.overflow = "ellipsis"
         console.print(where)
         console.print(Padding(Text(row["text"], overflow="ellipsis"), (0, 0, 0, 4)))
