@@ -109,6 +109,17 @@ def rows(speech):
     # headline "…, — role", the role resolved to the minister named in the text
     ("dash_headline.txt", "Ерлан Каримов", "person", "министр сельского хозяйства", "indirect",
      "Цены на хлеб не вырастут до конца года"),
+    # an agency passing words on is a source: the minister speaks, not "агентство"
+    ("agency.txt", "Гульнара Сейтказы", "person", "Гульнара Сейтказы", "indirect",
+     "библиотеки будут работать до десяти вечера"),
+    # "По словам министра …" with no comma after it
+    ("agency.txt", "Гульнара Сейтказы", "person", "министра культуры", "indirect",
+     "также необходимо обновить фонды сельских библиотек"),
+    # a reporting verb inside a relative clause ("которые запрещали") does not end the statement
+    ("agency.txt", "Гульнара Сейтказы", "person", "Сейтказы", "indirect",
+     "«устаревшими» правила, которые запрещали выдавать книги на дом без прописки"),
+    # "На это обратила внимание X" after the statement
+    ("agency.txt", "Жанна Оспанова", "person", "Жанна Оспанова", "indirect", "Читатели в сёлах берут больше книг, чем в городах"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])

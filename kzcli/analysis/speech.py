@@ -261,8 +261,9 @@ class ArticleSpeech:
         if cue == "parenthetical" or tree.has_mark(i, {"как"}):
             host = self._host_clause(i, tree, sent, word, cue == "parenthetical")
             return [quote(*host)] if host else []
-        if tree.refers_back(i):
-            return self._before(index, word, speaker)
+        pointer = tree.refers_back(i)
+        if pointer:
+            return self._before(index, f"{pointer} {word}", speaker)
         clause = tree.reported_clause(i)
         after = next((span for span in spans if span[0] > at), None)
         if clause:
@@ -316,7 +317,8 @@ class ArticleSpeech:
                 end = start + cut.start()
                 break
             cut = re.search(r"(?:,\s*(?:[—–-]\s*)?|\s[—–-]\s*)(?:(?:и|а|но)\s+)?(?:также\s+)?(?:\w+\s+)?$", before)
-            if cut and (tree.speaker_token(j, "verb") is not None or token.rel == "conj"):
+            relative = token.rel == "acl:relcl" or any(sent.tokens[c].lemma == "который" for c in tree.kids(j))
+            if cut and not relative and (tree.speaker_token(j, "verb") is not None or token.rel == "conj"):
                 end = start + cut.start()
                 break
         words = sent.text[start:end].rstrip(TRAILING + ".")
@@ -422,7 +424,7 @@ class ArticleSpeech:
         words = text[start:end].strip(TRAILING + ".")
         self.claimed.update((para, s) for s in run)
         kind = "direct" if words[:1] in OPENING and words.rstrip(".")[-1:] in "»”\"" else "indirect"
-        return [Quote(para, index, kind, "об этом " + cue, words.strip("«»\"“”"), start, start + len(words), speaker)]
+        return [Quote(para, index, kind, cue, words.strip("«»\"“”"), start, start + len(words), speaker)]
 
     def _block_after(self, index, cue, speaker) -> list[Quote]:
         """"X заявил:" closing its paragraph: the next paragraph is the statement (with those after it while
@@ -451,7 +453,11 @@ class ArticleSpeech:
         сообщает агентство, министр заявил, что …"), the agency is a source, not a speaker: nothing."""
         lo, hi = tree.extent(i)
         marker = "по " if parenthetical else "как "
+        owner = tree.owner(i)
+        phrase_end = tree.extent(owner)[1] if owner is not None else sent.tokens[i].start + len(sent.tokens[i].text)
         comma = sent.text.find(",", sent.tokens[i].start)
+        if parenthetical and (comma < 0 or len(sent.text[phrase_end:comma].split()) > 3):
+            comma = phrase_end - 1 if lo <= 2 else -1  # "По словам президента также необходимо …" (no comma)
         after = sent.text[comma + 1:] if comma > 0 else ""
         if comma > 0 and len(after.split()) >= 3:
             start = comma + 1
@@ -459,7 +465,7 @@ class ArticleSpeech:
         else:
             start, end = 0, lo
         words = sent.text[start:end].strip(TRAILING + ".")
-        if not words or any(tree.cue(j) == "verb" and tree.subject(j) is not None
+        if not words or any(tree.cue(j) == "verb" and "VerbForm=Fin" in t.feats
                             for j, t in enumerate(sent.tokens) if start <= t.start < end):
             return None
         offset = sent.text.find(words, start)
@@ -662,6 +668,28 @@ class SpeechTree(Tree):
 
     def subject(self, i: int) -> int | None:
         """The subject of a cue verb, borrowed from a coordinated verb or a relative clause's owner."""
+        found = self._tree_subject(i)
+        return found if found is not None else self._nominative_before(i)
+
+    def _nominative_before(self, i: int) -> int | None:
+        """When the parser left a finite verb without a subject: the nearest animate nominative before it
+        whose gender agrees, with no other verb or clause boundary between ("…, Генеральный секретарь ООН
+        Антониу Гутерриш 28 июня сообщил, что …")."""
+        tokens = self.sent.tokens
+        verb = feats(tokens[i])
+        if verb.get("VerbForm") != "Fin" or tokens[i].rel in {"conj", "acl:relcl", "advcl"}:
+            return None
+        for j in range(i - 1, max(-1, i - 9), -1):
+            token = tokens[j]
+            if token.pos in {"VERB", "AUX", "SCONJ"} or token.text in {",", ";", ":", "«", "»", "—", "–"}:
+                return None
+            found = feats(token)
+            if token.pos in {"PROPN", "NOUN"} and found.get("Case") == "Nom" and found.get("Animacy") == "Anim" \
+                    and (not verb.get("Gender") or verb.get("Gender") == found.get("Gender")):
+                return j
+        return None
+
+    def _tree_subject(self, i: int) -> int | None:
         tokens = self.sent.tokens
         for _ in range(3):
             subjects = self.kids(i, {"nsubj", "nsubj:pass"})
@@ -706,14 +734,15 @@ class SpeechTree(Tree):
     def has_mark(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"mark", "advmod"}) if c < i)
 
-    def refers_back(self, i: int) -> bool:
-        """"Об этом сообщил X", "Это подтвердил X": the statement is what came before."""
+    def refers_back(self, i: int) -> str | None:
+        """"Об этом сообщил X", "На это обратил внимание X", "Это подтвердил X": the statement is what came
+        before; returns the words that point back ("Об этом")."""
         tokens = self.sent.tokens
         for child in self.kids(i, {"obl", "obj", "nmod"}):
             if tokens[child].lemma == "это" and (child < i or self.has_case(child, ABOUT)) and (
-                    self.has_case(child, ABOUT) or tokens[child].rel == "obj"):
-                return True
-        return False
+                    self.has_case(child, ABOUT | {"на"}) or tokens[child].rel == "obj"):
+                return " ".join(tokens[c].text for c in sorted(self.kids(child, {"case"}) + [child]))
+        return None
 
     def reported_clause(self, i: int) -> tuple[int, str] | None:
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
