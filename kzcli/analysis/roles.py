@@ -53,6 +53,9 @@ SPEAKING_BODIES = {
 # Pronouns that stand for a speaker: the subject forms and the possessive of "по его словам".
 PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "ее": "Fem", "её": "Fem"}
 PLURAL_PRONOUNS = {"они", "их"}
+# Men's first names that end like women's.
+MALE_NAMES_IN_A = {"никита", "илья", "кузьма", "фома", "лука", "савва", "данила", "миша", "саша", "паша", "женя",
+                   "дима", "вова", "коля", "петя", "ваня", "сережа", "алеша", "мустафа", "муса", "иса"}
 FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
 
 
@@ -77,7 +80,11 @@ def verb_gender(token) -> str:
 
 
 def mention_gender(mention) -> str:
-    """The tagger's gender of a name, else the surname's ending: "Петрова" → Fem."""
+    """A first name ending in -а/-я ("Кая Каллас", "Анна Белова" → Fem), else the tagger's gender of the
+    surname, else its ending ("Петрова" → Fem)."""
+    first = mention.first.lower()
+    if first.endswith(("а", "я")) and first not in MALE_NAMES_IN_A:
+        return "Fem"
     if mention.gender in {"Masc", "Fem"}:
         return mention.gender
     surname = mention.surname.lower()
