@@ -46,8 +46,10 @@ def test_headline_byline_stamp_and_furniture():
      "2023-04-09"),
     ("\n".join(["Меню", "Новости", "Погода", "Курсы", "Спорт", "Культура", "Авто", "Новость дня", "09.04.2023"])
      + "\nТекст новости о событии, которое произошло на этой неделе в столице, и ещё о многом другом.", "2023-04-09"),
+    (" date 2024-21-30 Заголовок статьи о выборах\nТекст статьи идёт дальше, и в нём много слов о выборах.", None),
 ], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year",
-        "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu"])
+        "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu",
+        "impossible-header-date"])
 def test_publication_stamps(text, published):
     assert structure_of(text).published == published
 

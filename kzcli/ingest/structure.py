@@ -113,7 +113,8 @@ def parse(doc: RawDocument) -> Structure:
     title = doc.title
 
     if lines and (header := HEADER_DATE.match(lines[0])):
-        published, published_source = header[1], "header"
+        if safe_date(*map(int, header[1].split("-"))):  # "date 2025-21-30" states no date
+            published, published_source = header[1], "header"
         boilerplate.append(lines[0][: header.start(2)].strip())
         lines[0] = header[2]
         if not lines[0]:
