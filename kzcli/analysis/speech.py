@@ -63,6 +63,7 @@ GOVERNED = {
 }
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "пишет", "писать"}
+CONCESSIVE = {"хотя", "когда", "если", "пока", "поскольку", "хоть", "несмотря"}
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
                 "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
@@ -293,13 +294,14 @@ class ArticleSpeech:
                 return self._block_after(index, word + ":", speaker)
             start = sent.start + token.start + len(word) + colon + 1
             return [quote("indirect", word + ":", start, sent.start + self._clause_end(tree, i, start - sent.start))]
-        if token.lemma in CLAUSE_ONLY:
-            return []
+        if token.lemma in CLAUSE_ONLY or "VerbForm=Conv" in token.feats:
+            return []  # "…, подчеркнув настороженность …" is the writer's gloss unless a clause follows
         target = tree.complement_start(i)
         if target is not None:
             start = sent.start + target
             end = sent.start + self._clause_end(tree, i, target)
-            if len(text[start:end].split()) >= 3 or tree.sent.tokens[i].lemma in {"назвать", "называть"}:
+            infinitive = any(t.start == target and "VerbForm=Inf" in t.feats for t in sent.tokens)  # "пообещал снизить налоги"
+            if len(text[start:end].split()) >= 3 or infinitive or token.lemma in {"назвать", "называть"}:
                 return [quote("indirect", word, start, end)]
         return []
 
@@ -321,6 +323,9 @@ class ArticleSpeech:
             if cut and not relative and (tree.speaker_token(j, "verb") is not None or token.rel == "conj"):
                 end = start + cut.start()
                 break
+        if tree.subordinate(i):  # "Хотя X пообещал …, <main clause>": the statement ends with its clause
+            comma = sent.text.find(",", start)
+            end = min(end, tree.extent(i)[1], comma if comma > 0 else end)
         words = sent.text[start:end].rstrip(TRAILING + ".")
         return start + len(words)
 
@@ -727,6 +732,11 @@ class SpeechTree(Tree):
             and not tokens[c].text.endswith(NOT_GENITIVE)
         ]
         return owners[0] if owners else None
+
+    def subordinate(self, i: int) -> bool:
+        """The verb heads a concessive or temporal clause ("хотя он пообещал …", "когда министр заявил …")."""
+        tokens = self.sent.tokens
+        return any(tokens[c].lemma in CONCESSIVE for c in self.kids(i, {"mark"}) if c < i)
 
     def has_case(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"case"}))
