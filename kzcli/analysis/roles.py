@@ -80,7 +80,7 @@ def verb_gender(token) -> str:
 
 
 def mention_gender(mention) -> str:
-    """A first name ending in -а/-я ("Кая Каллас", "Анна Белова" → Fem), else the tagger's gender of the
+    """A first name ending in -а/-я ("Айна Ли", "Анна Белова" → Fem), else the tagger's gender of the
     surname, else its ending ("Петрова" → Fem)."""
     first = mention.first.lower()
     if first.endswith(("а", "я")) and first not in MALE_NAMES_IN_A:

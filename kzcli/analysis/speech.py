@@ -62,7 +62,7 @@ GOVERNED = {
     "пригрозить": {"с"},
 }
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
-SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "пишет", "писать"}
+SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
 CONCESSIVE = {"хотя", "когда", "если", "пока", "поскольку", "хоть", "несмотря"}
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
@@ -280,7 +280,7 @@ class ArticleSpeech:
             end = sent.start + tree.sentence_part_before(i)
             if re.search(r"[,.!?…]?\s*[—–-]\s*$", text[sent.start: at]):
                 return self._dash_speech(index, end, word, speaker)
-            if tree.sentence_part_before(i) > 0 and not tree.sent.text[:1] in OPENING:
+            if tree.sentence_part_before(i) > 0 and tree.sent.text[:1] not in OPENING:
                 return [quote("indirect", word, sent.start, end)]
         if after and after[0] <= sent.end + 1 and token.lemma not in {"назвать", "называть"}:
             gap = text[at + len(word): after[0] - 1]
@@ -625,7 +625,7 @@ class ArticleSpeech:
         return self.mentions[self.last[1].mention].key == self.mentions[mention].key
 
     def _place_speaker(self, index, tree, i) -> Speaker | None:
-        """"заявили в министерстве", "в Кремле сообщили": no subject, a plural verb and the place it was said."""
+        """"заявили в министерстве", "в правительстве сообщили": no subject, a plural verb and the place it was said."""
         if verb_gender(tree.sent.tokens[i]) != "Plur" or tree.kids(i, {"nsubj", "nsubj:pass"}):
             return None
         for child in tree.kids(i, {"obl"}):
@@ -678,8 +678,8 @@ class SpeechTree(Tree):
 
     def _nominative_before(self, i: int) -> int | None:
         """When the parser left a finite verb without a subject: the nearest animate nominative before it
-        whose gender agrees, with no other verb or clause boundary between ("…, Генеральный секретарь ООН
-        Антониу Гутерриш 28 июня сообщил, что …")."""
+        whose gender agrees, with no other verb or clause boundary between ("…, Генеральный директор завода
+        Иван Петров 3 мая сообщил, что …")."""
         tokens = self.sent.tokens
         verb = feats(tokens[i])
         if verb.get("VerbForm") != "Fin" or tokens[i].rel in {"conj", "acl:relcl", "advcl"}:

@@ -307,7 +307,7 @@ def _paraphrased(line: str, lead: str) -> bool:
 
 def _is_headline(line: str) -> bool:
     """Short, not dash-led, no final full stop; a sentence break inside only in a long headline's
-    second part ("Песков о событиях: Ситуация напоминает хаос. Москва обеспокоена")."""
+    second part ("Министр о паводке: Вода отступает. Дамбы выдержали")."""
     return (
         word_count(line) <= HEADLINE_MAX_WORDS
         and len(line) <= 220
