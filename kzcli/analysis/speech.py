@@ -157,19 +157,19 @@ class ArticleSpeech:
         for mention in mentions:
             if mention.role:
                 self.roles[mention.key] = f"{self.roles.get(mention.key, '')} {mention.role}".strip()
+        self.spans = {para: quote_spans(text) for para, text in self.texts.items()}  # quotation marks, once
         self.quoted = [self._inside_quotes(sent.para, sent.start, sent.end) for sent in sentences]
         self.unquoted_before = [0]  # unquoted sentences before each sentence: the distance a pronoun reaches
         for inside in self.quoted:
             self.unquoted_before.append(self.unquoted_before[-1] + (not inside))
         self.last: tuple[int, Speaker] | None = None  # the sentence and speaker of the latest statement
-        self.claimed: set[tuple[int, int]] = set()  # (paragraph, sentence) whose words are some statement
+        self.claimed: set[tuple[int, int]] = set()
+        self.cued: dict[int, bool] = {}  # sentence → has a cue of its own (asked again by several statements)  # (paragraph, sentence) whose words are some statement
 
     def _inside_quotes(self, para: int, start: int, end: int) -> bool:
         """Whether a stretch of a paragraph lies inside quotation marks: someone's words, where a name is
         not an antecedent ("«Путин сказал мне…», — сказал он" is not Путин speaking)."""
-        if para not in self.texts:
-            return False
-        return any(low - 1 <= start and end <= high + 1 for low, high in quote_spans(self.texts[para]))
+        return any(low - 1 <= start and end <= high + 1 for low, high in self.spans.get(para, []))
 
     def quotes(self) -> list[Quote]:
         found = []
@@ -178,10 +178,8 @@ class ArticleSpeech:
             found += answer
             # an answer's own "я считаю, что …" is the answer; others it reports are their statements
             own = {self.mentions[q.speaker.mention].key for q in answer if q.speaker.mention is not None}
-            text = self.texts[para]
-            spans = quote_spans(text)
             for index in self.in_para[para]:
-                made = [q for q in self._sentence(index, text, spans)
+                made = [q for q in self._sentence(index, self.texts[para], self.spans[para])
                         if not answer or (q.speaker.mention is not None and self.mentions[q.speaker.mention].key not in own)]
                 if para < 0 and not made:
                     made = self._headline(index)
@@ -449,8 +447,11 @@ class ArticleSpeech:
         return [Quote(following, self.in_para[following][0], "direct", cue, words, start, start + len(words), speaker)]
 
     def _has_cue(self, index: int) -> bool:
-        tree = SpeechTree(self.sentences[index])
-        return any(tree.cue(i) for i in range(len(self.sentences[index].tokens)))
+        """The sentence has a speech cue of its own (it is not part of another's statement)."""
+        if index not in self.cued:
+            tree = SpeechTree(self.sentences[index])
+            self.cued[index] = any(tree.cue(i) for i in range(len(self.sentences[index].tokens)))
+        return self.cued[index]
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
         """"Как отметил X, …" / "по словам X, …" / "…, по его словам, …": the rest of the sentence (the part
@@ -604,13 +605,13 @@ class ArticleSpeech:
         named after it."""
         noun = tree.sent.tokens[token_index].lemma
         phrase = tree.phrase(token_index)
-        others = {w.lower()[:5] for w in re.findall(r"\w+", phrase)[1:] if len(w) > 2} - GENERIC_MODIFIERS
+        others = set(stems(phrase)[1:]) - GENERIC_MODIFIERS
         best, best_key = None, None
         for m, mention in enumerate(self.mentions):
             role = self.roles.get(mention.key, "")
             if not role or not role_fits(noun, role):
                 continue
-            if others and not others & {w.lower()[:5] for w in re.findall(r"\w+", role)} and not self._is_last(index, m):
+            if others and not others & set(stems(role)) and not self._is_last(index, m):
                 continue
             distance = index - mention.sent
             key = (distance >= 0, -abs(distance))
@@ -637,6 +638,12 @@ class ArticleSpeech:
                 if lemma in SPEAKING_BODIES:
                     return Speaker("description", tree.nominative_phrase(child), None, tree.phrase(child))
         return None
+
+
+def stems(text: str) -> list[str]:
+    """Words of 3+ letters on their first five letters, to compare role phrases across case endings:
+    "главы МИД России" → ["главы", "мид", "росси"]."""
+    return [word.lower()[:5] for word in re.findall(r"\w+", text) if len(word) > 2]
 
 
 class SpeechTree(Tree):
