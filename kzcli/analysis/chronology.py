@@ -3,22 +3,27 @@
 natasha's DatesExtractor reads only plain dates (no ranges, parts, seasons,
 adjectival months or relative expressions, and "05.03.24" as 1924), so the
 grammar here covers every class itself. A mention without a year is completed
-later (`complete`), from the text around it or the publication date.
+later (`complete_year`), from the text around it or the publication date; a
+relative one ("вчера", "в среду", "на прошлой неделе", "три года назад") is
+fixed to the publication date (`resolve_relative`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..lang.calendar import (
     ADJECTIVE_MONTHS,
     PART_WORDS,
+    PERIOD_MONTHS,
     SEASON_WORDS,
+    WEEKDAYS,
     expand_year,
     format_value,
     month_number,
+    period,
     safe_date,
 )
 
@@ -30,33 +35,77 @@ MONTH = (
 YEAR = r"(\d{4})"
 YEAR_WORD = r"(?:\s*(?:-?м\b|года\b|году\b|год\b|годах\b|годы\b|годов\b|г\.|гг\.))"
 DASH = r"\s*[-–—]\s*"
-RELATIVE = {
-    "на днях": ("month", 0, "recent"), "вчера": ("day", -1, None), "позавчера": ("day", -2, None),
-    "в этом году": ("year", 0, None), "в текущем году": ("year", 0, None),
-    "в течение года": ("year", 0, None), "в прошлом году": ("year", -1, None),
-    "в следующем году": ("year", 1, None), "в будущем году": ("year", 1, None),
-    "в этом месяце": ("month", 0, None), "в прошлом месяце": ("month", -1, None),
+# Words that place a period relative to the one the article is written in: "этого года", "на прошлой неделе".
+SHIFT_STEMS = {
+    "эт": 0, "текущ": 0, "нынешн": 0, "уходящ": 0, "позапрошл": -2, "прошл": -1, "минувш": -1, "прошедш": -1,
+    "следующ": 1, "будущ": 1, "наступающ": 1, "предстоящ": 1,
 }
-PART_ALTERNATIVES = "|".join(sorted(PART_WORDS, key=len, reverse=True))
+SHIFT = "(" + "|".join(stem + r"[а-яё]*" for stem in sorted(SHIFT_STEMS, key=len, reverse=True)) + ")"
+SHIFTED_YEAR = rf"{SHIFT}\s+года\b"  # "этого года", "прошлого года"
+YEAR_TAIL = rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})?"  # "2025 года" | "этого года" | nothing
+SEASON_DAYS = 91  # how much nearer another year must bring an undirected date to beat the publication's year
+COUNTS = {
+    "один": 1, "одну": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100,
+}
+COUNT = "(" + "|".join(sorted(COUNTS, key=len, reverse=True)) + r"|\d{1,3})"
+UNIT = r"(дней|дня|день|недел[июь]|недель|месяц[аев]*|год[а]?|лет|полгода)"
+WEEKDAY = "(" + "|".join(WEEKDAYS) + r")(?![а-яё-])"
+ORDINAL = r"(перв[а-яё]*|втор[а-яё]*|трет[а-яё]*|четв[её]рт[а-яё]*|IV|III|II|I|[1-4]-?(?:м|й|го))"
+PARTS = "(" + "|".join(sorted(PART_WORDS, key=len, reverse=True)) + ")"
+SEASONS = "(" + "|".join(sorted(SEASON_WORDS, key=len, reverse=True)) + r")(?![а-яё])"
+TIME_OF_DAY = r"(?:утром|днем|днём|вечером|ночью|в\s+ночь\s+на|в\s+ночь\s+с\s+\d{1,2}\s+на)"
+PREPOSITION = r"(?:(?:в|во|с|со|до|к|по|на|за|под)\s+)?"
+DAY_WORDS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+YEAR_WORDS = {  # phrase → years from the publication year
+    "годом ранее": -1, "годом раньше": -1, "по итогам года": 0, "с начала года": 0, "в течение года": 0,
+}
 GRAMMAR = [
-    ("day_range_months", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
-    ("day_range", rf"(?:с\s+)?(\d{{1,2}})(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
-    ("day", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
+    ("day_range_months", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?(?:{DASH}|\s+по\s+|\s+до\s+)"
+                         rf"(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
+    ("day_range", rf"(?:с\s+)?(\d{{1,2}})(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
+    ("dated_day_word", rf"({'|'.join(DAY_WORDS)}),?\s+(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
+    ("weekday_day", rf"(?:(?:в|во)\s+)?(?:ночь\s+на\s+)?{WEEKDAY},?\s+(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
+    ("day", rf"(?:{TIME_OF_DAY}\s+)?(?:с\s+)?(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
+    ("numbered_days", rf"(?:с\s+)?(\d{{1,2}})(?:-?го)?(?:(?:{DASH}|\s+по\s+)(\d{{1,2}})(?:-?го)?)?\s+числа"),
     ("numeric", r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b"),
     ("iso", r"(\d{4})-(\d{2})-(\d{2})\b"),
-    ("month_part", rf"(?:в\s+)?({PART_ALTERNATIVES})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
-    ("year_part", rf"(?:в\s+)?({PART_ALTERNATIVES})\s+{YEAR}{YEAR_WORD}"),
-    ("season", rf"({'|'.join(SEASON_WORDS)})\s+{YEAR}{YEAR_WORD}"),
-    ("year_range", rf"(?:в\s+)?{YEAR}{DASH}{YEAR}{YEAR_WORD}"),
-    ("month", rf"(?:(?:в|с|до|к|по)\s+)?{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)"),
-    ("bare_month", rf"(?:в|с|до|к)\s+{MONTH}(?!\s*\d)"),
-    ("adjective_month", rf"({'|'.join(ADJECTIVE_MONTHS)})\w+"),
-    ("year", rf"(?:(?:в|с|до|к|на|за|по)\s+)?{YEAR}{YEAR_WORD}"),
-    ("relative", "(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + ")"),
+    ("month_range", rf"{PREPOSITION}{MONTH}{DASH}{MONTH}{YEAR_TAIL}"),
+    ("month_part", rf"{PREPOSITION}{PARTS}\s+{MONTH}{YEAR_TAIL}"),
+    ("year_period", rf"{PREPOSITION}(?:{PARTS}\s+)?{ORDINAL}\s+(квартал[а-яё]*|полугоди[а-яё]*)"
+                    rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
+    ("first_months", rf"{PREPOSITION}первы[ехм]\s+{COUNT}\s+(месяц[а-яё]*|дн[а-яё]+|дня)"
+                     rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
+    ("year_part", rf"{PREPOSITION}{PARTS}\s+(?:{YEAR}{YEAR_WORD}|{SHIFTED_YEAR}|(года|году)\b)"),
+    ("season", rf"(?:{SHIFT}\s+)?{SEASONS}(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})?"),
+    ("decade", r"(?:в\s+)?(\d{4}|\d{2})-(?:е|х|ые|ых)\s+(?:годы|годах|годов|гг\.)"),
+    ("year_range", rf"(?:(?:в|с)\s+)?{YEAR}(?:\s+года?)?(?:{DASH}|\s+по\s+|\s+до\s+){YEAR}{YEAR_WORD}"),
+    ("year_pair", rf"(?:в\s+)?{YEAR}\s+и\s+{YEAR}\s+годах"),
+    ("month", rf"{PREPOSITION}{MONTH}(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})"),
+    ("bare_month", rf"(?:в|во|с|до|к|за|на|по)\s+{MONTH}(?!\s*\d)"),
+    ("adjective_month", rf"({'|'.join(ADJECTIVE_MONTHS)})[а-яё]+"),
+    ("year", rf"(?:(?:в|во|с|до|к|на|за|по|от)\s+)?{YEAR}{YEAR_WORD}"),
+    ("shifted_year", rf"(?:(?:в|во|на|с|до|к|за|по\s+итогам|с\s+начала)\s+)?{SHIFT}\s+(?:году|года|год)\b"),
+    ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b"),
+    ("week", rf"на\s+{SHIFT}\s+неделе"),
+    ("weekend", rf"в\s+{SHIFT}\s+выходные"),
+    ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
+    ("ago", rf"(?:ровно\s+)?(?:{COUNT}\s+)?{UNIT}\s+назад"),
+    ("later", rf"через\s+(?:{COUNT}\s+)?{UNIT}(?![а-яё])"),
+    ("weekday", rf"(?:в|во)\s+(?:ночь\s+на\s+)?{WEEKDAY}"),
+    ("day_word", rf"({'|'.join(DAY_WORDS)})(?![а-яё-])"),
+    ("year_word", r"(" + "|".join(p.replace(" ", r"\s+") for p in YEAR_WORDS) + r"|позапрошлогодн[а-яё]+|прошлогодн[а-яё]+)"),
+    ("recent", r"(на\s+днях|с\s+начала\s+месяца)"),
 ]
 PATTERN = re.compile("|".join(rf"(?P<{name}>\b{regex})" for name, regex in GRAMMAR), re.IGNORECASE)
-# Every alternative needs a digit, a month, an adjectival month or a relative phrase: a cheap first test.
-CUE = re.compile(r"\d|" + MONTH + "|" + "|".join(ADJECTIVE_MONTHS) + "|" + "|".join(map(re.escape, RELATIVE)), re.IGNORECASE)
+# Every alternative needs a digit, a month or one of these words: a cheap first test before the full grammar.
+CUE = re.compile(
+    r"\d|" + MONTH + "|" + "|".join(ADJECTIVE_MONTHS)
+    + r"|год|месяц|дн[яе]|недел|выходн|назад|через|днях|вчера|сегодня|завтра|накануне|квартал|полугод|весн|летом|осен|зим"
+    + r"|понедельник|вторник|среду|четверг|пятниц|суббот|воскресень",
+    re.IGNORECASE,
+)
 _STARTS = sorted(PATTERN.groupindex.values()) + [PATTERN.groups + 1]
 # name → slice of match.groups() holding that alternative's own captures
 GROUP_RANGES = {name: (index, _STARTS[_STARTS.index(index) + 1] - 1) for name, index in PATTERN.groupindex.items()}
@@ -71,9 +120,14 @@ class DateMention:
     year: int | None  # None until completed
     month: int | None = None
     day: int | None = None
-    end_value: tuple | None = None  # (year, month, day) of a range's last day
-    modifier: str | None = None  # start | middle | end | first_half | … | spring | … | recent
-    relative: tuple | None = None  # (unit, shift) for "вчера", "в прошлом году"
+    end_value: tuple | None = None  # (year, month, day) of a range's last point
+    modifier: str | None = None  # start | middle | end | first_half | second_half | q1… | h1 | h2 | spring… | recent
+    shift: tuple | None = None  # relative to the publication date: (unit, amount), unit day|weekday|week|weekend|days_back|month|year
+    year_shift: int | None = None  # "в октябре этого года": the publication year plus this
+    lead_year: int = 0  # the first point's year relative to the period's year (a winter starts in December before)
+    weekday: int | None = None  # 0 = Monday, for a date written with its weekday ("в четверг, 23 октября")
+    needs_month: bool = False  # "15-го числа": the month comes from the text before
+    condition: str | None = None  # today | eve | weekday: kept only when the sentence bears it out (events.py)
     year_inferred: bool = False
 
     @property
@@ -82,6 +136,22 @@ class DateMention:
         (no year yet) or impossible ("31 февраля")."""
         return format_value(self.granularity, self.year, self.month, self.day, self.end_value)
 
+    @property
+    def needs_anchor(self) -> bool:
+        """Whether only the publication date can fix it ("вчера", "в этом году", "в среду")."""
+        return self.shift is not None or self.year_shift is not None
+
+    def set_year(self, year: int) -> None:
+        """Give the period its year ("весной" + 2025 → 2025-03/2025-05; "зимой" + 2025 → 2024-12/2025-02)."""
+        self.year = year + self.lead_year
+        if self.end_value and self.end_value[0] is None:
+            self.end_value = (year, *self.end_value[1:])
+
+    def with_year(self, year: int) -> DateMention:
+        copy = replace(self)
+        copy.set_year(year)
+        return copy
+
 
 def find_mentions(text: str) -> list[DateMention]:
     """Every date expression in `text`, years left empty where the text gives none."""
@@ -89,63 +159,160 @@ def find_mentions(text: str) -> list[DateMention]:
     if not CUE.search(text):
         return found
     for match in PATTERN.finditer(text):
-        mention = _read(match)
-        if mention:
-            found.append(mention)
+        found += _read(match)
     return found
 
 
-def _read(match: re.Match) -> DateMention | None:
+def _read(match: re.Match) -> list[DateMention]:
     kind = match.lastgroup
     g = _own_groups(match, kind)
     text = match.group(kind).rstrip()
     start, end = match.start(kind), match.start(kind) + len(text)
-    make = lambda **kw: DateMention(start, end, text, **kw)  # noqa: E731
+
+    def make(granularity: str, year: int | None = None, **fields) -> list[DateMention]:
+        return [DateMention(start, end, text, granularity, year, **fields)]
+
     if kind == "day_range_months":
-        d1, m1, y1, d2, m2, y2 = g
-        year2, month1, month2 = _year(y2), month_number(m1), month_number(m2)
-        year1 = _year(y1) or (year2 - 1 if year2 and month1 and month2 and month1 > month2 else year2)
-        return make(granularity="range", year=year1, month=month1, day=int(d1), end_value=(year2, month2, int(d2)))
+        d1, m1, y1, d2, m2, y2, shifted = g
+        month1, month2 = month_number(m1), month_number(m2)
+        backwards = bool(month1 and month2 and month1 > month2)  # "с 25 декабря по 5 января"
+        year2 = _year(y2)
+        if y1:
+            return make("range", int(y1), month=month1, day=int(d1), end_value=(year2 or int(y1), month2, int(d2)))
+        return make("range", year2 - backwards if year2 else None, month=month1, day=int(d1),
+                    end_value=(year2, month2, int(d2)), lead_year=-backwards, year_shift=_shift(shifted))
     if kind == "day_range":
-        d1, d2, m, y = g
+        d1, d2, m, y, shifted = g
         month = month_number(m)
-        return make(granularity="range", year=_year(y), month=month, day=int(d1), end_value=(_year(y), month, int(d2)))
+        return make("range", _year(y), month=month, day=int(d1), end_value=(_year(y), month, int(d2)),
+                    year_shift=_shift(shifted))
+    if kind == "dated_day_word":
+        word, d, m, y = g
+        return make("day", _year(y), month=month_number(m), day=int(d), shift=("day", DAY_WORDS[word.lower()]))
+    if kind == "weekday_day":
+        weekday, d, m, y = g
+        return make("day", _year(y), month=month_number(m), day=int(d), weekday=WEEKDAYS.index(weekday.lower()))
     if kind == "day":
-        d, m, y = g
-        return make(granularity="day", year=_year(y), month=month_number(m), day=int(d))
+        d, m, y, shifted = g
+        return make("day", _year(y), month=month_number(m), day=int(d), year_shift=_shift(shifted))
+    if kind == "numbered_days":
+        d1, d2 = g
+        if d2:
+            return make("range", None, day=int(d1), end_value=(None, None, int(d2)), needs_month=True)
+        return make("day", None, day=int(d1), needs_month=True)
     if kind == "numeric":
         d, m, y = g
         if not safe_date(expand_year(y), int(m), int(d)):
-            return None
-        return make(granularity="day", year=expand_year(y), month=int(m), day=int(d))
+            return []
+        return make("day", expand_year(y), month=int(m), day=int(d))
     if kind == "iso":
         y, m, d = g
         if not safe_date(int(y), int(m), int(d)):
-            return None
-        return make(granularity="day", year=int(y), month=int(m), day=int(d))
+            return []
+        return make("day", int(y), month=int(m), day=int(d))
+    if kind == "month_range":
+        m1, m2, y, shifted = g
+        return _months(make, month_number(m1), month_number(m2), _year(y), _shift(shifted))
     if kind == "month_part":
-        part, m, y = g
-        return make(granularity="month", year=_year(y), month=month_number(m), modifier=PART_WORDS[part.lower()])
+        part, m, y, shifted = g
+        return make("month", _year(y), month=month_number(m), modifier=PART_WORDS[part.lower()], year_shift=_shift(shifted))
+    if kind == "year_period":
+        part, ordinal, noun, y, shifted, bare = g
+        number = _ordinal(ordinal)
+        name = (f"q{number}" if noun.lower().startswith("квартал") and number <= 4
+                else f"h{number}" if number <= 2 else None)
+        if name is None:
+            return []
+        return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted, bare),
+                       modifier=PART_WORDS[part.lower()] if part else name)
+    if kind == "first_months":
+        count, unit, y, shifted, bare = g
+        number = _count(count)
+        if unit.lower().startswith("месяц"):
+            return _months(make, 1, number, _year(y), _shift(shifted, bare)) if 1 <= number <= 12 else []
+        if not 1 <= number <= 31:
+            return []
+        return make("range", _year(y), month=1, day=1, end_value=(_year(y), 1, number), year_shift=_shift(shifted, bare))
     if kind == "year_part":
-        part, y = g
-        return make(granularity="year", year=int(y), modifier=PART_WORDS[part.lower()])
+        part, y, shifted, bare = g
+        modifier = PART_WORDS[part.lower()]
+        if modifier in ("first_half", "second_half"):
+            return _months(make, *PERIOD_MONTHS["h1" if modifier == "first_half" else "h2"], _year(y),
+                           _shift(shifted, bare), modifier=modifier)
+        return make("year", _year(y), modifier=modifier, year_shift=_shift(shifted, bare))
     if kind == "season":
-        season, y = g
-        return make(granularity="year", year=int(y), modifier=SEASON_WORDS[season.lower()])
+        before, season, y, shifted = g
+        return _months(make, *PERIOD_MONTHS[SEASON_WORDS[season.lower()]], _year(y), _shift(shifted) if y is None else None,
+                       modifier=SEASON_WORDS[season.lower()], shift_before=_shift(before))
+    if kind == "decade":
+        (digits,) = g
+        first = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
+        if first % 10:
+            return []
+        return make("range", first, end_value=(first + 9, None, None))
     if kind == "year_range":
         y1, y2 = g
-        return make(granularity="range", year=int(y1), end_value=(int(y2), None, None))
+        return make("range", int(y1), end_value=(int(y2), None, None))
+    if kind == "year_pair":  # one phrase, two dates: "в 1995 и 2015 годах"
+        y1, y2 = g
+        return make("year", int(y1)) + make("year", int(y2))
     if kind in ("month", "bare_month"):
-        m, y = (g + [None])[:2]
-        return make(granularity="month", year=_year(y), month=month_number(m))
+        m, y, shifted = (g + [None, None])[:3]
+        return make("month", _year(y), month=month_number(m), year_shift=_shift(shifted))
     if kind == "adjective_month":
         (stem,) = g
-        return make(granularity="month", year=None, month=ADJECTIVE_MONTHS[stem.lower()])
+        return make("month", None, month=ADJECTIVE_MONTHS[stem.lower()])
     if kind == "year":
         (y,) = g
-        return make(granularity="year", year=int(y))
-    unit, shift, modifier = RELATIVE[" ".join(g[0].lower().split())]
-    return make(granularity=unit, year=None, relative=(unit, shift), modifier=modifier)
+        return make("year", int(y))
+    if kind == "shifted_year":
+        return make("year", None, shift=("year", _shift(g[0])))
+    if kind == "shifted_month":
+        return make("month", None, shift=("month", _shift(g[0])))
+    if kind in ("week", "weekend"):
+        return make("range", None, shift=(kind, _shift(g[0])))
+    if kind == "days_back":
+        return make("range", None, shift=("days_back", _count(g[0])))
+    if kind in ("ago", "later"):
+        count, unit = g
+        number, unit = _count(count) if count else 1, unit.lower()
+        sign = -1 if kind == "ago" else 1
+        if unit == "полгода":
+            return make("month", None, shift=("month", 6 * sign))
+        if unit.startswith(("год", "лет")):
+            return make("year", None, shift=("year", number * sign))
+        if unit.startswith("месяц"):
+            return make("month", None, shift=("month", number * sign))
+        days = number * (7 if unit.startswith("недел") else 1)
+        return make("day", None, shift=("day", days * sign))
+    if kind == "weekday":
+        return make("day", None, shift=("weekday", WEEKDAYS.index(g[0].lower())), condition="weekday")
+    if kind == "day_word":
+        word = g[0].lower()
+        condition = {"сегодня": "today", "накануне": "eve"}.get(word)
+        return make("day", None, shift=("day", DAY_WORDS[word]), condition=condition)
+    if kind == "year_word":
+        phrase = " ".join(g[0].lower().split())
+        shift = YEAR_WORDS.get(phrase, -2 if phrase.startswith("позапрошлогодн") else -1)
+        return make("year", None, shift=("year", shift))
+    phrase = " ".join(g[0].lower().split())
+    if phrase == "на днях":
+        return make("month", None, shift=("month", 0), modifier="recent")
+    return make("month", None, shift=("month", 0))
+
+
+def _months(make, first: int, last: int, year: int | None, year_shift: int | None,
+            modifier: str | None = None, shift_before: int | None = None) -> list[DateMention]:
+    """A run of months of one year ("весной", "во втором квартале", "за январь–октябрь")."""
+    if not (first is not None and last and first <= last):
+        return []
+    lead = -1 if first == 0 else 0  # a winter starts in the December before
+    shift = year_shift if year_shift is not None else shift_before
+    mention = make("range", None, month=first or 12, end_value=(None, last, None), modifier=modifier,
+                   lead_year=lead, year_shift=shift)[0]
+    if year is not None:
+        mention.set_year(year)
+    return [mention]
 
 
 def _own_groups(match: re.Match, kind: str) -> list:
@@ -158,38 +325,114 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def resolve_relative(mention: DateMention, anchor: date) -> None:
-    """Fix a relative expression ("вчера", "в прошлом году", "на днях") to the publication date."""
-    unit, shift = mention.relative
+def _shift(word: str | None, bare: str | None = None) -> int | None:
+    """Years (or weeks, months) from the publication's: "прошлого" → -1; a bare "года" ("до конца года") → 0."""
+    if word:
+        word = word.lower()
+        return next(shift for stem, shift in sorted(SHIFT_STEMS.items(), key=lambda item: -len(item[0]))
+                    if word.startswith(stem))
+    return 0 if bare else None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNTS[word.lower()]
+
+
+def _ordinal(word: str) -> int:
+    """"втором", "II", "2-м" → 2."""
+    word = word.lower()
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    if word in roman:
+        return roman[word]
+    if word[0].isdigit():
+        return int(word[0])
+    return next(number for number, stem in enumerate(("перв", "втор", "трет", "четв"), 1) if word.startswith(stem))
+
+
+def resolve_relative(mention: DateMention, anchor: date, direction: str | None = None) -> None:
+    """Fix a relative expression to the publication date `anchor`.
+
+    "вчера" is the day before it; "в среду" the latest Wednesday on or before it
+    when the clause tells of the past (`direction` "past"), the next one on or
+    after it for the future, else the Wednesday of its week; "на прошлой неделе"
+    is the week (Monday–Sunday) before; "три года назад" the year three before;
+    "в октябре этого года" its October.
+    """
+    if mention.shift is None:
+        mention.set_year(anchor.year + mention.year_shift)
+        return
+    unit, amount = mention.shift
     if unit == "day":
-        day = anchor + timedelta(days=shift)
-        mention.year, mention.month, mention.day = day.year, day.month, day.day
+        _set_day(mention, anchor + timedelta(days=amount))
+    elif unit == "weekday":
+        offset = amount - anchor.weekday()  # the day in the publication's week
+        if direction == "past" and offset > 0:
+            offset -= 7
+        elif direction == "future" and offset < 0:
+            offset += 7
+        _set_day(mention, anchor + timedelta(days=offset))
+    elif unit in ("week", "weekend", "days_back"):
+        if unit == "days_back":
+            first, last = anchor - timedelta(days=amount), anchor - timedelta(days=1)
+        else:
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=amount)
+            first = monday + timedelta(days=5 if unit == "weekend" else 0)
+            if unit == "weekend" and amount == 0 and direction == "past" and first > anchor:
+                first -= timedelta(weeks=1)
+            last = first + timedelta(days=1 if unit == "weekend" else 6)
+        mention.year, mention.month, mention.day = first.year, first.month, first.day
+        mention.end_value = (last.year, last.month, last.day)
     elif unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + shift
+        index = anchor.year * 12 + anchor.month - 1 + amount
         mention.year, mention.month = index // 12, index % 12 + 1
     else:
-        mention.year = anchor.year + shift
+        mention.year = anchor.year + amount
 
 
-def complete_year(mention: DateMention, candidates: list[int], anchor: date | None, tense: str | None) -> None:
+def _set_day(mention: DateMention, day: date) -> None:
+    """A relative day; a date written beside it ("вчера, 7 октября") keeps its own month and day."""
+    if mention.month is None:
+        mention.year, mention.month, mention.day = day.year, day.month, day.day
+    elif mention.year is None:
+        mention.set_year(day.year if (mention.month, mention.day) == (day.month, day.day) else _nearest_year(mention, day))
+
+
+def complete_year(mention: DateMention, candidates: list[int], anchor: date | None, direction: str | None) -> None:
     """Give a year-less mention the year the context implies; marks it `year_inferred`.
 
-    `candidates` are explicit years nearby, nearest first. With a publication
-    date the tense decides: past events fall on or before it, future ones after.
+    `candidates` are explicit years nearby, nearest first ("В 2019 году … 12 декабря"
+    → 2019). Without one, the publication date and the clause's `direction` decide:
+    a past event falls on or before it, a future or planned one after it, anything
+    else in the nearest year ("12 марта" in an April article → that March). A
+    weekday written beside the date picks the year in which it falls on that day.
     """
-    month, day = mention.month or 1, mention.day or 1
-    if candidates and (anchor is None or candidates[0] in (anchor.year, anchor.year - 1, anchor.year + 1)):
+    if candidates and (anchor is None or abs(candidates[0] - anchor.year) <= 1):
         year = candidates[0]
     elif anchor is not None:
-        year = anchor.year
-        moment = safe_date(year, month, min(day, 28))
-        if tense == "Fut" and moment and moment < anchor:
-            year += 1
-        elif tense != "Fut" and moment and moment > anchor + timedelta(days=1):
-            year -= 1
+        year = _nearest_year(mention, anchor, direction)
     else:
         return
-    mention.year = year
-    if mention.end_value and mention.end_value[0] is None:
-        mention.end_value = (year, *mention.end_value[1:])
+    mention.set_year(year)
     mention.year_inferred = True
+
+
+def _nearest_year(mention: DateMention, anchor: date, direction: str | None = None) -> int:
+    """The year, within one of the anchor's, that puts the mention where its direction says; without
+    a direction, the publication's own year unless another is nearer by more than a season
+    ("в январе" written on 28 December is next January; "в первом квартале" in September is this year's)."""
+    today = anchor.isoformat()
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        value = mention.with_year(year).value
+        if value is None:
+            continue
+        first, last = period("range" if "/" in value else mention.granularity, value)
+        if mention.weekday is not None and date.fromisoformat(first).weekday() != mention.weekday:
+            continue
+        fits = {"past": first <= today, "future": last >= today}.get(direction, True)
+        distance = 0 if first <= today <= last else min(
+            abs((date.fromisoformat(first) - anchor).days), abs((date.fromisoformat(last) - anchor).days))
+        if year == anchor.year:
+            distance -= SEASON_DAYS
+        options.append((not fits, distance, year))
+    return min(options)[2] if options else anchor.year

@@ -15,9 +15,10 @@ from .crossref import PRECISE, EventName, anchors, references
 from .syntax import Tree
 
 PLAN_LEMMAS = {
-    "планировать", "запланировать", "намереваться", "собираться", "ожидаться", "предстоять", "предстоящий",
+    "намеренный", "ожидать", "рассчитывать", "прогнозировать", "планировать", "запланировать", "намереваться", "собираться", "ожидаться", "предстоять", "предстоящий",
     "запланированный", "планироваться", "намечать", "наметить", "намечаться", "готовиться", "предполагаться",
 }
+MODAL_LEMMAS = {"мочь", "должный"}  # plans only on the date's own verb: "может быть подписано до конца года"
 SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
 PREDICATES = {"VERB", "AUX"}
 MAX_EVENT_WORDS = 16
@@ -58,29 +59,86 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
     """Events of the sentences; `dates` holds each sentence's date mentions (chronology.find_mentions)."""
     anchor = date.fromisoformat(published) if published and len(published) == 10 else None
     found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in dates[index]]
-    explicit = [(index, sent.para, m.year) for index, sent, m in found if m.year and not m.relative]
+    explicit = [(index, sent.para, m.year) for index, sent, m in found if _sets_year(m)]
+    last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… декабря, с 18 по 24 числа")
     events = []
     for index, sent, mention in found:
         clause = Clause(sent, mention.start, mention.end, drop=mention.text)
-        if mention.relative:
-            if anchor is None:
-                continue
-            resolve_relative(mention, anchor)
-        elif mention.year is None:
-            complete_year(mention, _nearby_years(index, sent.para, explicit, anchor), anchor, clause.tense)
-            if mention.year is None:
-                continue
-        value = mention.value
-        if value is None:  # "31 февраля", a range that ends before it starts
+        if mention.condition and not clause.bears(mention.condition, mention.end):
             continue
+        if mention.needs_month and not _give_month(mention, last_month.get(sent.para), anchor):
+            continue
+        direction = clause.direction
+        if mention.needs_anchor and anchor is not None:
+            resolve_relative(mention, anchor, direction)
+        elif mention.shift is not None:
+            continue
+        elif mention.year is None:
+            complete_year(mention, _nearby_years(index, sent.para, explicit, anchor), anchor, direction)
+        value = mention.value
+        if value is None:  # no year to be had, "31 февраля", a range that ends before it starts
+            continue
+        if mention.month:
+            last_month[sent.para] = mention.month
         first, last = period(mention.granularity, value)
-        planned = clause.planned or (anchor is not None and first > anchor.isoformat())
+        planned = direction == "future" or (anchor is not None and first > anchor.isoformat() and direction != "past")
         events.append(DatedEvent(
             index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
             mention.granularity, mention.modifier, mention.year_inferred, planned, clause.text(), clause.lemmas(),
             first, last, clause.anchors(index) if mention.granularity in PRECISE else [],
         ))
     return events
+
+
+CLAUSE_OPENERS = {
+    "что", "чтобы", "который", "когда", "если", "то", "а", "но", "где", "как", "хотя", "поскольку", "пока", "и",
+    "однако", "тогда", "чем", "причем", "причём", "зато",
+}
+CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
+
+
+def _segment(tokens, inside: list[int]) -> tuple[int, int]:
+    """The run of tokens around a date that one clause holds: cut at semicolons, colons, dashes, brackets and
+    commas that open a clause ("…, то на прошлой неделе министр указывал …"); joined with the next clause
+    (else the one before) while it has no finite verb ("с 1 августа — этот разговор выглядит")."""
+    breaks = [i for i, t in enumerate(tokens) if t.text in CLAUSE_BREAKS or (
+        t.text == "," and i + 1 < len(tokens) and tokens[i + 1].lemma in CLAUSE_OPENERS)]
+    first, last = min(inside), max(inside)
+    lo = max((b + 1 for b in breaks if b < first), default=0)
+    hi = min((b - 1 for b in breaks if b > last), default=len(tokens) - 1)
+    for _ in range(2):
+        if any(_finite(tokens[i]) for i in range(lo, hi + 1)):
+            break
+        after = [b for b in breaks if b > hi + 1]
+        if hi + 1 < len(tokens) - 1:
+            hi = after[0] - 1 if after else len(tokens) - 1
+        elif lo > 0:
+            lo = max((b + 1 for b in breaks if b < lo - 1), default=0)
+    return lo, hi
+
+
+def _finite(token) -> bool:
+    """A verb that makes a clause: finite, or a short participle ("подписано")."""
+    return token.pos in PREDICATES and ("VerbForm=Fin" in token.feats or "Variant=Short" in token.feats)
+
+
+def _sets_year(mention) -> bool:
+    """Whether a mention's year is context for year-less dates after it: a written date with its year
+    ("9 июля 2023 года") or a year as a time ("в 2019 году"), not a period reported on ("по итогам 2024 года")."""
+    if not mention.year or mention.needs_anchor:
+        return False
+    return mention.granularity != "year" or bool(re.match(r"(в|во|с|до|к|на)\s", mention.text, re.IGNORECASE))
+
+
+def _give_month(mention, month: int | None, anchor: date | None) -> bool:
+    """"с 18 по 24 числа" takes the month named before it in the paragraph, else the publication's."""
+    month = month or (anchor.month if anchor else None)
+    if month is None:
+        return False
+    mention.month = month
+    if mention.end_value:
+        mention.end_value = (mention.end_value[0], month, mention.end_value[2])
+    return True
 
 
 def undated_events(sentences, dated: set[int]) -> list[UndatedEvent]:
@@ -128,29 +186,79 @@ class Clause:
                 break
             self.predicate = tokens[self.predicate].head
         self.tree = Tree(sent)
+        if drop:  # the date's own prepositions go with it: "на 30 июня" leaves no "на"
+            self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.span}
+        self.segment = _segment(tokens, inside) if inside else (0, len(tokens) - 1)
+        lo, hi = self.segment
+        if not lo <= self.predicate <= hi:  # the tree links the date across a clause boundary: trust the clause
+            self.predicate = next((i for i in range(lo, hi + 1) if _finite(tokens[i])), self.predicate)
+        self.question = sent.text.rstrip().endswith("?")
 
     @property
     def tense(self) -> str | None:
+        """The predicate's tense; an infinitive takes that of the finite verb before it ("не хотели посылать")."""
         if self.predicate < 0:
             return None
-        match = re.search(r"Tense=(\w+)", self.sent.tokens[self.predicate].feats)
+        tokens = self.sent.tokens
+        verb = self.predicate
+        if "VerbForm=Inf" in tokens[verb].feats:
+            verb = next((i for i in range(verb - 1, -1, -1) if "VerbForm=Fin" in tokens[i].feats), verb)
+        match = re.search(r"Tense=(\w+)", tokens[verb].feats)
         return match.group(1) if match else None
 
     @property
     def planned(self) -> bool:
+        return self.tense == "Fut" or self._plan_words()
+
+    @property
+    def direction(self) -> str | None:
+        """"future" for a future tense or a plan ("намечена на 23 октября", "может быть подписано"),
+        "past" for a past tense, else None (the present, or no verb)."""
+        tense = self.tense
+        finite_past = tense == "Past" and "VerbForm=Fin" in self.sent.tokens[self.predicate].feats
+        if tense == "Fut" or (self._plan_words() and not finite_past):
+            return "future"
+        return "past" if tense == "Past" else None
+
+    def _plan_words(self) -> bool:
         if self.predicate < 0:
             return False
         nodes = [self.predicate] + self.tree.kids(self.predicate) + [k for i in self.span for k in self.tree.kids(i)]
-        lemmas = {self.sent.tokens[i].lemma for i in nodes} | {self.sent.tokens[i].lemma for i in self.span}
-        return self.tense == "Fut" or bool(lemmas & PLAN_LEMMAS)
+        tokens = self.sent.tokens
+        lemmas = {tokens[i].lemma for i in nodes} | {tokens[i].lemma for i in self.span}
+        own = [self.predicate, tokens[self.predicate].head] + self.tree.kids(self.predicate, {"aux", "aux:pass", "cop"})
+        return bool(lemmas & PLAN_LEMMAS) or any(i >= 0 and tokens[i].lemma in MODAL_LEMMAS for i in own)
+
+    def bears(self, condition: str, end: int) -> bool:
+        """Whether the sentence bears out a doubtful date word: "сегодня" dates an event only beside a past
+        or future verb (not "сегодня наше партнёрство крепче"); "накануне" and "в среду" are no dates
+        before a noun they govern ("накануне годовщины", "в среду обитания")."""
+        if condition == "today":
+            return self.tense in ("Past", "Fut")
+        if condition == "eve":
+            return not any(self.sent.tokens[i].pos == "ADP" for i in self.span)
+        after = next((t for t in self.sent.tokens if t.start >= end and t.pos != "PUNCT"), None)
+        governed = after is not None and after.pos == "NOUN" and "Case=Gen" in after.feats and after.text.islower()
+        return not governed
 
     def _nodes(self) -> list[int]:
-        if self.predicate < 0:
-            return list(range(len(self.sent.tokens)))
+        """The clause's tokens without the date: the date's predicate and its arguments within the clause
+        around the date; in a question, only the thing asked about."""
+        lo, hi = self.segment
+        if self.predicate < 0 or not lo <= self.predicate <= hi:
+            return [i for i in range(lo, hi + 1) if i not in self.inside]
         def keep(child: int) -> bool:
             return self.sent.tokens[child].rel not in SIDE_CLAUSES or self._holds_mention(child)
 
-        return sorted(set(self.tree.subtree(self.predicate, keep)) - self.inside)
+        root = self.predicate
+        if self.question:
+            asked = self.tree.kids(self.predicate, {"obj"}) or self.tree.kids(self.predicate, {"nsubj"})
+            root = asked[0] if asked else self.predicate
+        nodes = sorted(i for i in set(self.tree.subtree(root, keep)) - self.inside if lo <= i <= hi)
+        span = [i for i in range(lo, hi + 1) if i not in self.inside]
+        if self.question or 2 * len(nodes) > len(span):
+            return nodes or span
+        return span  # the tree keeps less than half of the clause: it is doubtful, the clause is not
 
     def _holds_mention(self, node: int) -> bool:
         return bool(self.span.intersection(self.tree.subtree(node)))
@@ -161,12 +269,17 @@ class Clause:
         nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
         if not nodes:
             return self.sent.text.strip()
+        while len(nodes) > 1 and (tokens[nodes[0]].pos in ("CCONJ", "SCONJ", "PUNCT") or tokens[nodes[0]].lemma == "то"):
+            nodes = nodes[1:]  # "…, то на прошлой неделе министр указывал": the clause starts after its opener
         lo = tokens[nodes[0]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
         text = self.sent.text[lo:hi]
         if self.drop:
             text = text.replace(self.drop, " ")
-        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-")
+        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?")
+        text = re.sub(r",(\s*,)+", ",", text)
+        if self.question:
+            return f"Вопрос: {text}" if text else self.sent.text.strip()
         words = text.split()
         if len(words) < 3:
             text = self.sent.text.replace(self.drop, " ") if self.drop else self.sent.text

@@ -60,6 +60,16 @@ DATELINE = re.compile(
     r"^[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.?\s*(?:[-–—]\s*/?|/)\s*"
     r"([A-ZА-ЯЁ][\w .-]{0,30}?[\w])/?\.\s"
 )
+# The date such a dateline carries, with or without a year and a time.
+DATELINE_DATE = re.compile(
+    r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+(?:[ -][А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+)?[,.]\s+(\d{1,2})\s+([а-яё]+\.?)(?:,?\s+(\d{4}))?"
+    r"(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]|/)"
+)
+# A date and its time opening a line, in either order: "12:58 06.10.2024", "8 августа 2019 18:48".
+TIMED_STAMP = re.compile(
+    r"^(?:\d{1,2}:\d{2}\s*,?\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})"
+    r"|(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})\s*,?\s*\d{1,2}:\d{2})(?=\s|$)"
+)
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
 TOP_ZONE_LINES = 20  # lines above the first body paragraph where stamps and bylines are read
@@ -121,9 +131,10 @@ def parse(doc: RawDocument) -> Structure:
             lines.pop(0)
 
     kept: list[str] = []
+    dated_stamps: list[tuple[bool, tuple[int, int, int]]] = []  # (at the foot of the page, (year, month, day))
     year_less_stamp = None
     for position, line in enumerate(lines):
-        in_top = position < TOP_ZONE_LINES and not any(word_count(prev) >= BODY_WORDS for prev in kept)
+        in_top = position < TOP_ZONE_LINES and sum(word_count(prev) >= BODY_WORDS for prev in kept) <= 1
         bare = line.lstrip("-–—•* ").strip()
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
             boilerplate.append(line)
@@ -138,21 +149,28 @@ def parse(doc: RawDocument) -> Structure:
         for stamp_text in stamps:
             boilerplate.append(stamp_text)
             year, month, day = stamp_date(stamp_text)
-            if published:
-                continue
             if year:
-                published, published_source = safe_date(year, month, day).isoformat(), "stamp"
+                dated_stamps.append((not in_top, (year, month, day)))
             elif year_less_stamp is None:
                 year_less_stamp = (month, day)
         if not line:
             continue
         if in_top:
+            dateline = _dateline_date(line)
+            if dateline and dateline[0]:
+                dated_stamps.append((False, dateline))
+            elif dateline and year_less_stamp is None:
+                year_less_stamp = dateline[1:]
             byline = _byline_outlet(line)
             if byline:
                 boilerplate.append(line)
                 outlet = outlet or byline
                 continue
         kept.append(line)
+    if not published and dated_stamps:
+        # The earliest stamp near the headline: a page also prints the day it was saved and its updates, later.
+        _, (year, month, day) = min(dated_stamps)
+        published, published_source = safe_date(year, month, day).isoformat(), "stamp"
 
     if title:
         kept = [line for position, line in enumerate(kept)
@@ -178,7 +196,11 @@ def parse(doc: RawDocument) -> Structure:
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:
-    """A stamp glued before the text by "|" separators: ("28.08.2025 | 17:45", "Глава МИД …")."""
+    """A stamp glued before the text by "|" separators: ("28.08.2025 | 17:45", "Глава МИД …"), or a date
+    with its time opening a line of page furniture: ("12:58 06.10.2024", "Источник: …")."""
+    timed = TIMED_STAMP.match(line)
+    if timed and stamp_date(timed.group(0)):
+        return timed.group(0).strip(), line[timed.end():].strip()
     fields = line.split("|")
     for cut in range(1, len(fields)):
         head, rest = "|".join(fields[:cut]).strip(), "|".join(fields[cut:]).strip()
@@ -189,6 +211,15 @@ def _leading_stamp(line: str) -> tuple[str, str] | None:
             continue  # the next field is a stamp's time or date too: cut after it
         return head, rest
     return None
+
+
+def _dateline_date(line: str) -> tuple[int | None, int, int] | None:
+    """The date of an agency dateline opening the text: "Пекин, 30 июня, 2024, 10:35 — ИА …" → (2024, 6, 30);
+    "МОСКВА, 17 мар — РИА Новости" → (None, 3, 17)."""
+    match = DATELINE_DATE.match(line)
+    if not match:
+        return None
+    return stamp_date(f"{match[1]} {match[2]}" + (f" {match[3]}" if match[3] else ""))
 
 
 def _meta_date(value: str | None) -> str | None:

@@ -15,19 +15,26 @@ MONTHS = (  # nominative, genitive, adjective stem ("ноябрьский виз
 MONTH_NOMINATIVE = tuple(names[0] for names in MONTHS)
 MONTH_GENITIVE = tuple(names[1] for names in MONTHS)
 ADJECTIVE_MONTHS = {names[2]: number for number, names in enumerate(MONTHS, 1)}
-PERIOD_PARTS = (  # modifier, its name in views, how the text writes it ("в начале мая", "осенью 2023 года")
-    ("start", "начало", ("начале",)), ("middle", "середина", ("середине",)), ("end", "конец", ("конце",)),
+PERIOD_PARTS = (  # modifier, its name in views, how the text writes it ("в начале мая", "до конца года")
+    ("start", "начало", ("начале",)), ("middle", "середина", ("середине",)),
+    ("end", "конец", ("конце", "конца", "концу", "конец")),
     ("first_half", "первая половина", ("первой половине",)), ("second_half", "вторая половина", ("второй половине",)),
-    ("q1", "I квартал", ("первом квартале",)), ("q2", "II квартал", ("втором квартале",)),
-    ("q3", "III квартал", ("третьем квартале",)), ("q4", "IV квартал", ("четвертом квартале", "четвёртом квартале")),
 )
-SEASONS = (
-    ("spring", "весна", ("весной",)), ("summer", "лето", ("летом",)), ("autumn", "осень", ("осенью",)),
-    ("winter", "зима", ("зимой",)),
+# Named parts of a year, each a run of its months: (modifier, name in views, first month, last month, written forms).
+# A winter runs from the December before its year: "зимой 2025 года" is 2024-12/2025-02.
+YEAR_PERIODS = (
+    ("q1", "I квартал", 1, 3, ()), ("q2", "II квартал", 4, 6, ()),
+    ("q3", "III квартал", 7, 9, ()), ("q4", "IV квартал", 10, 12, ()),
+    ("h1", "I полугодие", 1, 6, ()), ("h2", "II полугодие", 7, 12, ()),
+    ("spring", "весна", 3, 5, ("весной", "весна", "весну")), ("summer", "лето", 6, 8, ("летом", "лето")),
+    ("autumn", "осень", 9, 11, ("осенью", "осень")), ("winter", "зима", 0, 2, ("зимой", "зима", "зиму")),
 )
+WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")  # as in "в среду"
 PART_WORDS = {written: modifier for modifier, _, forms in PERIOD_PARTS for written in forms}
-SEASON_WORDS = {written: modifier for modifier, _, forms in SEASONS for written in forms}
-MODIFIER_NAMES = {modifier: name for modifier, name, _ in PERIOD_PARTS + SEASONS} | {"recent": "на днях,"}
+SEASON_WORDS = {written: modifier for modifier, _, _, _, forms in YEAR_PERIODS for written in forms}
+PERIOD_MONTHS = {modifier: (first, last) for modifier, _, first, last, _ in YEAR_PERIODS}
+MODIFIER_NAMES = ({modifier: name for modifier, name, _ in PERIOD_PARTS}
+                  | {modifier: name for modifier, name, *_ in YEAR_PERIODS} | {"recent": "на днях,"})
 
 # Month stems: full names in any case, genitive, and the usual abbreviations.
 MONTH_STEMS = {
@@ -50,7 +57,7 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 UPDATE_RE = re.compile(r"(обновлено|обновлён|обновлен|изменено|updated|ред\.)", re.IGNORECASE)
 STAMP_LABELS = re.compile(
     r"(понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
-    r"опубликовано|опубликован|дата публикации|дата|published|posted|время|г\.|года?|в|от|мск|utc|gmt)",
+    r"опубликовано|опубликован|дата публикации|дата|published|posted|время|просмотр[а-яё]*|г\.|года?|в|от|мск|utc|gmt)",
     re.IGNORECASE,
 )
 
