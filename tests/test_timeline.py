@@ -18,9 +18,10 @@ from kzcli.render import output  # noqa: E402
 from kzcli.analysis.chronology import complete_year, find_mentions, resolve_relative  # noqa: E402
 from kzcli.analysis.crossref import Anchor, Reference, link  # noqa: E402
 
-EVENT_FIELDS = {"date", "granularity", "modifier", "mention", "event", "sentence", "file", "id", "outlet",
+EVENT_FIELDS = {"date", "partial", "granularity", "modifier", "mention", "event", "sentence", "file", "id", "outlet",
                 "year_inferred", "planned", "cross_reference", "paragraph", "group"}
 CROSSREF = ROOT / "tests" / "corpora" / "crossref"
+EXPRESSIONS = ROOT / "tests" / "corpora" / "timeline"
 
 
 def one(text: str):
@@ -262,3 +263,77 @@ def test_timeline_table_fits_the_terminal(seeds, monkeypatch, width):
     table = [line for line in lines if line[:1] in "┏┃┡│└"]
     assert all(line[-1] in "┓┃┩│┘" for line in table)
     assert any("10 января 2026" in line for line in lines) and any("конец 2025" in line for line in lines)
+
+
+# -- every expression class through `kzcli timeline`, with fixed publication dates ---------------
+
+@pytest.fixture(scope="module")
+def expressions(tmp_path_factory):
+    result = run_cli("timeline", "--no-merge", "--json", cache=tmp_path_factory.mktemp("cache"), corpus=EXPRESSIONS)
+    assert result.code == 0, result.err
+    return {(row["file"], row["mention"].casefold()): row for row in result.json()}
+
+
+@pytest.mark.parametrize("file, mention, value, planned", [
+    # published Wednesday 10 September 2025
+    ("plant.txt", "в среду", "2025-09-10", False),
+    ("plant.txt", "во вторник", "2025-09-09", False),  # past: the latest Tuesday
+    ("plant.txt", "в пятницу", "2025-09-12", True),  # future: the next Friday
+    ("plant.txt", "на прошлой неделе", "2025-09-01/2025-09-07", False),
+    ("plant.txt", "на следующей неделе", "2025-09-15/2025-09-21", True),
+    ("plant.txt", "в эти выходные", "2025-09-06/2025-09-07", False),
+    ("plant.txt", "вчера, 9 сентября", "2025-09-09", False),
+    ("plant.txt", "три года назад", "2022", False),
+    ("plant.txt", "через полгода", "2026-03", True),
+    ("plant.txt", "в этом году", "2025", False),
+    ("plant.txt", "в декабре прошлого года", "2024-12", False),
+    ("plant.txt", "сегодня", "2025-09-10", False),  # the governor signed: an event, not the rhetorical one
+    ("plant.txt", "во втором квартале", "2025-04/2025-06", False),
+    ("plant.txt", "в первом полугодии", "2025-01/2025-06", False),
+    ("plant.txt", "весной", "2025-03/2025-05", False),
+    ("plant.txt", "до конца 2026 года", "2026", True),  # a modal: planned
+    ("plant.txt", "в ноябре", "2025-11", True),  # "планируется начать"
+    ("plant.txt", "12 декабря", "2019-12-12", False),  # the year of "В 2019 году" earlier in the paragraph
+    ("plant.txt", "за первые восемь месяцев года", "2025-01/2025-08", False),
+    ("plant.txt", "под конец августа", "2025-08", False),
+    ("plant.txt", "с 18 по 24 числа", "2025-08-18/2025-08-24", False),  # the month named before
+    ("winter.txt", "20 декабря", "2025-12-20", False),  # a late-December article: not next year
+    ("winter.txt", "5 января", "2026-01-05", True),  # an upcoming meeting: next year
+    ("spring.txt", "12 марта", "2025-03-12", False),
+    ("spring.txt", "в мае", "2025-05", True),
+])
+def test_each_expression_class_is_dated_against_the_publication(expressions, file, mention, value, planned):
+    row = expressions[(file, mention)]
+    assert (row["date"], row["partial"], row["planned"]) == (value, None, planned)
+
+
+def test_rhetorical_today_is_no_event_and_a_question_is_no_statement(expressions):
+    todays = [row for (file, mention), row in expressions.items() if mention == "сегодня"]
+    assert [row["event"] for row in todays] == ["Губернатор подписал указ о поддержке завода"]
+    assert expressions[("plant.txt", "2024 года")]["event"] == "Вопрос: итоги"
+    assert expressions[("plant.txt", "до конца 2026 года")]["modifier"] == "end"
+    assert expressions[("plant.txt", "в среду")]["event"] == \
+        "Совет директоров станкостроительного завода утвердил план модернизации"
+
+
+def test_a_date_without_any_year_is_kept_without_inventing_one(expressions, tmp_path, monkeypatch):
+    row = expressions[("undated.txt", "12 мая")]
+    assert (row["date"], row["partial"], row["year_inferred"]) == (None, "--05-12", False)
+    buffer = io.StringIO()
+    monkeypatch.setattr(output, "stdout_console",
+                        lambda: Console(file=buffer, width=80, force_terminal=True, color_system=None))
+    output.timeline([{**row, "group": 1}], output.Format.TERMINAL)
+    assert "12 мая (год не" in buffer.getvalue() and "указан)" in buffer.getvalue()  # wrapped in its column
+    bounded = run_cli("timeline", "--since", "2000", "--json", cache=tmp_path / "c", corpus=EXPRESSIONS)
+    assert all(row["date"] for row in bounded.json())
+
+
+def test_seed_events_are_the_clauses_their_dates_modify(seeds):
+    rows = seeds("timeline", "--no-merge", "--json").json()
+    assert all(row["event"] == row["event"].strip() for row in rows)
+    visit = [row for row in rows if row["date"] == "2026" and "Путин" in row["sentence"] and "Москву" in row["sentence"]]
+    assert [(row["event"], row["planned"]) for row in visit] == [("Путин ответит визитом в Казахстан", True)]
+    august = next(row for row in rows if row["date"] == "2025-08")
+    assert august["event"].startswith("США приобрели права")
+    question = next(row for row in rows if row["sentence"].rstrip().endswith("?"))
+    assert question["event"].startswith("Вопрос: ")

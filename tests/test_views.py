@@ -30,7 +30,7 @@ about figure amount agreement single agree differ field genre length people quot
 repeats повторяет не упоминается начало интервью без даты заголовка прямая речь косвенная речь запланировано
 statements passages for articles in events from date mentions year inferred date another source its
 covered by of sources the last rows are topics shared by several encoding file interviewee article interview
-млрд млн трлн тыс USD EUR RUB KZT JPY CNY speakers groups · ✓ Q A #
+год не указан млрд млн трлн тыс USD EUR RUB KZT JPY CNY speakers groups · ✓ Q A #
 """ + " ".join(MONTH_NOMINATIVE + MONTH_GENITIVE + tuple(MODIFIER_NAMES.values()))
 
 

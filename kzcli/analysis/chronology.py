@@ -406,7 +406,7 @@ def complete_year(mention: DateMention, candidates: list[int], anchor: date | No
     else in the nearest year ("12 марта" in an April article → that March). A
     weekday written beside the date picks the year in which it falls on that day.
     """
-    if candidates and (anchor is None or abs(candidates[0] - anchor.year) <= 1):
+    if candidates:
         year = candidates[0]
     elif anchor is not None:
         year = _nearest_year(mention, anchor, direction)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..lang.calendar import period
+from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
 from .crossref import PRECISE, EventName, anchors, references
 from .syntax import Tree
@@ -31,15 +31,15 @@ class DatedEvent:
     start: int  # offsets of the mention in the paragraph
     end: int
     mention: str
-    value: str
+    value: str  # "2025-05-12", "2025-05/2025-06" …; "--05-12" (ISO 8601 without a year) when no year is known
     granularity: str
     modifier: str | None
     year_inferred: bool
     planned: bool
     event: str
     lemmas: str  # the event's content lemmas, for merging across sources
-    first_day: str
-    last_day: str
+    first_day: str | None  # None for a date without a year
+    last_day: str | None
     anchors: list[EventName]  # the named events the date identifies, for dating other sources
 
 
@@ -56,8 +56,12 @@ class UndatedEvent:
 
 
 def dated_events(sentences, dates: list[list], published: str | None) -> list[DatedEvent]:
-    """Events of the sentences; `dates` holds each sentence's date mentions (chronology.find_mentions)."""
+    """Events of the sentences; `dates` holds each sentence's date mentions (chronology.find_mentions).
+
+    `published` is the publication day, or only its month ("2022-01"), which gives year-less dates its year.
+    """
     anchor = date.fromisoformat(published) if published and len(published) == 10 else None
+    month_year = int(published[:4]) if published and len(published) == 7 else None
     found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in dates[index]]
     explicit = [(index, sent.para, m.year) for index, sent, m in found if _sets_year(m)]
     last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… декабря, с 18 по 24 числа")
@@ -74,18 +78,20 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
         elif mention.shift is not None:
             continue
         elif mention.year is None:
-            complete_year(mention, _nearby_years(index, sent.para, explicit, anchor), anchor, direction)
-        value = mention.value
-        if value is None:  # no year to be had, "31 февраля", a range that ends before it starts
+            years = _nearby_years(index, sent.para, explicit, anchor) or ([month_year] if month_year else [])
+            complete_year(mention, years, anchor, direction)
+        value = mention.value or _partial(mention)
+        if value is None:  # "31 февраля", a range that ends before it starts
             continue
         if mention.month:
             last_month[sent.para] = mention.month
-        first, last = period(mention.granularity, value)
-        planned = direction == "future" or (anchor is not None and first > anchor.isoformat() and direction != "past")
+        first, last = period(mention.granularity, value) if mention.value else (None, None)
+        planned = direction == "future" or (
+            anchor is not None and first is not None and first > anchor.isoformat() and direction != "past")
         events.append(DatedEvent(
             index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
             mention.granularity, mention.modifier, mention.year_inferred, planned, clause.text(), clause.lemmas(),
-            first, last, clause.anchors(index) if mention.granularity in PRECISE else [],
+            first, last, clause.anchors(index) if mention.granularity in PRECISE and first else [],
         ))
     return events
 
@@ -120,6 +126,15 @@ def _segment(tokens, inside: list[int]) -> tuple[int, int]:
 def _finite(token) -> bool:
     """A verb that makes a clause: finite, or a short participle ("подписано")."""
     return token.pos in PREDICATES and ("VerbForm=Fin" in token.feats or "Variant=Short" in token.feats)
+
+
+def _partial(mention) -> str | None:
+    """A day or month whose year nothing in the text gives, in ISO 8601 without the year: "--05", "--05-12"."""
+    if mention.year is not None or mention.granularity not in ("day", "month") or not mention.month:
+        return None
+    if mention.granularity == "month":
+        return f"--{mention.month:02d}"
+    return f"--{mention.month:02d}-{mention.day:02d}" if safe_date(2000, mention.month, mention.day) else None
 
 
 def _sets_year(mention) -> bool:
@@ -276,12 +291,12 @@ class Clause:
         text = self.sent.text[lo:hi]
         if self.drop:
             text = text.replace(self.drop, " ")
-        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?")
+        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
         text = re.sub(r",(\s*,)+", ",", text)
         if self.question:
             return f"Вопрос: {text}" if text else self.sent.text.strip()
         words = text.split()
-        if len(words) < 3:
+        if len(words) < 2:
             text = self.sent.text.replace(self.drop, " ") if self.drop else self.sent.text
             words = re.sub(r"\s+", " ", text).strip(" ,;:—–-").split()
         if len(words) > MAX_EVENT_WORDS:

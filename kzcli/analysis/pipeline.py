@@ -70,7 +70,7 @@ class Analysis:
 
     def published_window(self) -> tuple[str | None, str | None]:
         """For an undated article: it appeared after the latest event it reports as past."""
-        past = [event.first_day for event in self.events if not event.planned]
+        past = [event.first_day for event in self.events if not event.planned and event.first_day]
         return (max(past) if past else None), None
 
 
@@ -110,7 +110,7 @@ class Analyzer:
         analysis.mentions = [m for i, sent in enumerate(sentences) for m in sentence_mentions(i, sent, self.lookup)]
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
-        analysis.events = dated_events(sentences, dates, structure.published)
+        analysis.events = dated_events(sentences, dates, structure.published or structure.published_month)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
         analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
         return analysis

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..analysis.terms import paragraph_terms
 from ..errors import KzError
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -150,8 +150,8 @@ CREATE TABLE IF NOT EXISTS events (
     planned INTEGER NOT NULL,
     event TEXT NOT NULL,
     lemmas TEXT NOT NULL,
-    first_day TEXT NOT NULL,
-    last_day TEXT NOT NULL,
+    first_day TEXT,
+    last_day TEXT,
     xref_aid INTEGER,
     xref_mention TEXT
 );

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..lang.calendar import ISO_RE, complete_year, safe_date, stamp_date
 from .files import RawDocument
 
-HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
+HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*(.*)$", re.IGNORECASE)
 DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")
 LIST_MARK = re.compile(r"^[-–—•*]$")
 SENTENCE_BREAK = re.compile(r"[.!?…]\s+[«\"“(]?[A-ZА-ЯЁ]")
@@ -93,6 +93,7 @@ class Structure:
     paragraphs: list[Paragraph]
     boilerplate: list[str] = field(default_factory=list)
     genre: str = "article"  # article | interview
+    published_month: str | None = None  # "2022-01" from a page-store marker that gives no day: a year for dates
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -122,8 +123,12 @@ def parse(doc: RawDocument) -> Structure:
     outlet = doc.outlet
     title = doc.title
 
+    published_month = None
     if lines and (header := HEADER_DATE.match(lines[0])):
-        if safe_date(*map(int, header[1].split("-"))):  # "date 2025-21-30" states no date
+        parts = [int(part) for part in header[1].split("-")]
+        if len(parts) == 2 and 1 <= parts[1] <= 12:  # "date 2022-01": no publication day, but the year for dates
+            published_month = header[1]
+        elif len(parts) == 3 and safe_date(*parts):  # "date 2025-21-30" states no date
             published, published_source = header[1], "header"
         boilerplate.append(lines[0][: header.start(2)].strip())
         lines[0] = header[2]
@@ -192,7 +197,7 @@ def parse(doc: RawDocument) -> Structure:
 
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
-    return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre)
+    return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month)
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:

@@ -399,7 +399,7 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
     ).fetchall()
     if query:
         rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
-    rows.sort(key=lambda row: (row["first_day"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"], row["id"], row["start"]))
+    rows.sort(key=lambda row: (row["first_day"] or "~", row["value"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"], row["id"], row["start"]))
     groups = _merge(rows) if merge else [[row] for row in rows]
     return [
         {**_event_row(row), "group": number}
@@ -431,7 +431,8 @@ def _merge(rows: list) -> list[list]:
 
 def _event_row(row: sqlite3.Row) -> dict:
     return {
-        "date": row["value"],
+        "date": None if row["value"].startswith("--") else row["value"],
+        "partial": row["value"] if row["value"].startswith("--") else None,
         "granularity": row["granularity"],
         "modifier": row["modifier"],
         "mention": row["mention"],

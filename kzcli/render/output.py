@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import USAGE, KzError
-from ..lang.calendar import MODIFIER_NAMES, MONTH_GENITIVE, MONTH_NOMINATIVE
+from ..lang.calendar import MODIFIER_NAMES, MONTH_GENITIVE, MONTH_NOMINATIVE, PERIOD_MONTHS
 
 
 class Format(Enum):
@@ -358,7 +358,15 @@ def statements(rows: list[dict], fmt: Format) -> None:
 
 
 def russian_date(value: str, modifier: str | None = None) -> str:
-    """2025-11-06 → "6 ноября 2025"; 2025-11 → "ноябрь 2025"; 2025 + end → "конец 2025"; ranges with a dash."""
+    """2025-11-06 → "6 ноября 2025"; 2025-11 → "ноябрь 2025"; 2025 + end → "конец 2025"; ranges with a dash;
+    2025-03/2025-05 + spring → "весна 2025"; --05 → "май (год не указан)"."""
+    if value.startswith("--"):
+        parts = value[2:].split("-")
+        month = int(parts[0]) - 1
+        day = f"{int(parts[1])} {MONTH_GENITIVE[month]}" if len(parts) > 1 else MONTH_NOMINATIVE[month]
+        return f"{day} (год не указан)"
+    if "/" in value and modifier in PERIOD_MONTHS:
+        return f"{MODIFIER_NAMES[modifier]} {value.split('/')[1][:4]}"
     if "/" in value:
         first, last = value.split("/")
         a, b = first.split("-"), last.split("-")
@@ -384,7 +392,8 @@ def timeline(rows: list[dict], fmt: Format) -> None:
     if fmt is not Format.TERMINAL:
         return emit_table([{**row, "dated_by": (row["cross_reference"] or {}).get("id")} for row in rows], [
             Column(key, key) for key in
-            ("date", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned", "dated_by")], fmt=fmt)
+            ("date", "partial", "modifier", "mention", "event", "id", "outlet", "year_inferred", "planned", "dated_by")],
+            fmt=fmt)
     console = stdout_console()
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
     table.add_column("date", style="cyan", max_width=16, overflow="ellipsis")
@@ -396,13 +405,17 @@ def timeline(rows: list[dict], fmt: Format) -> None:
     heading = None
     for members in groups.values():
         first = members[0]
-        period = first["date"][:7] if first["granularity"] in ("day", "month") else first["date"][:4]
+        value = first["date"] or first["partial"]
+        if first["date"] is None:
+            period = "год не указан"
+        else:
+            period = value[:7] if first["granularity"] in ("day", "month") else value[:4]
         if period != heading:
             heading = period
             label = russian_date(period) if len(period) == 7 else period
             table.add_row(Text(label, style="bold"), "", "", end_section=False)
         borrowed = all(m["cross_reference"] for m in members)
-        date_text = ("≈ " if borrowed else "") + russian_date(first["date"], first["modifier"]) \
+        date_text = ("≈ " if borrowed else "") + russian_date(value, first["modifier"]) \
             + ("*" if first["year_inferred"] else "")
         event = Text(first["event"], style="italic magenta" if first["planned"] else "")
         if first["planned"]:
