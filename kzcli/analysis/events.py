@@ -12,6 +12,7 @@ from datetime import date
 from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
 from .crossref import PRECISE, EventName, anchors, references
+from .speech import CUE_VERBS
 from .syntax import Tree
 
 PLAN_LEMMAS = {
@@ -123,6 +124,10 @@ def _segment(tokens, inside: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
+def _opens_statement(tokens, comma: int) -> bool:
+    return comma + 1 < len(tokens) and tokens[comma].text == "," and tokens[comma + 1].lemma in ("что", "чтобы")
+
+
 def _finite(token) -> bool:
     """A verb that makes a clause: finite, or a short participle ("подписано")."""
     return token.pos in PREDICATES and ("VerbForm=Fin" in token.feats or "Variant=Short" in token.feats)
@@ -185,13 +190,14 @@ class Clause:
     """The predicate a date mention hangs on, and the short clause around it."""
 
     def __init__(self, sent, start: int, end: int, drop: str | None = None) -> None:
-        """The clause around sentence offsets start–end; `drop` is left out of its text (the date words)."""
+        """The clause around sentence offsets start–end; `drop` is left out of its text (the date words; another
+        date of the sentence stays: "концерты были перенесены на следующий год")."""
         self.sent = sent
         self.drop = drop
         tokens = sent.tokens
         inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
         self.span = set(inside)
-        self.inside = self.span if drop else set()  # left out of the clause
+        self.inside = set(self.span) if drop else set()  # left out of the clause
         head = next((i for i in inside if tokens[i].head not in inside), inside[0] if inside else -1)
         self.predicate = head
         seen = set()
@@ -202,11 +208,14 @@ class Clause:
             self.predicate = tokens[self.predicate].head
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 30 июня" leaves no "на"
-            self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.span}
+            self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.inside}
         self.segment = _segment(tokens, inside) if inside else (0, len(tokens) - 1)
         lo, hi = self.segment
         if not lo <= self.predicate <= hi:  # the tree links the date across a clause boundary: trust the clause
             self.predicate = next((i for i in range(lo, hi + 1) if _finite(tokens[i])), self.predicate)
+        if self.predicate >= 0 and tokens[self.predicate].lemma in CUE_VERBS and _opens_statement(tokens, hi + 1):
+            # "Накануне X заявил, что уходит с поста": the date is the statement's, so the statement goes with it
+            self.segment = lo, _segment(tokens, [hi + 2])[1]
         self.question = sent.text.rstrip().endswith("?")
 
     @property
@@ -288,9 +297,11 @@ class Clause:
             nodes = nodes[1:]  # "…, то на прошлой неделе министр указывал": the clause starts after its opener
         lo = tokens[nodes[0]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
-        text = self.sent.text[lo:hi]
-        if self.drop:
-            text = text.replace(self.drop, " ")
+        chars = list(self.sent.text[lo:hi])
+        for i in self.inside:  # the date words go, wherever the clause's extent runs over them
+            begin = tokens[i].start - lo
+            chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
+        text = "".join(chars)
         text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
         text = re.sub(r",(\s*,)+", ",", text)
         if self.question:
