@@ -47,11 +47,31 @@ def test_headline_byline_stamp_and_furniture():
     ("\n".join(["Меню", "Новости", "Погода", "Курсы", "Спорт", "Культура", "Авто", "Новость дня", "09.04.2023"])
      + "\nТекст новости о событии, которое произошло на этой неделе в столице, и ещё о многом другом.", "2023-04-09"),
     (" date 2024-21-30 Заголовок статьи о выборах\nТекст статьи идёт дальше, и в нём много слов о выборах.", None),
+    ("Мэр открыл мост\n14:20 09.04.2023 Источник: Городское агентство новостей\nМэр открыл мост через реку "
+     "после долгого ремонта, сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\n9 апреля 2023 14:20 1520 Вестник\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\nОмск, 9 апреля, 2023, 14:20 — Вестник. Мэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("ОМСК, 9 апр — Вестник. Мэр открыл мост через реку после ремонта, начатого 2 марта 2023 года, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("18.11.2024\nМэр открыл мост\n09.04.2023\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\n2:14:20 / 09.04.2023 Просмотров: 1520\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    (" date 2022-01 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии города.", None),
 ], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year",
         "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu",
-        "impossible-header-date"])
+        "impossible-header-date", "timed-stamp-and-source", "timed-stamp-counter-outlet", "agency-dateline",
+        "year-less-dateline", "earliest-stamp-not-the-page-date", "stamp-with-views", "month-only-header"])
 def test_publication_stamps(text, published):
     assert structure_of(text).published == published
+
+
+def test_a_month_only_header_gives_the_month_not_a_publication_date():
+    found = structure_of(" date 2022-01 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии.")
+    assert (found.published, found.published_month) == (None, "2022-01")
+    assert found.paragraphs[0].text.startswith("Мэр открыл мост")
 
 
 def test_no_headline_when_first_line_is_a_lead():
