@@ -59,7 +59,7 @@ def test_headline_byline_stamp_and_furniture():
      "сообщили в мэрии города.", "2023-04-09"),
     ("Мэр открыл мост\n2:14:20 / 09.04.2023 Просмотров: 1520\nМэр открыл мост через реку после долгого ремонта, "
      "сообщили в мэрии города.", "2023-04-09"),
-    (" date 2022-01 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии города.", None),
+    (" date 2021-03 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии города.", None),
 ], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year",
         "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu",
         "impossible-header-date", "timed-stamp-and-source", "timed-stamp-counter-outlet", "agency-dateline",
@@ -69,8 +69,8 @@ def test_publication_stamps(text, published):
 
 
 def test_a_month_only_header_gives_the_month_not_a_publication_date():
-    found = structure_of(" date 2022-01 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии.")
-    assert (found.published, found.published_month) == (None, "2022-01")
+    found = structure_of(" date 2021-03 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии.")
+    assert (found.published, found.published_month) == (None, "2021-03")
     assert found.paragraphs[0].text.startswith("Мэр открыл мост")
 
 
@@ -90,7 +90,7 @@ def test_outlet_from_lead_attribution():
         ("В Астане прошла встреча министров, сообщает ТАСС.", None),  # an agency cited: a source, not the outlet
         ("© ТАСС\nВ Астане прошла встреча министров, сообщает ТАСС.", "ТАСС"),  # confirmed by the page
         ("ТАШКЕНТ, 3 дек - ИНТЕРФАКС. Министры встретились в Ташкенте.", "ИНТЕРФАКС"),  # an agency's dateline
-        ("ВИЛЬНЮС, 7 октября. /БНС/. Министры встретились в Вильнюсе.", "БНС"),
+        ("ОМСК, 5 ноября. /СИБИНФО/. Министры встретились в Омске.", "СИБИНФО"),
         ("Об этом сообщает Обозреватель со ссылкой на министра.", None),  # an aggregator retelling a source
         ("Об этом сообщает Tengrinews.kz со ссылкой на пресс-службу.", "Tengrinews.kz"),
         ("Соглашение подписано, передает корреспондент Zakon.kz.", "Zakon.kz"),

@@ -123,9 +123,9 @@ class DateMention:
     end_value: tuple | None = None  # (year, month, day) of a range's last point
     modifier: str | None = None  # start | middle | end | first_half | second_half | q1… | h1 | h2 | spring… | recent
     shift: tuple | None = None  # relative to the publication date: (unit, amount), unit day|weekday|week|weekend|days_back|month|year
-    year_shift: int | None = None  # "в октябре этого года": the publication year plus this
+    year_shift: int | None = None  # "в марте этого года": the publication year plus this
     lead_year: int = 0  # the first point's year relative to the period's year (a winter starts in December before)
-    weekday: int | None = None  # 0 = Monday, for a date written with its weekday ("в четверг, 23 октября")
+    weekday: int | None = None  # 0 = Monday, for a date written with its weekday ("в пятницу, 14 ноября")
     needs_month: bool = False  # "15-го числа": the month comes from the text before
     condition: str | None = None  # today | eve | weekday: kept only when the sentence bears it out (events.py)
     year_inferred: bool = False
@@ -242,8 +242,8 @@ def _read(match: re.Match) -> list[DateMention]:
         return make("year", _year(y), modifier=modifier, year_shift=_shift(shifted, bare))
     if kind == "season":
         before, season, y, shifted = g
-        return _months(make, *PERIOD_MONTHS[SEASON_WORDS[season.lower()]], _year(y), _shift(shifted) if y is None else None,
-                       modifier=SEASON_WORDS[season.lower()], shift_before=_shift(before))
+        name = SEASON_WORDS[season.lower()]
+        return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted), modifier=name, shift_before=_shift(before))
     if kind == "decade":
         (digits,) = g
         first = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
@@ -253,7 +253,7 @@ def _read(match: re.Match) -> list[DateMention]:
     if kind == "year_range":
         y1, y2 = g
         return make("range", int(y1), end_value=(int(y2), None, None))
-    if kind == "year_pair":  # one phrase, two dates: "в 1995 и 2015 годах"
+    if kind == "year_pair":  # one phrase, two dates: "в 1998 и 2011 годах"
         y1, y2 = g
         return make("year", int(y1)) + make("year", int(y2))
     if kind in ("month", "bare_month"):
@@ -303,7 +303,7 @@ def _read(match: re.Match) -> list[DateMention]:
 
 def _months(make, first: int, last: int, year: int | None, year_shift: int | None,
             modifier: str | None = None, shift_before: int | None = None) -> list[DateMention]:
-    """A run of months of one year ("весной", "во втором квартале", "за январь–октябрь")."""
+    """A run of months of one year ("весной", "во втором квартале", "за январь–май")."""
     if not (first is not None and last and first <= last):
         return []
     lead = -1 if first == 0 else 0  # a winter starts in the December before
@@ -356,7 +356,7 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
     when the clause tells of the past (`direction` "past"), the next one on or
     after it for the future, else the Wednesday of its week; "на прошлой неделе"
     is the week (Monday–Sunday) before; "три года назад" the year three before;
-    "в октябре этого года" its October.
+    "в марте этого года" its March.
     """
     if mention.shift is None:
         mention.set_year(anchor.year + mention.year_shift)
@@ -390,7 +390,7 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
 
 
 def _set_day(mention: DateMention, day: date) -> None:
-    """A relative day; a date written beside it ("вчера, 7 октября") keeps its own month and day."""
+    """A relative day; a date written beside it ("вчера, 3 марта") keeps its own month and day."""
     if mention.month is None:
         mention.year, mention.month, mention.day = day.year, day.month, day.day
     elif mention.year is None:

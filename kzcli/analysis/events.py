@@ -59,13 +59,13 @@ class UndatedEvent:
 def dated_events(sentences, dates: list[list], published: str | None) -> list[DatedEvent]:
     """Events of the sentences; `dates` holds each sentence's date mentions (chronology.find_mentions).
 
-    `published` is the publication day, or only its month ("2022-01"), which gives year-less dates its year.
+    `published` is the publication day, or only its month ("2021-03"), which gives year-less dates its year.
     """
     anchor = date.fromisoformat(published) if published and len(published) == 10 else None
     month_year = int(published[:4]) if published and len(published) == 7 else None
     found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in dates[index]]
     explicit = [(index, sent.para, m.year) for index, sent, m in found if _sets_year(m)]
-    last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… декабря, с 18 по 24 числа")
+    last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… ноября, с 11 по 17 числа")
     events = []
     for index, sent, mention in found:
         clause = Clause(sent, mention.start, mention.end, drop=mention.text)
@@ -106,7 +106,7 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
 
 def _segment(tokens, inside: list[int]) -> tuple[int, int]:
     """The run of tokens around a date that one clause holds: cut at semicolons, colons, dashes, brackets and
-    commas that open a clause ("…, то на прошлой неделе министр указывал …"); joined with the next clause
+    commas that open a clause ("…, то в прошлом месяце совет утвердил …"); joined with the next clause
     (else the one before) while it has no finite verb ("с 1 августа — этот разговор выглядит")."""
     breaks = [i for i, t in enumerate(tokens) if t.text in CLAUSE_BREAKS or (
         t.text == "," and i + 1 < len(tokens) and tokens[i + 1].lemma in CLAUSE_OPENERS)]
@@ -144,14 +144,14 @@ def _partial(mention) -> str | None:
 
 def _sets_year(mention) -> bool:
     """Whether a mention's year is context for year-less dates after it: a written date with its year
-    ("9 июля 2023 года") or a year as a time ("в 2019 году"), not a period reported on ("по итогам 2024 года")."""
+    ("5 мая 2021 года") or a year as a time ("в 2019 году"), not a period reported on ("по итогам 2020 года")."""
     if not mention.year or mention.needs_anchor:
         return False
     return mention.granularity != "year" or bool(re.match(r"(в|во|с|до|к|на)\s", mention.text, re.IGNORECASE))
 
 
 def _give_month(mention, month: int | None, anchor: date | None) -> bool:
-    """"с 18 по 24 числа" takes the month named before it in the paragraph, else the publication's."""
+    """"с 11 по 17 числа" takes the month named before it in the paragraph, else the publication's."""
     month = month or (anchor.month if anchor else None)
     if month is None:
         return False
@@ -207,14 +207,14 @@ class Clause:
                 break
             self.predicate = tokens[self.predicate].head
         self.tree = Tree(sent)
-        if drop:  # the date's own prepositions go with it: "на 30 июня" leaves no "на"
+        if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"
             self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.inside}
         self.segment = _segment(tokens, inside) if inside else (0, len(tokens) - 1)
         lo, hi = self.segment
         if not lo <= self.predicate <= hi:  # the tree links the date across a clause boundary: trust the clause
             self.predicate = next((i for i in range(lo, hi + 1) if _finite(tokens[i])), self.predicate)
         if self.predicate >= 0 and tokens[self.predicate].lemma in CUE_VERBS and _opens_statement(tokens, hi + 1):
-            # "Накануне X заявил, что уходит с поста": the date is the statement's, so the statement goes with it
+            # "Вчера X заявил, что покидает пост": the date is the statement's, so the statement goes with it
             self.segment = lo, _segment(tokens, [hi + 2])[1]
         self.question = sent.text.rstrip().endswith("?")
 
@@ -236,7 +236,7 @@ class Clause:
 
     @property
     def direction(self) -> str | None:
-        """"future" for a future tense or a plan ("намечена на 23 октября", "может быть подписано"),
+        """"future" for a future tense or a plan ("намечена на 14 ноября", "может быть подписано"),
         "past" for a past tense, else None (the present, or no verb)."""
         tense = self.tense
         finite_past = tense == "Past" and "VerbForm=Fin" in self.sent.tokens[self.predicate].feats
@@ -256,7 +256,7 @@ class Clause:
     def bears(self, condition: str, end: int) -> bool:
         """Whether the sentence bears out a doubtful date word: "сегодня" dates an event only beside a past
         or future verb (not "сегодня наше партнёрство крепче"); "накануне" and "в среду" are no dates
-        before a noun they govern ("накануне годовщины", "в среду обитания")."""
+        before a noun they govern ("накануне выборов", "в среду обитания")."""
         if condition == "today":
             return self.tense in ("Past", "Fut")
         if condition == "eve":
@@ -294,7 +294,7 @@ class Clause:
         if not nodes:
             return self.sent.text.strip()
         while len(nodes) > 1 and (tokens[nodes[0]].pos in ("CCONJ", "SCONJ", "PUNCT") or tokens[nodes[0]].lemma == "то"):
-            nodes = nodes[1:]  # "…, то на прошлой неделе министр указывал": the clause starts after its opener
+            nodes = nodes[1:]  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
         lo = tokens[nodes[0]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
         chars = list(self.sent.text[lo:hi])

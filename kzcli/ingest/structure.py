@@ -55,7 +55,7 @@ OUTLET_ATTRIBUTION = re.compile(
     rf"({OUTLET_NAME})(?=\s*(?:[.,;:!?)](?!\w)|$)|\s+со\s+ссылкой)"
 )
 SITE_NAME = re.compile(r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-zА-ЯЁа-яё]{2,6})+")  # "Liter.kz", "BAQ.KZ"
-# An agency's own dateline opens its text: "ТАШКЕНТ, 3 дек - ПРАЙМ.", "МОСКВА, 7 октября. /ТАСС/."
+# An agency's own dateline opens its text: "КАЗАНЬ, 4 мар - ВЕСТЬ.", "САМАРА, 5 ноября. /АГЕНТ/."
 DATELINE = re.compile(
     r"^[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.?\s*(?:[-–—]\s*/?|/)\s*"
     r"([A-ZА-ЯЁ][\w .-]{0,30}?[\w])/?\.\s"
@@ -65,7 +65,7 @@ DATELINE_DATE = re.compile(
     r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+(?:[ -][А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+)?[,.]\s+(\d{1,2})\s+([а-яё]+\.?)(?:,?\s+(\d{4}))?"
     r"(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]|/)"
 )
-# A date and its time opening a line, in either order: "12:58 06.10.2024", "8 августа 2019 18:48".
+# A date and its time opening a line, in either order: "09:41 14.03.2021", "5 марта 2021 17:20".
 TIMED_STAMP = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*,?\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})"
     r"|(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})\s*,?\s*\d{1,2}:\d{2})(?=\s|$)"
@@ -93,7 +93,7 @@ class Structure:
     paragraphs: list[Paragraph]
     boilerplate: list[str] = field(default_factory=list)
     genre: str = "article"  # article | interview
-    published_month: str | None = None  # "2022-01" from a page-store marker that gives no day: a year for dates
+    published_month: str | None = None  # "2021-03" from a page-store marker that gives no day: a year for dates
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -126,7 +126,7 @@ def parse(doc: RawDocument) -> Structure:
     published_month = None
     if lines and (header := HEADER_DATE.match(lines[0])):
         parts = [int(part) for part in header[1].split("-")]
-        if len(parts) == 2 and 1 <= parts[1] <= 12:  # "date 2022-01": no publication day, but the year for dates
+        if len(parts) == 2 and 1 <= parts[1] <= 12:  # "date 2021-03": no publication day, but the year for dates
             published_month = header[1]
         elif len(parts) == 3 and safe_date(*parts):  # "date 2025-21-30" states no date
             published, published_source = header[1], "header"
@@ -202,7 +202,7 @@ def parse(doc: RawDocument) -> Structure:
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:
     """A stamp glued before the text by "|" separators: ("28.08.2025 | 17:45", "Глава МИД …"), or a date
-    with its time opening a line of page furniture: ("12:58 06.10.2024", "Источник: …")."""
+    with its time opening a line of page furniture: ("09:41 14.03.2021", "Источник: …")."""
     timed = TIMED_STAMP.match(line)
     if timed and stamp_date(timed.group(0)):
         return timed.group(0).strip(), line[timed.end():].strip()
@@ -219,8 +219,8 @@ def _leading_stamp(line: str) -> tuple[str, str] | None:
 
 
 def _dateline_date(line: str) -> tuple[int | None, int, int] | None:
-    """The date of an agency dateline opening the text: "Пекин, 30 июня, 2024, 10:35 — ИА …" → (2024, 6, 30);
-    "МОСКВА, 17 мар — РИА Новости" → (None, 3, 17)."""
+    """The date of an agency dateline opening the text: "Самара, 4 марта, 2021, 09:15 — ИА …" → (2021, 3, 4);
+    "КАЗАНЬ, 5 апр — Агентство" → (None, 4, 5)."""
     match = DATELINE_DATE.match(line)
     if not match:
         return None
@@ -257,7 +257,7 @@ def _byline_outlet(line: str) -> str | None:
 
 
 def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
-    """The outlet the lead names as its own: an agency's dateline ("МОСКВА, 7 октября. /ТАСС/."), or
+    """The outlet the lead names as its own: an agency's dateline ("САМАРА, 5 ноября. /АГЕНТ/."), or
     "…, передает BAQ.KZ." / "пытается разобраться Altyn-orda.kz" when the name is written as a site's
     (a domain) or the page's furniture names it too ("© ТАСС"). An agency the text merely cites
     ("сообщает ТАСС", "сообщает X со ссылкой на Y" in an aggregator's retelling) is a source, not the

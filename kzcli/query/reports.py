@@ -430,9 +430,10 @@ def _merge(rows: list) -> list[list]:
 
 
 def _event_row(row: sqlite3.Row) -> dict:
+    partial = row["value"].startswith("--")  # "--05-12": a date whose year the text does not give
     return {
-        "date": None if row["value"].startswith("--") else row["value"],
-        "partial": row["value"] if row["value"].startswith("--") else None,
+        "date": None if partial else row["value"],
+        "partial": row["value"] if partial else None,
         "granularity": row["granularity"],
         "modifier": row["modifier"],
         "mention": row["mention"],
