@@ -239,6 +239,19 @@ def test_link_respects_the_referring_article():
     assert link([reference(9, "визит", {"токаев", "сша"}), new_york], [nov]) == [None, None]
 
 
+def test_link_needs_the_same_people_not_just_nested_names():
+    geneva = anchor(1, "саммит", {"иванов", "женева"}, "2021-06", "2021-06-01", "2021-06-30")
+    ref = reference(9, "саммит", {"женева"})
+    # the referring article names another president: a different summit in the same city
+    roles = {1: {"иванов": {"президент страны"}}, 9: {"петров": {"президент страны"}}}
+    assert link([ref], [geneva], roles) == [None]
+    # it names the same president, or nobody in that role: the summit is dated
+    assert link([ref], [geneva], {1: roles[1], 9: {"иванов": set(), "сидоров": {"министр"}}}) == [geneva]
+    assert link([ref], [geneva], {1: roles[1], 9: {"сидоров": {"министр"}}}) == [geneva]
+    # roles of other countries are other roles
+    assert link([ref], [geneva], {1: roles[1], 9: {"петров": {"президент соседней страны"}}}) == [geneva]
+
+
 def test_filters(seeds):
     rows = seeds("timeline", "--since", "2026", "--json").json()
     assert {row["date"][:4] for row in rows} == {"2026"}
@@ -268,10 +281,15 @@ def test_timeline_table_fits_the_terminal(seeds, monkeypatch, width):
 # -- every expression class through `kzcli timeline`, with fixed publication dates ---------------
 
 @pytest.fixture(scope="module")
-def expressions(tmp_path_factory):
+def expression_rows(tmp_path_factory):
     result = run_cli("timeline", "--no-merge", "--json", cache=tmp_path_factory.mktemp("cache"), corpus=EXPRESSIONS)
     assert result.code == 0, result.err
-    return {(row["file"], row["mention"].casefold()): row for row in result.json()}
+    return result.json()
+
+
+@pytest.fixture(scope="module")
+def expressions(expression_rows):
+    return {(row["file"], row["mention"].casefold()): row for row in expression_rows}
 
 
 @pytest.mark.parametrize("file, mention, value, planned", [
@@ -337,3 +355,43 @@ def test_seed_events_are_the_clauses_their_dates_modify(seeds):
     assert august["event"].startswith("США приобрели права")
     question = next(row for row in rows if row["sentence"].rstrip().endswith("?"))
     assert question["event"].startswith("Вопрос: ")
+
+
+@pytest.mark.parametrize("mention, event", [
+    ("накануне", "В профсоюзе объявили о забастовке"),  # a bracketed aside is read through and left out
+    ("в июле", "Выпуск продукции составил 120 тонн"),  # after a colon; the subject stays
+    ("в июне", "Он был ниже"),  # "тогда как" opens the clause and goes
+    ("в августе", "Склады были закрыты либо проданы"),  # a verb conjunct without its own subject
+    ("в октябре", "Ярмарка пройдёт в случае, если погода позволит"),  # a correlative keeps its clause
+    ("в марте", "Завод снизил прогноз — не более 3% роста"),  # a verbless closing aside after a dash
+    ("в январе", "Цех закрыли на ремонт"),  # after a sentence end without its space
+    ("с 1 октября", "Мэра и команду города, которые возглавят ассоциацию"),  # "который" and what it tells of
+])
+def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, event):
+    rows = [row for row in expression_rows if row["file"] == "clauses.txt" and row["mention"].casefold() == mention
+            and "моста" not in row["sentence"]]
+    assert [row["event"] for row in rows] == [event]
+
+
+def test_which_noun_a_relative_clause_tells_about_follows_agreement(expression_rows):
+    rows = [row for row in expression_rows if row["file"] == "clauses.txt" and "моста" in row["sentence"]]
+    assert [row["event"] for row in rows] == ["Строителей моста, которые закончили работы досрочно"]  # the builders
+
+
+def test_the_terminal_shortens_a_long_event_and_json_keeps_it_whole():
+    clause = "Совет директоров завода утвердил план модернизации цехов, закупки станков и обучения рабочих"
+    assert output.clip_words(clause, 5) == "Совет директоров завода утвердил план …"
+    assert output.clip_words("Цех закрыли на ремонт", 5) == "Цех закрыли на ремонт"
+
+
+def test_a_word_of_a_name_dates_no_event_elsewhere(tmp_path):
+    """"государств" of "Совета глав государств" heads no event: another article's meeting of that council
+    is not dated by this article's summit."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2025-03-01\nСаммит в столице\n\nСогласно решению Совета глав государств СНГ"
+                                  " 9 октября 2026 года в столице пройдёт очередной саммит.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("date 2025-04-01\nПрезидент поедет на заседание\n\nПрезидент примет участие"
+                                  " в заседании Совета глав государств.\n", encoding="utf-8")
+    rows = run_cli("timeline", "--no-merge", "--json", cache=tmp_path / "cache", corpus=corpus).json()
+    assert {row["file"] for row in rows} == {"a.txt"}

@@ -39,6 +39,8 @@ def named_phrase(sent, tree: Tree, noun: int, index: int, nodes: list[int] | Non
     """The noun's phrase (its name-bearing dependents, or the given `nodes`) when it names someone or
     something (an entity or a code), else None."""
     tokens = sent.tokens
+    if any(entity.start <= tokens[noun].start < entity.end for entity in sent.entities):
+        return None  # a word of a name ("государств" in "Совета глав государств СНГ") names no event
     nodes = nodes or [noun] + tree.descendants(noun, NAME_RELS, NAME_DEPTH)
     starts = {tokens[i].start for i in nodes}
     names = set()
@@ -141,11 +143,16 @@ class Reference:
     published: str | None  # the referring article's date, when it states one
 
 
-def link(references: list[Reference], anchors: list[Anchor]) -> list[Anchor | None]:
+Roles = dict[int, dict[str, set[str]]]  # article → surname key → the roles the article gives that person
+
+
+def link(references: list[Reference], anchors: list[Anchor], roles: Roles | None = None) -> list[Anchor | None]:
     """For each reference, the anchor that dates it, or None.
 
     An anchor fits when it is in another article, has the same head noun, and one set of names
-    contains the other. Anchors in the reference's own article veto: that article dates its own
+    contains the other, unless a person only one side names has a role in which the other article
+    names someone else ("саммит в Женеве" of an article about one president is not the "саммит Иванова
+    в Женеве" of another president). Anchors in the reference's own article veto: that article dates its own
     events. So do its other phrases with that noun and a shared name that do not fit: an article
     about "визит Токаева в Нью-Йорк" may mean that visit by "визит Токаева в США". A past reference
     needs an anchor on or before its article's date, a planned one after it (without that date,
@@ -180,8 +187,31 @@ def link(references: list[Reference], anchors: list[Anchor]) -> list[Anchor | No
                 agreed[when] = _agreed([a for a in group if a.planned == ref.planned])
         anchor = agreed[when]
         related = [other for other in siblings[(ref.aid, ref.noun)] if other.names & ref.names]
-        found.append(anchor if anchor and all(_fits(other, anchor) for other in related) else None)
+        found.append(anchor if anchor and all(_fits(other, anchor) for other in related)
+                     and not _stands_in(ref, anchor, roles or {}) else None)
     return found
+
+
+def _stands_in(ref: Reference, anchor: Anchor, roles: Roles) -> bool:
+    """Whether a person named on one side only is matched, in the other article, by someone else in
+    the same role: then the two phrases tell of different people's events."""
+    for owner, other, names in ((anchor.aid, ref.aid, anchor.names - ref.names),
+                                (ref.aid, anchor.aid, ref.names - anchor.names)):
+        theirs = roles.get(other, {})
+        for name in names:
+            if name in theirs:
+                continue
+            if any(_same_role(mine, role) for mine in roles.get(owner, {}).get(name, ())
+                   for person_roles in theirs.values() for role in person_roles):
+                return True
+    return False
+
+
+def _same_role(a: str, b: str) -> bool:
+    """"президент" and "президент США" may be one role; "президент США" and "президент Франции" are not."""
+    a_words, b_words = a.casefold().split(), b.casefold().split()
+    shorter, longer = sorted((a_words, b_words), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 def _fits(ref: Reference, anchor: Anchor) -> bool:

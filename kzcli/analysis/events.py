@@ -22,7 +22,8 @@ PLAN_LEMMAS = {
 MODAL_LEMMAS = {"мочь", "должный"}  # plans only on the date's own verb: "может быть подписано до конца года"
 SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
 PREDICATES = {"VERB", "AUX"}
-MAX_EVENT_WORDS = 16
+NOUNS = {"NOUN", "PROPN"}
+NOUN_MODIFIERS = {"amod", "det", "nmod", "flat", "flat:name", "flat:foreign", "appos", "nummod", "advmod"}
 
 
 @dataclass
@@ -102,17 +103,61 @@ CLAUSE_OPENERS = {
     "однако", "тогда", "чем", "причем", "причём", "зато",
 }
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
+DASHES = {"—", "–"}
+CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если …", "после того, как …", "в том, что …"
 
 
-def _segment(tokens, inside: list[int]) -> tuple[int, int]:
+def _asides(tokens, inside: list[int]) -> set[int]:
+    """The bracketed asides of a sentence that do not hold the date, brackets included: the clause reads
+    through them ("накануне в партии (она запрещена в РФ) объявили …")."""
+    asides: set[int] = set()
+    opened = None
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            opened = i
+        elif token.text == ")" and opened is not None:
+            if not any(opened < k < i for k in inside):
+                asides.update(range(opened, i + 1))
+            opened = None
+    return asides
+
+
+def _agree(noun, pronoun, coordinated: bool = False) -> bool:
+    """"который" agrees with its noun in number, and in the singular in gender: "строителей моста, которые"
+    tells about the builders; nouns joined by "и" are plural ("мэру и команде, которые")."""
+    def feats(token) -> dict[str, str]:
+        return dict(part.split("=", 1) for part in token.feats.split("|") if "=" in part)
+
+    a, b = feats(noun), feats(pronoun)
+    if coordinated:
+        return b.get("Number") == "Plur"
+    if a.get("Number") != b.get("Number"):
+        return False
+    return b.get("Number") == "Plur" or a.get("Gender") == b.get("Gender")
+
+
+def _opens_clause(tokens, comma: int) -> bool:
+    """A comma before a subordinator or conjunction ("…, что", "…, а") opens a clause."""
+    return comma + 1 < len(tokens) and tokens[comma + 1].lemma in CLAUSE_OPENERS
+
+
+def _asks_for_clause(tokens, comma: int) -> bool:
+    """A correlative before the comma asks for the clause after it: a date before it keeps that clause
+    ("концерты пройдут в 2026 году в случае, если …")."""
+    return (tokens[comma].text == "," and comma >= 2 and tokens[comma - 1].lemma in CORRELATIVES
+            and tokens[comma - 2].pos == "ADP")
+
+
+def _segment(tokens, inside: list[int], asides: set[int] = frozenset()) -> tuple[int, int]:
     """The run of tokens around a date that one clause holds: cut at semicolons, colons, dashes, brackets and
     commas that open a clause ("…, то в прошлом месяце совет утвердил …"); joined with the next clause
-    (else the one before) while it has no finite verb ("с 1 августа — этот разговор выглядит")."""
-    breaks = [i for i, t in enumerate(tokens) if t.text in CLAUSE_BREAKS or (
-        t.text == "," and i + 1 < len(tokens) and tokens[i + 1].lemma in CLAUSE_OPENERS)]
+    (else the one before) while it has no finite verb ("с 1 августа — этот разговор выглядит"); a closing
+    aside after a dash that has no verb of its own stays ("указал на ожидания — не менее 1,5%")."""
+    breaks = [i for i, t in enumerate(tokens) if i not in asides and (
+        t.text in CLAUSE_BREAKS or (t.text == "," and _opens_clause(tokens, i)))]
     first, last = min(inside), max(inside)
     lo = max((b + 1 for b in breaks if b < first), default=0)
-    hi = min((b - 1 for b in breaks if b > last), default=len(tokens) - 1)
+    hi = min((b - 1 for b in breaks if b > last and not _asks_for_clause(tokens, b)), default=len(tokens) - 1)
     for _ in range(2):
         if any(_finite(tokens[i]) for i in range(lo, hi + 1)):
             break
@@ -121,6 +166,10 @@ def _segment(tokens, inside: list[int]) -> tuple[int, int]:
             hi = after[0] - 1 if after else len(tokens) - 1
         elif lo > 0:
             lo = max((b + 1 for b in breaks if b < lo - 1), default=0)
+    if hi + 1 < len(tokens) and tokens[hi + 1].text in DASHES:
+        end = min((b - 1 for b in breaks if b > hi + 1), default=len(tokens) - 1)
+        if not any(_finite(tokens[i]) for i in range(hi + 2, end + 1)):
+            hi = end
     return lo, hi
 
 
@@ -209,13 +258,18 @@ class Clause:
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"
             self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.inside}
-        self.segment = _segment(tokens, inside) if inside else (0, len(tokens) - 1)
+        asides = _asides(tokens, inside)
+        self.inside |= asides
+        self.segment = _segment(tokens, inside, asides) if inside else (0, len(tokens) - 1)
         lo, hi = self.segment
         if not lo <= self.predicate <= hi:  # the tree links the date across a clause boundary: trust the clause
             self.predicate = next((i for i in range(lo, hi + 1) if _finite(tokens[i])), self.predicate)
         if self.predicate >= 0 and tokens[self.predicate].lemma in CUE_VERBS and _opens_statement(tokens, hi + 1):
             # "Вчера X заявил, что покидает пост": the date is the statement's, so the statement goes with it
             self.segment = lo, _segment(tokens, [hi + 2])[1]
+        self.antecedent = self._antecedent()
+        if self.antecedent:
+            self.segment = min(self.antecedent), self.segment[1]
         self.question = sent.text.rstrip().endswith("?")
 
     @property
@@ -271,29 +325,66 @@ class Clause:
         lo, hi = self.segment
         if self.predicate < 0 or not lo <= self.predicate <= hi:
             return [i for i in range(lo, hi + 1) if i not in self.inside]
+        tokens = self.sent.tokens
+
         def keep(child: int) -> bool:
-            return self.sent.tokens[child].rel not in SIDE_CLAUSES or self._holds_mention(child)
+            if tokens[child].rel == "conj" and self._shares_subject(child):
+                return True
+            return tokens[child].rel not in SIDE_CLAUSES or self._holds_mention(child)
 
         root = self.predicate
         if self.question:
             asked = self.tree.kids(self.predicate, {"obj"}) or self.tree.kids(self.predicate, {"nsubj"})
             root = asked[0] if asked else self.predicate
-        nodes = sorted(i for i in set(self.tree.subtree(root, keep)) - self.inside if lo <= i <= hi)
+        nodes = set(self.tree.subtree(root, keep))
+        if not self.question:  # words the tree hangs outside the clause belong to it all the same
+            for orphan in (i for i in range(lo, hi + 1) if not lo <= tokens[i].head <= hi and i != root
+                           and tokens[i].rel != "punct" and tokens[i].pos not in PREDICATES):
+                nodes.update(self.tree.subtree(orphan, keep))
+        nodes = sorted(i for i in (nodes | set(self.antecedent)) - self.inside if lo <= i <= hi)
         span = [i for i in range(lo, hi + 1) if i not in self.inside]
         if self.question or 2 * len(nodes) > len(span):
             return nodes or span
         return span  # the tree keeps less than half of the clause: it is doubtful, the clause is not
 
+    def _antecedent(self) -> list[int]:
+        """For a relative clause, the noun phrase it tells about, before its comma ("команде страны, которая
+        с 1 января возьмёт на себя председательство" keeps "команде страны"); else []."""
+        tokens = self.sent.tokens
+        lo = self.segment[0]
+        if not (2 <= lo < len(tokens) and tokens[lo].lemma == "который" and tokens[lo - 1].text == ","):
+            return []
+        comma = lo - 1
+        # the noun before the comma and the nouns it hangs on: "строителей моста", "мэру и команде города"
+        chain = [comma - 1]
+        while tokens[chain[-1]].rel in NOUN_MODIFIERS | {"conj"} and 0 <= tokens[chain[-1]].head < comma \
+                and tokens[tokens[chain[-1]].head].pos in NOUNS and tokens[chain[-1]].head not in chain:
+            chain.append(tokens[chain[-1]].head)
+        noun = next((i for k, i in enumerate(chain) if tokens[i].pos in NOUNS and _agree(
+            tokens[i], tokens[lo], coordinated=k > 0 and tokens[chain[k - 1]].rel == "conj")), None)
+        if noun is None:
+            return []
+        phrase = NOUN_MODIFIERS | {"case", "conj", "cc"}
+        return sorted(self.tree.subtree(noun, lambda c: c < comma and tokens[c].rel in phrase))
+
+    def _shares_subject(self, node: int) -> bool:
+        """A conjunct that continues the clause: a noun, or a verb without its own subject ("концерты были
+        перенесены либо отменены")."""
+        if self.sent.tokens[node].pos not in PREDICATES:
+            return True
+        return not self.tree.kids(node, {"nsubj", "nsubj:pass"})
+
     def _holds_mention(self, node: int) -> bool:
         return bool(self.span.intersection(self.tree.subtree(node)))
 
     def text(self) -> str:
-        """The clause without the date words, cut to a readable length."""
+        """The clause without the date words (whole: the terminal view shortens it)."""
         tokens = self.sent.tokens
         nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
         if not nodes:
             return self.sent.text.strip()
-        while len(nodes) > 1 and (tokens[nodes[0]].pos in ("CCONJ", "SCONJ", "PUNCT") or tokens[nodes[0]].lemma == "то"):
+        while len(nodes) > 1 and (tokens[nodes[0]].pos in ("CCONJ", "SCONJ", "PUNCT") or tokens[nodes[0]].lemma == "то"
+                                  or tokens[nodes[0]].rel in ("mark", "fixed")):
             nodes = nodes[1:]  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
         lo = tokens[nodes[0]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
@@ -310,8 +401,6 @@ class Clause:
         if len(words) < 2:
             text = self.sent.text.replace(self.drop, " ") if self.drop else self.sent.text
             words = re.sub(r"\s+", " ", text).strip(" ,;:—–-").split()
-        if len(words) > MAX_EVENT_WORDS:
-            text = " ".join(words[:MAX_EVENT_WORDS]).rstrip(",;:") + " …"
         return text[:1].upper() + text[1:] if text else self.sent.text.strip()
 
     def anchors(self, index: int) -> list[EventName]:

@@ -5,6 +5,7 @@ Everything here runs at indexing time only; query commands never import it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..ingest.structure import Structure
@@ -26,6 +27,9 @@ MAX_SENTENCE_TOKENS = 200  # news sentences run to about a hundred; longer runs 
 NAME_POS = {"PROPN", "NOUN", "ADJ"}
 PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
 TREE_CUES = CUE_VERBS | CUE_NOUNS | PARENTHETICAL_NOUNS | INTERVIEW_CUES
+# A sentence end with no space after it ("…поддержки».Напомним, …"): after a closing quote or bracket, or
+# a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
+GLUED_END = re.compile(r"(?:(?<=[»\"”)][.!?])|(?<=[а-яё]{3}[.!?]))(?=[А-ЯЁ][а-яё])")
 
 
 @dataclass
@@ -139,10 +143,9 @@ class Analyzer:
         for article, units in enumerate(articles):
             for para, unit_text in units:
                 folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
-                for sent in self.segmenter.sentenize(unit_text):
-                    spans = [(sent.start + t.start, sent.start + t.stop)
-                             for t in self.segmenter.tokenize(folded[sent.start: sent.stop])]
-                    for sentence, sentence_words in _pieces(para, unit_text, folded, sent.start, sent.stop, spans):
+                for begin, end in self._sentence_spans(unit_text):
+                    spans = [(begin + t.start, begin + t.stop) for t in self.segmenter.tokenize(folded[begin:end])]
+                    for sentence, sentence_words in _pieces(para, unit_text, folded, begin, end, spans):
                         sentences.append(sentence)
                         words.append(sentence_words)
                         owners.append(article)
@@ -170,6 +173,14 @@ class Analyzer:
             result[article][0].append(sentence)
             result[article][1].append(found)
         return result
+
+    def _sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """razdel's sentences of a paragraph, also cut where a sentence end lacks its space."""
+        spans = []
+        for sent in self.segmenter.sentenize(text):
+            cuts = [sent.start] + [sent.start + m.start() for m in GLUED_END.finditer(sent.text)] + [sent.stop]
+            spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+        return spans
 
     def _may_name(self, tokens: list[Token]) -> bool:
         """Whether a sentence can hold a named entity: a capitalised word after the first, or a first

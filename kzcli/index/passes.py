@@ -95,9 +95,14 @@ def link_events(store: Store) -> None:
     ).fetchall()
     references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
                   for aid, noun, names, planned, *_ in rows]
+    roles: dict[int, dict[str, set[str]]] = {}
+    for aid, key, role in plain.execute("SELECT DISTINCT aid, key, role FROM mentions"):
+        people = roles.setdefault(aid, {}).setdefault(key, set())
+        if role:
+            people.add(role)
     events, seen, earliest = [], set(), {}
     for (aid, noun, _, planned, sent, para, start, end, phrase, event, lemmas), anchor in zip(
-            rows, link(references, anchors)):
+            rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))

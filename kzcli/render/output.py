@@ -387,6 +387,9 @@ def russian_date(value: str, modifier: str | None = None) -> str:
     return text
 
 
+EVENT_WORDS = 16  # an event's words in the terminal view; JSON and CSV keep the whole clause
+
+
 def timeline(rows: list[dict], fmt: Format) -> None:
     """One table row per merged event, under year and month headings; plans in italics and marked."""
     if fmt is not Format.TERMINAL:
@@ -417,7 +420,7 @@ def timeline(rows: list[dict], fmt: Format) -> None:
         borrowed = all(m["cross_reference"] for m in members)
         date_text = ("≈ " if borrowed else "") + russian_date(value, first["modifier"]) \
             + ("*" if first["year_inferred"] else "")
-        event = Text(first["event"], style="italic magenta" if first["planned"] else "")
+        event = Text(clip_words(first["event"], EVENT_WORDS), style="italic magenta" if first["planned"] else "")
         if first["planned"]:
             event.append(" (запланировано)", style="dim")
         sources = "\n".join(_timeline_source(m) for m in members)
@@ -425,6 +428,12 @@ def timeline(rows: list[dict], fmt: Format) -> None:
     console.print(table)
     console.print(Text(f"{len(groups)} events from {len(rows)} date mentions; * year inferred;"
                        " ≈ date from another source (← its id)", style="dim"))
+
+
+def clip_words(text: str, limit: int) -> str:
+    """The first `limit` words of a text, "…" for the rest: clip_words("а б в г", 2) == "а б …"."""
+    words = text.split()
+    return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + " …"
 
 
 def _timeline_source(row: dict) -> str:
