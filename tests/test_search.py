@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import gold, run_cli
+from conftest import ROOT, gold, run_cli
 
 ALL = {"000", "001", "002", "003", "004"}
 
@@ -126,3 +126,62 @@ def test_inflection_on_unseen_text(corpus, tmp_path):
     assert {row["file"] for row in rows} == {"a.txt"}
     assert "пошлины" in rows[0]["matched"] or "пошлинах" in [m.lower() for m in rows[0]["matched"]]
     assert run_cli("search", "снегопадов", "--json", cache=cache, corpus=corpus).json()[0]["file"] == "b.txt"
+
+
+# -- scripts and word families on a corpus written for these tests --------------------------------
+
+SPELLINGS = ROOT / "tests" / "corpora" / "search"
+
+
+@pytest.fixture(scope="module")
+def families(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+
+    def search(query, *options):
+        result = run_cli("search", query, "--json", *options, cache=cache, corpus=SPELLINGS)
+        return [] if result.code == 1 else [(row["file"], row["matched"]) for row in result.json()]
+    return search
+
+
+@pytest.mark.parametrize("query", ["Vorobyov", "Vorobjov", "Vorobyev", "vorobev"])
+def test_a_latin_name_finds_its_cyrillic_spelling_with_yo(families, query):
+    assert families(query) == [("governor.txt", ["Воробьёв", "Воробьёва"])]
+
+
+@pytest.mark.parametrize("query", ["Gulyayev", "Gulyaev"])
+def test_a_latin_yev_name_finds_its_cyrillic_spelling(families, query):
+    assert families(query) == [("interview.txt", ["Гуляев"])]
+
+
+def test_a_cyrillic_spelling_finds_a_latin_brand(families):
+    assert families("Фудберри") == [("warehouse.txt", ["Foodberry"])]
+
+
+@pytest.mark.parametrize("query, found", [
+    ("нефть", [("export.txt", ["Нефтяной"])]),  # the query word is not in the corpus: a related root
+    ("миграция", [("export.txt", ["мигранты"])]),
+    ("Москва", [("capital.txt", ["московский"])]),  # a root that drops a letter: москв-а ~ моск-овский
+])
+def test_derivational_relatives_are_found(families, query, found):
+    assert families(query) == found
+
+
+def test_a_false_friend_of_the_same_form_is_no_relative(families):
+    assert families("рост") == [("capital.txt", ["Рост"])]  # not "Ростовской": navec finds them unrelated
+    assert families("министр") == [("interview.txt", ["министра"])]  # not "Министерство": another root
+
+
+def test_derivation_roots():
+    from kzcli.lang.derivation import derivation_root, related_roots
+
+    assert {derivation_root(word) for word in ("нефть", "нефтяной")} == {"нефт"}
+    assert {derivation_root(word) for word in ("миграция", "мигрант", "миграционный")} == {"мигр"}
+    assert related_roots(derivation_root("москва"), derivation_root("московский"))
+    assert not related_roots(derivation_root("министр"), derivation_root("министерство"))
+    assert not related_roots(derivation_root("миграция"), derivation_root("мигрень"))
+
+
+def test_derivation_weights_follow_meaning():
+    from kzcli.query.search import WEIGHTS, derivation_weight
+
+    assert derivation_weight(0.1) < derivation_weight(0.3) < derivation_weight(0.6) == 0.8 < WEIGHTS["inflection"]

@@ -117,4 +117,23 @@ def link_events(store: Store) -> None:
         db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
 
 
-PASSES = {"grouping people": regroup_people, "dating events from other sources": link_events}
+def relate_words(store: Store) -> None:
+    """Derivational families of the words new to the index (`families.family_pairs`), for search."""
+    db = store.db
+    plain = db.cursor()
+    plain.row_factory = None  # tuples: the vocabulary runs to hundreds of thousands of words
+    new = plain.execute("SELECT tid, root FROM roots WHERE related = 0").fetchall()
+    if not new:
+        return
+    from ..analysis.families import family_pairs
+
+    roots = sorted(plain.execute("SELECT root, tid FROM roots").fetchall())
+    terms = dict(plain.execute("SELECT tid, term FROM vocab WHERE tid IN (SELECT tid FROM roots)").fetchall())
+    pairs = family_pairs(new, roots, terms)
+    with store.transaction():
+        db.executemany("INSERT OR REPLACE INTO families VALUES (?, ?, ?)", pairs)
+        db.execute("UPDATE roots SET related = 1 WHERE related = 0")
+
+
+PASSES = {"grouping people": regroup_people, "dating events from other sources": link_events,
+          "relating derived words": relate_words}

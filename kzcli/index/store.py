@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..analysis.terms import paragraph_terms
+from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -78,6 +79,23 @@ CREATE TABLE IF NOT EXISTS forms (
     form TEXT NOT NULL,
     tid INTEGER NOT NULL,
     PRIMARY KEY (form, tid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS spellings (
+    spelling TEXT NOT NULL,
+    tid INTEGER NOT NULL,
+    PRIMARY KEY (spelling, tid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS roots (
+    tid INTEGER PRIMARY KEY,
+    root TEXT NOT NULL,
+    related INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS roots_by_root ON roots (root);
+CREATE TABLE IF NOT EXISTS families (
+    tid INTEGER NOT NULL,
+    relative INTEGER NOT NULL,
+    similarity REAL,
+    PRIMARY KEY (tid, relative)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS para_terms (
     rowid INTEGER PRIMARY KEY,
@@ -349,6 +367,7 @@ class Store:
         self.path = path
         self._vocab: dict[str, int] | None = None  # term → tid while writing
         self._forms: set[tuple[str, int]] = set()  # (form, tid) pairs written in this run
+        self._spellings: set[tuple[str, int]] = set()  # (spelling in the other script, tid) pairs, likewise
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -397,7 +416,7 @@ class Store:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._vocab, self._forms = None, set()  # they may hold rows the rollback removed
+            self._vocab, self._forms, self._spellings = None, set(), set()  # they may hold rows the rollback removed
             raise
 
     # -- freshness ---------------------------------------------------------
@@ -435,16 +454,19 @@ class Store:
     def _write_terms(self, aid: int, by_para: dict) -> None:
         """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
         db = self.db
-        counts = Counter(term for terms, extra, _ in by_para.values() for term in terms + extra)
+        counts = Counter(term for terms, extra, *_ in by_para.values() for term in terms + extra)
         tids = self._term_ids(list(counts))
         db.executemany("UPDATE vocab SET cf = cf + ? WHERE tid = ?", [(n, tids[term]) for term, n in counts.items()])
-        forms = {(form, tids[term]) for _, _, pairs in by_para.values() for form, term in pairs} - self._forms
+        forms = {(form, tids[term]) for _, _, pairs, _ in by_para.values() for form, term in pairs} - self._forms
         db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
         self._forms |= forms
+        spellings = {(form, tids[term]) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
+        db.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
+        self._spellings |= spellings
         db.executemany(
             "INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)",
             [(aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
-             for para, (terms, extra, _) in sorted(by_para.items())],
+             for para, (terms, extra, *_) in sorted(by_para.items())],
         )
         db.execute("INSERT INTO para_fts (rowid, terms, extra) SELECT rowid, terms, extra FROM para_terms WHERE aid = ?",
                    (aid,))
@@ -456,6 +478,9 @@ class Store:
         for term in terms:
             if term not in self._vocab:
                 self._vocab[term] = self.db.execute("INSERT INTO vocab (term) VALUES (?)", (term,)).lastrowid
+                if has_root(term):
+                    self.db.execute("INSERT INTO roots (tid, root) VALUES (?, ?)",
+                                    (self._vocab[term], derivation_root(term)))
         return {term: self._vocab[term] for term in terms}
 
     def corpus_stale(self) -> bool:

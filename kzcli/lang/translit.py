@@ -1,17 +1,22 @@
 """Latin ↔ Cyrillic transliteration of names, tolerant rather than exact.
 
-Several Latin spellings of one Russian sound exist (Tokayev, Tokaev; Trump read
-as "Трамп"), so `to_cyrillic` returns a few candidate readings to match
-against the corpus with a small edit distance.
+Several Latin spellings of one Russian name exist (Tokayev, Tokaev; Mirziyoyev, Mirziyoev, Mirzieev),
+so `latin_spellings` gives a Cyrillic word its spellings in the schemes news uses (iuliia's Wikipedia,
+BGN/PCGN, passport, MVD, Moscow metro, Yandex, Telegram and scientific schemes), and `to_cyrillic`
+gives a Latin word ("Wildberries") a few Cyrillic readings; both are matched with a small edit
+distance on `latin_key`, which evens out the schemes' letter choices.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
+from functools import lru_cache
 
 # Longest first; each Latin cluster may have more than one reading.
 LATIN_CLUSTERS = [
-    ("shch", ["щ"]), ("sch", ["щ", "ш"]), ("zh", ["ж"]), ("kh", ["х"]), ("ch", ["ч", "к"]), ("sh", ["ш"]),
+    ("shch", ["щ"]), ("sch", ["щ", "ш"]), ("zh", ["ж"]), ("kh", ["х"]), ("ch", ["ч", "к", "ш"]), ("sh", ["ш"]),
     ("ts", ["ц"]), ("tz", ["ц"]), ("yu", ["ю"]), ("ya", ["я"]), ("yo", ["ё"]), ("ye", ["е", "ье"]),
     ("ie", ["ие", "ье"]), ("iy", ["ий"]), ("yi", ["ий"]), ("ay", ["ай", "а"]), ("ey", ["ей", "е"]),
     ("oy", ["ой"]), ("uy", ["уй"]), ("ph", ["ф"]), ("th", ["т"]), ("ck", ["к"]), ("qu", ["кв"]),
@@ -29,6 +34,37 @@ CYRILLIC_LETTERS = {
     "ь": "", "э": "e", "ю": "yu", "я": "ya",
 }
 MAX_VARIANTS = 24
+SCHEMES = ("WIKIPEDIA", "BGN_PCGN", "ICAO_DOC_9303", "MVD_782", "MOSMETRO", "YANDEX_MAPS", "TELEGRAM", "SCIENTIFIC")
+LATIN_KEY = [("j", "y"), ("w", "v"), ("kh", "h"), ("ks", "x")]
+
+
+def latin_key(word: str) -> str:
+    """A Latin spelling with diacritics dropped, j/w/kh/ks as y/v/h/x and doubled letters single:
+    latin_key("Mirzijojev") == latin_key("Mirziyoyev") == "mirziyoyev"; "Ševron" → "sevron"."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+    for old, new in LATIN_KEY:
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def latin_spellings(word: str) -> tuple[str, ...]:
+    """The Latin spellings of a Cyrillic word in the schemes news uses, as `latin_key`s:
+    "Мирзиёев" → ("mirziyoev", "mirziyeyev", "mirzieev", "mirziyoyev", …)."""
+    import iuliia
+
+    found = []
+    for name in SCHEMES:
+        key = latin_key(getattr(iuliia, name).translate(word))
+        if key not in found and key.isascii():
+            found.append(key)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def cyrillic_readings(word: str, limit: int = 6) -> tuple[str, ...]:
+    """The likeliest Cyrillic readings of a Latin word: "wildberries" → ("вилдберриес", …, "вайлдберриес", …)."""
+    return tuple(to_cyrillic(word)[:limit])
 
 
 def to_latin(word: str) -> str:

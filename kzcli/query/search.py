@@ -16,7 +16,9 @@ from functools import cached_property
 from ..errors import USAGE, KzError
 from ..index.store import Store, in_list, stored_tokens
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
-from ..lang.translit import to_cyrillic, to_latin
+from ..analysis.families import UNRELATED
+from ..lang.derivation import derivation_root, has_root, related_roots
+from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 
 WEIGHTS = {"exact": 1.0, "inflection": 0.95, "derivation": 0.8, "transliteration": 0.8, "typo": 0.6, "semantic": 0.45}
 STOPWORDS = set(
@@ -128,13 +130,6 @@ class Searcher:
         row = self.db.execute("SELECT tid, term FROM vocab WHERE term = ? AND cf > 0", (term,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def by_prefix(self, prefix: str) -> list[tuple[int, str]]:
-        rows = self.db.execute(
-            "SELECT tid, term FROM vocab WHERE term >= ? AND term < ? AND cf > 0 LIMIT ?",
-            (prefix, prefix + "\uffff", MAX_EXPANSIONS),
-        )
-        return [(row[0], row[1]) for row in rows]
-
     def lemmas(self, word: str) -> set[str]:
         if not CYRILLIC.search(word):
             return set()
@@ -156,19 +151,23 @@ class Searcher:
             for tid, term in self.by_form(key):
                 word.add(tid, term, "exact")
         self._add_lemmas(word, text, scale=1.0)
-        if LATIN.search(text) and not CYRILLIC.search(text) and not word.expansions:
-            for variant in to_cyrillic(text):
-                before = len(word.expansions)
-                for tid, term in self.by_form(variant):
-                    word.add(tid, term, "transliteration")
-                self._add_lemmas(word, variant, scale=WEIGHTS["transliteration"])
-                if len(word.expansions) == before:
-                    self._add_typos(word, variant, "transliteration")
+        if LATIN.search(text) and not CYRILLIC.search(text):
+            self._add_spellings(word, [latin_key(text)], latin=True)
+            if not word.expansions:
+                for variant in to_cyrillic(text):
+                    before = len(word.expansions)
+                    for tid, term in self.by_form(variant):
+                        word.add(tid, term, "transliteration")
+                    self._add_lemmas(word, variant, scale=WEIGHTS["transliteration"])
+                    if len(word.expansions) == before:
+                        self._add_typos(word, variant, "transliteration")
         elif CYRILLIC.search(text) and not LATIN.search(text):
-            latin = to_latin(text)
+            self._add_spellings(word, [text], latin=False)
+            keys = latin_spellings(word.text)
             for term, tid in self.latin_vocabulary:
-                if _edit_distance(latin, term) <= _allowed_typos(latin):
-                    word.add(tid, term, "transliteration")
+                distance = min(_edit_distance(key, latin_key(term)) for key in keys)
+                if distance <= _allowed_transliteration(text):
+                    word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
         if not word.expansions and len(text) >= 4:
             self._add_typos(word, text, "typo")
         if not word.expansions and re.search(r"[.\-]", word.text):
@@ -191,10 +190,51 @@ class Searcher:
                 word.add(*found, "inflection", WEIGHTS["inflection"] * scale)
         bases |= {exp.term for exp in word.expansions.values() if exp.weight >= WEIGHTS["inflection"] * scale}
         for base in bases:
-            if len(base) < 4 or not CYRILLIC.search(base):
-                continue
-            for tid, term in self.by_prefix(derivation_stem(base)):
-                word.add(tid, term, "derivation", WEIGHTS["derivation"] * scale)
+            if has_root(base):
+                for tid, term, weight in self.relatives(base):
+                    word.add(tid, term, "derivation", weight * scale)
+
+    def relatives(self, lemma: str) -> list[tuple[int, str, float]]:
+        """Derivational relatives of a lemma among corpus terms, with their weight: for a corpus word, its
+        family worked out at indexing (navec's similarity weighs each relative; unrelated meanings are
+        dropped); for another word, the corpus words of a related root ("миграция" → мигрант)."""
+        known = self.db.execute("SELECT roots.tid FROM roots JOIN vocab USING (tid) WHERE term = ? AND related = 1",
+                                (lemma,)).fetchone()
+        if known:
+            return [(tid, term, derivation_weight(similarity)) for tid, term, similarity in self.db.execute(
+                "SELECT relative, term, similarity FROM families JOIN vocab ON vocab.tid = relative"
+                " WHERE families.tid = ? AND cf > 0", (known[0],))
+                if similarity is None or similarity >= UNRELATED]
+        root = derivation_root(lemma)
+        rows = self.db.execute(
+            "SELECT tid, term, root FROM roots JOIN vocab USING (tid) WHERE root >= ? AND root < ?"
+            " AND length(root) <= ? AND cf > 0", (root[:-1], root[:-1] + "\uffff", len(root) + 1))
+        return [(tid, term, derivation_weight(None)) for tid, term, other in rows if related_roots(root, other)]
+
+    def _add_spellings(self, word: QueryWord, keys: list[str], latin: bool) -> None:
+        """Corpus words whose spelling in the other script is near one of `keys`: a Latin query against the
+        Latin spellings of Cyrillic names ("Mirziyoyev" → Мирзиёев), a Cyrillic one against the Cyrillic
+        readings of Latin words ("Вайлдберриз" → Wildberries); nearer ones weigh more."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        spellings = [(spelling, tid) for spelling, tid in self.spellings if bool(LATIN.search(spelling)) == latin]
+        choices = [spelling for spelling, _ in spellings]
+        for key in keys:
+            allowed = _allowed_transliteration(key)
+            for _, distance, index in process.extract(key, choices, scorer=Levenshtein.distance,
+                                                       score_cutoff=allowed, limit=MAX_EXPANSIONS):
+                tid = spellings[index][1]
+                word.add(tid, self.terms[tid], "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
+
+    @cached_property
+    def spellings(self) -> list[tuple[str, int]]:
+        return self.db.execute(
+            "SELECT spelling, tid FROM spellings JOIN vocab USING (tid) WHERE cf > 0").fetchall()
+
+    @cached_property
+    def terms(self) -> dict[int, str]:
+        return {tid: term for term, tid in self.vocabulary}
 
     def _add_typos(self, word: QueryWord, text: str, why: str) -> None:
         from rapidfuzz import process
@@ -317,14 +357,23 @@ class Searcher:
 CODE_LIKE = re.compile(r"\w+(?:[+\-/&.]\w+)+")
 
 
-def derivation_stem(term: str) -> str:
-    """The part of a word its derivational relatives share: авраамовый → авраам, украина → украин."""
-    return term[: max(min(len(term), 6), len(term) - 4)]
+def derivation_weight(similarity: float | None) -> float:
+    """A relative's weight, below inflection: by navec's similarity (0.6 at 0.08, 0.8 from 0.5 up),
+    0.7 when navec lacks a word ("авраамов")."""
+    if similarity is None:
+        return 0.7
+    return 0.6 + 0.2 * min(1.0, max(0.0, similarity - UNRELATED) / (0.5 - UNRELATED))
 
 
 def _allowed_typos(word: str) -> int:
     """Edit distance tolerated, as Elasticsearch's AUTO fuzziness: 0 up to 3 letters, 1 up to 6, else 2."""
     return 0 if len(word) < 4 else 1 if len(word) <= 6 else 2
+
+
+def _allowed_transliteration(word: str) -> int:
+    """Edit distance tolerated between spellings in two scripts, stricter than typos: none up to 4 letters,
+    1 up to 7 ("Shevron" ~ "Chevron"), else 2 ("Вайлдберриз" ~ "вайлдберриес")."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
 def _edit_distance(a: str, b: str) -> int:
