@@ -163,11 +163,7 @@ class Searcher:
                         self._add_typos(word, variant, "transliteration")
         elif CYRILLIC.search(text) and not LATIN.search(text):
             self._add_spellings(word, [text], latin=False)
-            keys = latin_spellings(word.text)
-            for term, tid in self.latin_vocabulary:
-                distance = min(_edit_distance(key, latin_key(term)) for key in keys)
-                if distance <= _allowed_transliteration(text):
-                    word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
+            self._add_latin_words(word, latin_spellings(word.text), _allowed_transliteration(text))
         if not word.expansions and len(text) >= 4:
             self._add_typos(word, text, "typo")
         if not word.expansions and re.search(r"[.\-]", word.text):
@@ -226,6 +222,19 @@ class Searcher:
                                                        score_cutoff=allowed, limit=MAX_EXPANSIONS):
                 tid = spellings[index][1]
                 word.add(tid, self.terms[tid], "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
+
+    def _add_latin_words(self, word: QueryWord, keys: tuple[str, ...], allowed: int) -> None:
+        """Latin corpus words near a Cyrillic query word's Latin spellings ("Телеграм" → Telegram)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        latin = self.latin_vocabulary
+        choices = [latin_key(term) for term, _ in latin]
+        for key in keys:
+            for _, distance, index in process.extract(key, choices, scorer=Levenshtein.distance,
+                                                       score_cutoff=allowed, limit=MAX_EXPANSIONS):
+                term, tid = latin[index]
+                word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
 
     @cached_property
     def spellings(self) -> list[tuple[str, int]]:
@@ -374,12 +383,6 @@ def _allowed_transliteration(word: str) -> int:
     """Edit distance tolerated between spellings in two scripts, stricter than typos: none up to 4 letters,
     1 up to 7 ("Shevron" ~ "Chevron"), else 2 ("Вайлдберриз" ~ "вайлдберриес")."""
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
-
-
-def _edit_distance(a: str, b: str) -> int:
-    from rapidfuzz.distance import Levenshtein
-
-    return Levenshtein.distance(a, b)
 
 
 def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: dict, relative_length: float) -> float:
