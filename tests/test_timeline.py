@@ -385,13 +385,13 @@ def test_the_terminal_shortens_a_long_event_and_json_keeps_it_whole():
 
 
 def test_a_word_of_a_name_dates_no_event_elsewhere(tmp_path):
-    """"государств" of "Совета глав государств" heads no event: another article's meeting of that council
-    is not dated by this article's summit."""
+    """"регионов" of "Совета глав регионов" heads no event: another article's meeting of that council
+    is not dated by this article's forum."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("date 2025-03-01\nСаммит в столице\n\nСогласно решению Совета глав государств СНГ"
-                                  " 9 октября 2026 года в столице пройдёт очередной саммит.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("date 2025-04-01\nПрезидент поедет на заседание\n\nПрезидент примет участие"
-                                  " в заседании Совета глав государств.\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("date 2025-03-01\nФорум в столице\n\nСогласно решению Совета глав регионов Поволжья"
+                                  " 9 октября 2026 года в столице пройдёт очередной форум.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("date 2025-04-01\nГубернатор поедет на заседание\n\nГубернатор примет участие"
+                                  " в заседании Совета глав регионов.\n", encoding="utf-8")
     rows = run_cli("timeline", "--no-merge", "--json", cache=tmp_path / "cache", corpus=corpus).json()
     assert {row["file"] for row in rows} == {"a.txt"}

@@ -40,7 +40,7 @@ def named_phrase(sent, tree: Tree, noun: int, index: int, nodes: list[int] | Non
     something (an entity or a code), else None."""
     tokens = sent.tokens
     if any(entity.start <= tokens[noun].start < entity.end for entity in sent.entities):
-        return None  # a word of a name ("государств" in "Совета глав государств СНГ") names no event
+        return None  # a word of a name ("регионов" in "Совета глав регионов") names no event
     nodes = nodes or [noun] + tree.descendants(noun, NAME_RELS, NAME_DEPTH)
     starts = {tokens[i].start for i in nodes}
     names = set()

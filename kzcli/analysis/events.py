@@ -109,7 +109,7 @@ CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если 
 
 def _asides(tokens, inside: list[int]) -> set[int]:
     """The bracketed asides of a sentence that do not hold the date, brackets included: the clause reads
-    through them ("накануне в партии (она запрещена в РФ) объявили …")."""
+    through them ("накануне в профсоюзе (он объединяет тысячу рабочих) объявили …")."""
     asides: set[int] = set()
     opened = None
     for i, token in enumerate(tokens):
@@ -143,7 +143,7 @@ def _opens_clause(tokens, comma: int) -> bool:
 
 def _asks_for_clause(tokens, comma: int) -> bool:
     """A correlative before the comma asks for the clause after it: a date before it keeps that clause
-    ("концерты пройдут в 2026 году в случае, если …")."""
+    ("ярмарка пройдёт в октябре в случае, если …")."""
     return (tokens[comma].text == "," and comma >= 2 and tokens[comma - 1].lemma in CORRELATIVES
             and tokens[comma - 2].pos == "ADP")
 
@@ -152,7 +152,7 @@ def _segment(tokens, inside: list[int], asides: set[int] = frozenset()) -> tuple
     """The run of tokens around a date that one clause holds: cut at semicolons, colons, dashes, brackets and
     commas that open a clause ("…, то в прошлом месяце совет утвердил …"); joined with the next clause
     (else the one before) while it has no finite verb ("с 1 августа — этот разговор выглядит"); a closing
-    aside after a dash that has no verb of its own stays ("указал на ожидания — не менее 1,5%")."""
+    aside after a dash that has no verb of its own stays ("в марте завод снизил прогноз — не более 3% роста")."""
     breaks = [i for i, t in enumerate(tokens) if i not in asides and (
         t.text in CLAUSE_BREAKS or (t.text == "," and _opens_clause(tokens, i)))]
     first, last = min(inside), max(inside)
@@ -240,7 +240,7 @@ class Clause:
 
     def __init__(self, sent, start: int, end: int, drop: str | None = None) -> None:
         """The clause around sentence offsets start–end; `drop` is left out of its text (the date words; another
-        date of the sentence stays: "концерты были перенесены на следующий год")."""
+        date of the sentence stays: "выставку перенесли на следующий год")."""
         self.sent = sent
         self.drop = drop
         tokens = sent.tokens
@@ -348,8 +348,8 @@ class Clause:
         return span  # the tree keeps less than half of the clause: it is doubtful, the clause is not
 
     def _antecedent(self) -> list[int]:
-        """For a relative clause, the noun phrase it tells about, before its comma ("команде страны, которая
-        с 1 января возьмёт на себя председательство" keeps "команде страны"); else []."""
+        """For a relative clause, the noun phrase it tells about, before its comma ("строителей моста,
+        которые в июне закончили работы" keeps "строителей моста"); else []."""
         tokens = self.sent.tokens
         lo = self.segment[0]
         if not (2 <= lo < len(tokens) and tokens[lo].lemma == "который" and tokens[lo - 1].text == ","):
@@ -368,8 +368,8 @@ class Clause:
         return sorted(self.tree.subtree(noun, lambda c: c < comma and tokens[c].rel in phrase))
 
     def _shares_subject(self, node: int) -> bool:
-        """A conjunct that continues the clause: a noun, or a verb without its own subject ("концерты были
-        перенесены либо отменены")."""
+        """A conjunct that continues the clause: a noun, or a verb without its own subject ("склады были
+        закрыты либо проданы")."""
         if self.sent.tokens[node].pos not in PREDICATES:
             return True
         return not self.tree.kids(node, {"nsubj", "nsubj:pass"})

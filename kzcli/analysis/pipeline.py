@@ -27,7 +27,7 @@ MAX_SENTENCE_TOKENS = 200  # news sentences run to about a hundred; longer runs 
 NAME_POS = {"PROPN", "NOUN", "ADJ"}
 PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
 TREE_CUES = CUE_VERBS | CUE_NOUNS | PARENTHETICAL_NOUNS | INTERVIEW_CUES
-# A sentence end with no space after it ("…поддержки».Напомним, …"): after a closing quote or bracket, or
+# A sentence end with no space after it ("…завершён».Напомним, …"): after a closing quote or bracket, or
 # a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
 GLUED_END = re.compile(r"(?:(?<=[»\"”)][.!?])|(?<=[а-яё]{3}[.!?]))(?=[А-ЯЁ][а-яё])")
 

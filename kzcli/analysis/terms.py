@@ -58,9 +58,9 @@ def glued_chunks(tokens) -> list[str]:
 
 
 def spellings(token, index: int) -> tuple[str, ...]:
-    """A name's spellings in the other script: Latin ones for a Cyrillic name ("Мирзиёев" → "mirziyoyev",
-    "mirziyoev", "mirzieev" …), Cyrillic readings for a Latin word of three letters or more ("Wildberries" →
-    "вайлдберриес" …). A Cyrillic word is a name when tagged PROPN or capitalised inside its sentence."""
+    """A name's spellings in the other script: Latin ones for a Cyrillic name ("Воробьёв" → "vorobyov",
+    "vorobev"), Cyrillic readings for a Latin word of three letters or more ("Foodberry" →
+    "фудберри" …). A Cyrillic word is a name when tagged PROPN or capitalised inside its sentence."""
     text = token.text
     if not text.isalpha():
         return ()

@@ -1,9 +1,9 @@
 """Latin ↔ Cyrillic transliteration of names, tolerant rather than exact.
 
-Several Latin spellings of one Russian name exist (Tokayev, Tokaev; Mirziyoyev, Mirziyoev, Mirzieev),
+Several Latin spellings of one Russian name exist (Tokayev, Tokaev; Vorobyov, Vorobjov, Vorobev),
 so `latin_spellings` gives a Cyrillic word its spellings in the schemes news uses (iuliia's Wikipedia,
 BGN/PCGN, passport, MVD, Moscow metro, Yandex, Telegram and scientific schemes), and `to_cyrillic`
-gives a Latin word ("Wildberries") a few Cyrillic readings; both are matched with a small edit
+gives a Latin word ("Foodberry") a few Cyrillic readings; both are matched with a small edit
 distance on `latin_key`, which evens out the schemes' letter choices.
 """
 
@@ -40,7 +40,7 @@ LATIN_KEY = [("j", "y"), ("w", "v"), ("kh", "h"), ("ks", "x")]
 
 def latin_key(word: str) -> str:
     """A Latin spelling with diacritics dropped, j/w/kh/ks as y/v/h/x and doubled letters single:
-    latin_key("Mirzijojev") == latin_key("Mirziyoyev") == "mirziyoyev"; "Ševron" → "sevron"."""
+    latin_key("Vorobjov") == latin_key("Vorobyov") == "vorobyov"; "Ševron" → "sevron"."""
     text = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
     for old, new in LATIN_KEY:
         text = text.replace(old, new)
@@ -50,7 +50,7 @@ def latin_key(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def latin_spellings(word: str) -> tuple[str, ...]:
     """The Latin spellings of a Cyrillic word in the schemes news uses, as `latin_key`s:
-    "Мирзиёев" → ("mirziyoev", "mirziyeyev", "mirzieev", "mirziyoyev", …)."""
+    "Воробьёв" → ("vorobyov", "vorobev")."""
     import iuliia
 
     found = []
@@ -63,7 +63,7 @@ def latin_spellings(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def cyrillic_readings(word: str, limit: int = 6) -> tuple[str, ...]:
-    """The likeliest Cyrillic readings of a Latin word: "wildberries" → ("вилдберриес", …, "вайлдберриес", …)."""
+    """The likeliest Cyrillic readings of a Latin word: "foodberry" → ("фудберри", "фудберрй", "фудбэрри", …)."""
     return tuple(to_cyrillic(word)[:limit])
 
 

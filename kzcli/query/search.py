@@ -209,19 +209,19 @@ class Searcher:
 
     def _add_spellings(self, word: QueryWord, keys: list[str], latin: bool) -> None:
         """Corpus words whose spelling in the other script is near one of `keys`: a Latin query against the
-        Latin spellings of Cyrillic names ("Mirziyoyev" → Мирзиёев), a Cyrillic one against the Cyrillic
-        readings of Latin words ("Вайлдберриз" → Wildberries); nearer ones weigh more."""
+        Latin spellings of Cyrillic names ("Vorobjov" → Воробьёв), a Cyrillic one against the Cyrillic
+        readings of Latin words ("Фудберри" → Foodberry); nearer ones weigh more."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        spellings = [(spelling, tid) for spelling, tid in self.spellings if bool(LATIN.search(spelling)) == latin]
-        choices = [spelling for spelling, _ in spellings]
+        spellings = [row for row in self.spellings if bool(LATIN.search(row[0])) == latin]
+        choices = [spelling for spelling, _, _ in spellings]
         for key in keys:
             allowed = _allowed_transliteration(key)
             for _, distance, index in process.extract(key, choices, scorer=Levenshtein.distance,
                                                        score_cutoff=allowed, limit=MAX_EXPANSIONS):
-                tid = spellings[index][1]
-                word.add(tid, self.terms[tid], "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
+                _, tid, term = spellings[index]
+                word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
 
     def _add_latin_words(self, word: QueryWord, keys: tuple[str, ...], allowed: int) -> None:
         """Latin corpus words near a Cyrillic query word's Latin spellings ("Телеграм" → Telegram)."""
@@ -237,13 +237,10 @@ class Searcher:
                 word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
 
     @cached_property
-    def spellings(self) -> list[tuple[str, int]]:
+    def spellings(self) -> list[tuple[str, int, str]]:
+        """(spelling in the other script, tid, term) of the corpus's words."""
         return self.db.execute(
-            "SELECT spelling, tid FROM spellings JOIN vocab USING (tid) WHERE cf > 0").fetchall()
-
-    @cached_property
-    def terms(self) -> dict[int, str]:
-        return {tid: term for term, tid in self.vocabulary}
+            "SELECT spelling, tid, term FROM spellings JOIN vocab USING (tid) WHERE cf > 0").fetchall()
 
     def _add_typos(self, word: QueryWord, text: str, why: str) -> None:
         from rapidfuzz import process
@@ -381,7 +378,7 @@ def _allowed_typos(word: str) -> int:
 
 def _allowed_transliteration(word: str) -> int:
     """Edit distance tolerated between spellings in two scripts, stricter than typos: none up to 4 letters,
-    1 up to 7 ("Shevron" ~ "Chevron"), else 2 ("Вайлдберриз" ~ "вайлдберриес")."""
+    1 up to 7 ("Shevron" ~ "Chevron"), else 2 ("Фудбериз" ~ "фудберри")."""
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 

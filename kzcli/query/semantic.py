@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from ..analysis.families import news_embedding
 
 TOP = 6
 FLOOR = 0.28
 SHORTLIST = 60
-
-
-@lru_cache(maxsize=1)
-def embedding():
-    from natasha import NewsEmbedding
-
-    return NewsEmbedding()
 
 
 def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]], same_kind=None) -> list[tuple[str, int, float]]:
@@ -23,7 +16,7 @@ def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]], same_kind=N
     """
     import numpy as np
 
-    navec = embedding()
+    navec = news_embedding()
     known = [navec.vocab[lemma] for lemma in lemmas if lemma in navec]
     if not known:
         return []
