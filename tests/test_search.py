@@ -185,3 +185,58 @@ def test_derivation_weights_follow_meaning():
     from kzcli.query.search import WEIGHTS, derivation_weight
 
     assert derivation_weight(0.1) < derivation_weight(0.3) < derivation_weight(0.6) == 0.8 < WEIGHTS["inflection"]
+
+
+# -- other names of an organisation: abbreviations, compounds, short forms ------------------------
+
+ALIASES = ROOT / "tests" / "corpora" / "aliases"
+
+
+@pytest.fixture(scope="module")
+def alias_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def aliases(alias_cache):
+    def search(query, *options):
+        result = run_cli("search", query, "--json", *options, cache=alias_cache, corpus=ALIASES)
+        return {} if result.code == 1 else {row["file"]: row["matched"] for row in result.json()}
+    return search
+
+
+def test_an_abbreviation_defined_in_brackets_finds_the_name_and_back(aliases):
+    assert aliases("ЮТС") == {"union.txt": ["Южноморский", "таможенный", "союз", "ЮТС"], "farmers.txt": ["ЮТС"],
+                              "talks.txt": ["Южноморского", "таможенного", "союза"]}
+    found = aliases("Южноморский таможенный союз")
+    assert found["farmers.txt"] == ["ЮТС"]  # the article never writes the name
+
+
+def test_an_abbreviation_matches_only_its_whole_name(aliases):
+    assert set(aliases("ЮС")) == {"summit.txt", "declaration.txt"}  # not every "союз"
+
+
+def test_a_compound_of_the_name_s_words(aliases):
+    assert aliases("Южсоюз") == {"declaration.txt": ["Южсоюза"], "summit.txt": ["Южный", "союз", "ЮС"]}
+    assert aliases('"Южный союз"')["declaration.txt"] == ["Южсоюза"]  # one word stands for the phrase
+    assert aliases("Минобороны") == {"drills.txt": ["Минобороны"], "ministry.txt": ["Министерство", "обороны"]}
+
+
+def test_a_short_form_used_alone(aliases):
+    assert aliases("Вектр") == {"bank.txt": ["Вектрбанк"], "branch.txt": ["Вектре"]}
+    assert aliases("Вектрбанк") == {"bank.txt": ["Вектрбанк"], "branch.txt": ["Вектре"]}
+
+
+def test_explain_says_which_other_name_matched(alias_cache):
+    result = run_cli("search", "ЮТС", "--explain", cache=alias_cache, corpus=ALIASES)
+    assert "ЮТС → южноморский таможенный союз (abbreviation" in result.err
+    result = run_cli("search", "Вектр", "--explain", cache=alias_cache, corpus=ALIASES)
+    assert "Вектр → вектрбанк (short form" in result.err
+
+
+def test_alias_groups_need_one_name_with_those_initials():
+    from kzcli.analysis.aliases import alias_groups
+
+    rows = [("org", "северный торговый союз", ""), ("caps", "стс", ""), ("org", "западный союз", ""),
+            ("caps", "зс", ""), ("org", "золотой стандарт", "")]
+    assert alias_groups(rows) == [[("северный торговый союз", "name"), ("стс", "abbreviation")]]

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.names import Mention, cluster
-from .store import Store, one_line
+from .store import Store, in_list, one_line
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -135,5 +135,25 @@ def relate_words(store: Store) -> None:
         db.execute("UPDATE roots SET related = 1 WHERE related = 0")
 
 
+def link_aliases(store: Store) -> None:
+    """Abbreviations, compounds and short forms linked to the names they stand for (`aliases.alias_groups`),
+    for search; a name whose words the index does not hold is left out."""
+    from ..analysis.aliases import alias_groups
+
+    db = store.db
+    rows = db.execute("SELECT DISTINCT kind, name, short FROM names").fetchall()
+    groups = alias_groups([tuple(row) for row in rows])
+    words = {word for group in groups for name, _ in group for word in name.split()}
+    tids = dict(db.execute(f"SELECT term, tid FROM vocab WHERE term IN {in_list(words)}", sorted(words)).fetchall())
+    aliases = []
+    for grp, group in enumerate(groups):
+        known = [(name, kind) for name, kind in group if all(word in tids for word in name.split())]
+        if len(known) > 1:
+            aliases += [(grp, " ".join(str(tids[word]) for word in name.split()), name, kind) for name, kind in known]
+    with store.transaction():
+        db.execute("DELETE FROM aliases")
+        db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", aliases)
+
+
 PASSES = {"grouping people": regroup_people, "dating events from other sources": link_events,
-          "relating derived words": relate_words}
+          "relating derived words": relate_words, "linking abbreviations": link_aliases}

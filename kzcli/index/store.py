@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from ..analysis.aliases import article_names
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -97,6 +98,23 @@ CREATE TABLE IF NOT EXISTS families (
     similarity REAL,
     PRIMARY KEY (tid, relative)
 ) WITHOUT ROWID;
+-- Names of organisations and places as articles write them, for `analysis.aliases` (kind: defined | org
+-- | place | caps; name: lemmas; short: a defined abbreviation).
+CREATE TABLE IF NOT EXISTS names (
+    aid INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    short TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS names_by_article ON names (aid);
+-- Other names of one organisation the corpus uses (grp): its name, abbreviations, compounds, short forms;
+-- tids is the name's vocabulary ids in order, space-separated.
+CREATE TABLE IF NOT EXISTS aliases (
+    grp INTEGER NOT NULL,
+    tids TEXT NOT NULL,
+    term TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS para_terms (
     rowid INTEGER PRIMARY KEY,
     aid INTEGER NOT NULL,
@@ -230,7 +248,7 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "mentions", "quotes", "events", "event_names", "figures")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "names", "mentions", "quotes", "events", "event_names", "figures")
 
 
 class StoredToken(NamedTuple):
@@ -328,6 +346,7 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             (index, entity.start, entity.end, entity.type, entity.text, entity.normal)
             for index, sent in enumerate(sentences) for entity in sent.entities
         ],
+        "names": sorted(article_names(sentences)),
         "mentions": [
             (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
              int(m.nominative), m.gender, m.role, None)

@@ -175,7 +175,8 @@ def explain(store: Store, words) -> list[dict]:
     lines = []
     for word in words:
         for expansion in sorted(word.expansions.values(), key=lambda exp: -exp.weight):
-            forms = [row[0] for row in store.db.execute("SELECT form FROM forms WHERE tid = ? LIMIT 6", (expansion.tid,))]
+            forms = [row[0] for row in store.db.execute("SELECT form FROM forms WHERE tid = ? LIMIT 6", (expansion.tid,))
+                     ] or [expansion.term]  # a several-word name
             lines.append({"query": word.text, "term": expansion.term, "why": expansion.why,
                           "weight": round(expansion.weight, 2), "forms": forms})
     return lines

@@ -20,13 +20,15 @@ from ..analysis.families import UNRELATED
 from ..lang.derivation import derivation_root, has_root, related_roots
 from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 
-WEIGHTS = {"exact": 1.0, "inflection": 0.95, "derivation": 0.8, "transliteration": 0.8, "typo": 0.6, "semantic": 0.45}
+WEIGHTS = {"exact": 1.0, "inflection": 0.95, "abbreviation": 0.9, "compound": 0.9, "derivation": 0.8,
+           "transliteration": 0.8, "short form": 0.75, "typo": 0.6, "semantic": 0.45}
 STOPWORDS = set(
     "и в во на с со к ко о об обо от по за из у для до а но или не ни же ли бы что как при про над под "
     "между через без это этот эта эти тот та те его ее её их он она они мы вы я the of and in to a".split()
 )
 QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 QUERY_WORD = re.compile(r"\w+(?:[+\-/&.]\w+)*\+?")
+OTHER_NAMES = ("abbreviation", "compound", "short form")  # `add_aliases`
 BM25_K1, BM25_B = 1.2, 0.75
 CANDIDATES = 3000
 MAX_EXPANSIONS = 40
@@ -92,7 +94,9 @@ def understood(store: Store, query: str, what: str = "query") -> tuple["Searcher
     if not query.strip():
         raise KzError(f"empty {what}", USAGE)
     searcher = Searcher(store)
-    return searcher, [searcher.expand(word) for word in parse_query(query)]
+    words = [searcher.expand(word) for word in parse_query(query)]
+    searcher.add_aliases(words)
+    return searcher, words
 
 
 class Searcher:
@@ -100,6 +104,7 @@ class Searcher:
 
     def __init__(self, store: Store) -> None:
         self.db = store.db
+        self.sequences: dict[int, tuple[int, ...]] = {}  # a key below 0 → the tids of a several-word name
 
     # -- vocabulary ----------------------------------------------------------
 
@@ -242,6 +247,34 @@ class Searcher:
         return self.db.execute(
             "SELECT spelling, tid, term FROM spellings JOIN vocab USING (tid) WHERE cf > 0").fetchall()
 
+    def add_aliases(self, words: list[QueryWord]) -> None:
+        """The other names of an organisation the query names (`analysis.aliases`): "ЮТС" also finds
+        "Южный торговый союз", and the two words of "Южный торговый союз" also find "ЮТС" and "Южсоюз".
+        A several-word name is matched as a phrase (its key in `sequences`)."""
+        groups: dict[int, list[tuple[tuple[int, ...], str, str]]] = {}
+        for grp, tids, term, kind in self.db.execute("SELECT grp, tids, term, kind FROM aliases"):
+            groups.setdefault(grp, []).append((tuple(int(tid) for tid in tids.split()), term, kind))
+        for members in groups.values():
+            for tids, _, kind in members:
+                for start in range(len(words) - len(tids) + 1):
+                    named = words[start: start + len(tids)]
+                    if all(_names(word, tid) for word, tid in zip(named, tids)):
+                        for other, term, other_kind in members:
+                            if other != tids:
+                                why = other_kind if other_kind != "name" else kind if kind != "name" else "inflection"
+                                for word in named:
+                                    word.add(self._key(other), term, why)
+
+    def _key(self, tids: tuple[int, ...]) -> int:
+        if len(tids) == 1:
+            return tids[0]
+        for key, known in self.sequences.items():
+            if known == tids:
+                return key
+        key = -1 - len(self.sequences)
+        self.sequences[key] = tids
+        return key
+
     def _add_typos(self, word: QueryWord, text: str, why: str) -> None:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
@@ -277,7 +310,7 @@ class Searcher:
         tids = {tid for word in words for tid in word.expansions}
         if not tids:
             return []
-        match = " OR ".join(f'"{tid}"' for tid in sorted(tids))
+        match = " OR ".join(self._fts(tid) for tid in sorted(tids))
         where, params = "para_fts MATCH ?", [match]
         if aids is not None:
             where += f" AND pt.aid IN {in_list(aids)}"
@@ -290,23 +323,31 @@ class Searcher:
         ).fetchall()
         total, average = self.db.execute("SELECT count(*), avg(length) FROM para_terms").fetchone()
         idf = {tid: self._idf(tid, total) for tid in tids}
+        for word in words:  # another name of an organisation counts no more than the name the query gives
+            own = [idf[tid] for tid, exp in word.expansions.items() if exp.why not in OTHER_NAMES]
+            for tid, expansion in word.expansions.items():
+                if expansion.why in OTHER_NAMES and own:
+                    expansion.weight *= min(1.0, max(own) / idf[tid])
         hits = []
         for aid, para, length, terms, extra in rows:
             terms, extra = terms.split(), extra.split()
-            score = score_paragraph(words, terms, extra, idf, length / (average or 1))
+            score, complete = score_paragraph(words, terms, extra, idf, length / (average or 1), self.sequences)
             if score > 0:
-                present = {int(tid) for tid in terms + extra}
-                hits.append(Hit(aid, para, score, all(present & word.expansions.keys() for word in words)))
+                hits.append(Hit(aid, para, score, complete))
         hits.sort(key=lambda hit: (-hit.score, hit.aid, hit.para))
         return hits[:limit]
 
+    def _fts(self, tid: int) -> str:
+        """The full-text query for a term, or for a several-word name as a phrase."""
+        return '"' + " ".join(str(part) for part in self.sequences.get(tid, (tid,))) + '"'
+
     def _idf(self, tid: int, total: int) -> float:
-        df = self.db.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH ?", (f'"{tid}"',)).fetchone()[0]
+        df = self.db.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH ?", (self._fts(tid),)).fetchone()[0]
         return math.log(1 + (total - df + 0.5) / (df + 0.5))
 
     def cite(self, hit: Hit, words: list[QueryWord]) -> Hit:
         """Pick the best sentence (or two) of the hit's paragraph and mark the matched words."""
-        weights = {exp.term: exp.weight for word in words for exp in word.expansions.values()}
+        weights = {term: exp.weight for word in words for exp in word.expansions.values() for term in exp.term.split()}
         codes = {exp.term for word in words for exp in word.expansions.values() if re.search(r"\d", exp.term)}
         sentences = self.db.execute(
             "SELECT text, tokens FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
@@ -336,7 +377,7 @@ class Searcher:
 
     def matched_spans(self, aid: int, para: int, words: list[QueryWord]) -> list[tuple[int, int]]:
         """Paragraph offsets of the words matching the query in one paragraph."""
-        terms = {exp.term for word in words for exp in word.expansions.values()}
+        terms = {term for word in words for exp in word.expansions.values() for term in exp.term.split()}
         sentences = self.db.execute("SELECT start, text, tokens FROM sentence_texts WHERE aid = ? AND para = ?",
                                     (aid, para))
         return [
@@ -371,6 +412,12 @@ def derivation_weight(similarity: float | None) -> float:
     return 0.6 + 0.2 * min(1.0, max(0.0, similarity - UNRELATED) / (0.5 - UNRELATED))
 
 
+def _names(word: QueryWord, tid: int) -> bool:
+    """The query word is this corpus word, or one of its forms."""
+    found = word.expansions.get(tid)
+    return found is not None and found.why in ("exact", "inflection")
+
+
 def _allowed_typos(word: str) -> int:
     """Edit distance tolerated, as Elasticsearch's AUTO fuzziness: 0 up to 3 letters, 1 up to 6, else 2."""
     return 0 if len(word) < 4 else 1 if len(word) <= 6 else 2
@@ -382,8 +429,10 @@ def _allowed_transliteration(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
-def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: dict, relative_length: float) -> float:
-    """BM25 per query word (its best expansion), scaled by coverage and word proximity.
+def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: dict, relative_length: float,
+                    sequences: dict[int, tuple[int, ...]]) -> tuple[float, bool]:
+    """BM25 per query word (its best expansion), scaled by coverage and word proximity; and whether every
+    query word matched. A several-word name (`sequences`) counts where its words stand together.
 
     Quoted phrases must stand together in order, or the paragraph does not match.
     """
@@ -392,6 +441,11 @@ def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], 
         positions.setdefault(int(tid), []).append(position)
     for tid in extra:
         positions.setdefault(int(tid), []).append(-1)
+    for key, tids in sequences.items():
+        starts = [start for start in positions.get(tids[0], ()) if start >= 0 and all(
+            start + offset in positions.get(tid, ()) for offset, tid in enumerate(tids))]
+        if starts:
+            positions[key] = starts
     norm = BM25_K1 * (1 - BM25_B + BM25_B * relative_length)
     total, covered, word_positions = 0.0, 0, []
     for word in words:
@@ -409,19 +463,21 @@ def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], 
             covered += 1
             total += best
     if not total:
-        return 0.0
+        return 0.0, False
     bonus = 0.0
     for index in range(1, len(words)):
         before, after, word = word_positions[index - 1], word_positions[index], words[index]
         if word.phrase is not None and word.phrase == words[index - 1].phrase:
             if not _adjacent(before, after, word.gap):
-                return 0.0
+                return 0.0, False
         if _adjacent(before, after, 3):
             bonus += 0.5
-    return total * (covered / len(words)) ** 2 * (1 + bonus)
+    return total * (covered / len(words)) ** 2 * (1 + bonus), covered == len(words)
 
 
 def _adjacent(before: list[int], after: list[int], gap: int) -> bool:
+    """Words stand close: within `gap` in order, or at one place (two query words both matched by one
+    other name: "Южный союз" by "ЮС")."""
     if -1 in before or -1 in after:
         return bool(before and after)
-    return any(0 < b - a <= gap for a in before for b in after)
+    return any(0 <= b - a <= gap for a in before for b in after)
