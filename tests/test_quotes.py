@@ -120,6 +120,14 @@ def rows(speech):
      "«устаревшими» правила, которые запрещали выдавать книги на дом без прописки"),
     # "На это обратила внимание X" after the statement
     ("agency.txt", "Жанна Оспанова", "person", "Жанна Оспанова", "indirect", "Читатели в сёлах берут больше книг, чем в городах"),
+    # a role noun going on with the last speaker's statement ("Депутат добавил", his role named otherwise)
+    ("bodies.txt", "Олег Ветров", "person", "Депутат", "indirect", "поправки внесут до марта"),
+    # a body noun for the organisation last named as a subject ("Ведомство утверждает")
+    ("bodies.txt", "Госстройнадзор", "org", "Ведомство", "indirect", "нарушений стало вдвое меньше"),
+    # … not the agency cited as the source of the news
+    ("bodies.txt", "АО «Северный порт»", "org", "компания", "indirect", "грузооборот вырос на треть"),
+    # "Она" for a foreign surname whose first name tells the gender
+    ("bodies.txt", "Эльза Мартинсоне", "person", "Она", "indirect", "сборы не вырастут"),
     # a promise inside a concessive clause ends with that clause
     ("gloss.txt", "Арман Ахметов", "person", "Арман Ахметов", "indirect", "снизить налоги"),
 ])

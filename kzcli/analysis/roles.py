@@ -9,6 +9,8 @@ general Russian, not any article's.
 
 from __future__ import annotations
 
+import re
+
 # A general role noun → the role words of a stated role it may stand for ("глава" stands for a президент,
 # "дипломат" for a посол). A role noun always stands for the same word in a stated role as well.
 HEADS = {"президент", "премьер", "премьер-министр", "министр", "председатель", "руководитель", "директор",
@@ -50,6 +52,16 @@ SPEAKING_BODIES = {
     "офис", "парламент", "минобороны", "минфин", "мид", "партия", "профсоюз", "организация", "совет",
     "комитет", "управление", "департамент", "прокуратура", "полиция", "мэрия", "акимат", "ассоциация",
 }
+# A body noun → word beginnings of the organisations it may stand for ("ведомство" ~ "Министерство …",
+# "Роскомнадзор"); any body also stands for an organisation whose name contains the noun itself.
+BODY_CLASSES = {
+    "ведомство": ("министерств", "мин", "служб", "комитет", "агентств", "управлени", "департамент", "инспекци",
+                  "надзор", "казначейств", "прокуратур"),
+    "министерство": ("министерств", "мин"),
+    "агентство": ("агентств", "press", "news", "новост", "информ"),
+    "компания": ("компани", "корпораци", "концерн", "холдинг", "группа", "пао", "оао", "зао", "ооо", "ао"),
+    "банк": ("банк",),
+}
 # Pronouns that stand for a speaker: the subject forms and the possessive of "по его словам".
 PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "ее": "Fem", "её": "Fem"}
 PLURAL_PRONOUNS = {"они", "их"}
@@ -57,6 +69,9 @@ PLURAL_PRONOUNS = {"они", "их"}
 MALE_NAMES_IN_A = {"никита", "илья", "кузьма", "фома", "лука", "савва", "данила", "миша", "саша", "паша", "женя",
                    "дима", "вова", "коля", "петя", "ваня", "сережа", "алеша", "мустафа", "муса", "иса"}
 FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
+MASCULINE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "цкой", "ий", "ый")
+# Surnames whose case forms the tagger reads reliably ("Петровой" → Fem).
+SLAVIC_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ой", "ого", "ому", "ым", "ую", "ской", "цкой", "ского", "цкого")
 
 
 def feats(token) -> dict[str, str]:
@@ -80,17 +95,21 @@ def verb_gender(token) -> str:
 
 
 def mention_gender(mention) -> str:
-    """A first name ending in -а/-я ("Айна Ли", "Анна Белова" → Fem), else the tagger's gender of the
-    surname, else its ending ("Петрова" → Fem)."""
+    """A first name in the nominative ending in -а/-я ("Айна Ли", "Анна Белова" → Fem), else the tagger's
+    gender where a first name is written, else a Slavic surname's ending in the nominative ("Петрова" →
+    Fem, "Петров" → Masc); "" when nothing tells (a foreign surname alone: "Силиня", "Ланг")."""
     first = mention.first.lower()
-    if first.endswith(("а", "я")) and first not in MALE_NAMES_IN_A:
+    written = mention.text.split()[0].lower() if first else ""  # as written: natasha reads "Кая" as "Кай"
+    if first and mention.nominative and written.endswith(("а", "я")) and written not in MALE_NAMES_IN_A:
         return "Fem"
-    if mention.gender in {"Masc", "Fem"}:
+    if first and mention.gender in {"Masc", "Fem"}:
         return mention.gender
     surname = mention.surname.lower()
-    if not surname:
-        return ""
-    return "Fem" if surname.endswith(FEMININE_SURNAME_ENDINGS) else "Masc"
+    if not mention.nominative:
+        return mention.gender if mention.gender in {"Masc", "Fem"} and surname.endswith(SLAVIC_SURNAME_ENDINGS) else ""
+    if surname.endswith(FEMININE_SURNAME_ENDINGS):
+        return "Fem"
+    return "Masc" if surname.endswith(MASCULINE_SURNAME_ENDINGS) else ""
 
 
 def agrees(wanted: str, gender: str) -> bool:
@@ -120,3 +139,12 @@ def role_fits(noun: str, role: str) -> bool:
 
 def is_role_noun(noun: str) -> bool:
     return noun in ROLE_CLASSES or any(noun in members for members in ROLE_CLASSES.values())
+
+
+def body_fits(noun: str, name: str) -> bool:
+    """Whether a body noun may stand for the organisation of that name: "ведомство" ~ "Министерство
+    финансов", "Роскомнадзор"; "агентство" ~ "агентство Вест"."""
+    words = re.findall(r"\w+", name.lower())
+    starts = BODY_CLASSES.get(noun, ())
+    return any(noun[:5] in word for word in words) or any(
+        word.startswith(start) or (len(start) > 4 and start in word) for word in words for start in starts)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .names import Mention
-from .roles import (SPEAKING_BODIES, agrees, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
+from .roles import (SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
                     verb_gender)
 from .syntax import Tree
 
@@ -82,6 +82,12 @@ DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .-]+,\s+\d{1,2}\s+\w+\.?|^/?[A-
 TRAILING = " ,;:—–-\n"
 # Words of a role phrase that do not tell one holder of the role from another: "глава государства".
 GENERIC_MODIFIERS = {"госуд", "стран", "ведом", "респу", "орган", "котор", "этого", "наш", "свой", "своег"}
+# Verbs that go on with the last speaker's statement: "Депутат добавил, что …" after "X заявил, что …".
+CONTINUING = {"добавить", "добавлять", "уточнить", "уточнять", "продолжить", "продолжать", "пояснить", "пояснять",
+              "дополнить", "резюмировать", "подытожить", "заключить"}
+# Bodies that stand for the organisation last named ("Ведомство утверждает" after "Роскомнадзор …"); not
+# a source or the media, which name no one.
+REFERRING_BODIES = SPEAKING_BODIES - {"источник", "сми", "издание", "канал", "сайт", "портал"}
 WINDOW = 2  # sentences before a pronoun or role noun, beyond its paragraph, where its person may be named
 
 
@@ -153,6 +159,9 @@ class ArticleSpeech:
         self.by_sentence: dict[int, list[int]] = {}
         for index, mention in enumerate(mentions):
             self.by_sentence.setdefault(mention.sent, []).append(index)
+        self.genders: dict[str, str] = {}  # surname key → the gender its fullest mention tells ("Анна Белова")
+        for mention in sorted(mentions, key=lambda m: (not m.first, not m.nominative)):
+            self.genders.setdefault(mention.key, mention_gender(mention))
         self.roles: dict[str, str] = {}  # surname key → the roles stated for that person in the article
         for mention in mentions:
             if mention.role:
@@ -163,6 +172,7 @@ class ArticleSpeech:
         for inside in self.quoted:
             self.unquoted_before.append(self.unquoted_before[-1] + (not inside))
         self.last: tuple[int, Speaker] | None = None  # the sentence and speaker of the latest statement
+        self.last_any: tuple[int, Speaker] | None = None  # likewise, of a person or an organisation
         self.claimed: set[tuple[int, int]] = set()
         self.cued: dict[int, bool] = {}  # sentence → has a cue of its own (asked again by several statements)  # (paragraph, sentence) whose words are some statement
 
@@ -190,6 +200,8 @@ class ArticleSpeech:
                                             if self.sentences[s].start < quote.end and quote.start < self.sentences[s].end)
                         if quote.speaker.type == "person":
                             self.last = (index, quote.speaker)
+                        if quote.speaker.type in ("person", "org"):
+                            self.last_any = (index, quote.speaker)
         return found
 
     @staticmethod
@@ -531,6 +543,10 @@ class ArticleSpeech:
             person = self._by_role(index, tree, token_index)
             if person:
                 return person
+        if self._bare(tree, token_index):
+            found = self._continued(index, tree, token_index) or self._body_antecedent(index, tree, token_index)
+            if found:
+                return found
         if named_only:
             return None
         if lemma in PARTITIVE:  # "один из мигрантов", "часть экспертов"
@@ -540,6 +556,69 @@ class ArticleSpeech:
                                        or tree.sent.tokens[members[0]].lemma in SPEAKING_BODIES)
             return None
         return self._described(tree, token_index, feats(token).get("Animacy") == "Anim" or lemma in SPEAKING_BODIES)
+
+    @staticmethod
+    def _bare(tree, token_index) -> bool:
+        """A singular noun with nothing but a demonstrative: "Депутат", "это ведомство"."""
+        token = tree.sent.tokens[token_index]
+        return (token.pos == "NOUN" and feats(token).get("Number") == "Sing"
+                and all(tree.sent.tokens[kid].pos in ("DET", "ADP") for kid in tree.kids(token_index)))
+
+    def _continued(self, index, tree, token_index) -> Speaker | None:
+        """"Депутат добавил, что …" right after a statement of a named speaker, with no other person named
+        between and a verb that goes on ("добавил", "уточнил") or "также": that speaker, when the noun can
+        stand for them (a person for an animate noun, an organisation for a body)."""
+        verb = tree.sent.tokens[token_index].head
+        if verb < 0 or not self.last_any or not self._in_reach(index, self.last_any[0]):
+            return None
+        cue = tree.sent.tokens[verb]
+        if cue.lemma not in CONTINUING and not any(tree.sent.tokens[kid].lemma == "также" for kid in tree.kids(verb)):
+            return None
+        earlier, speaker = self.last_any
+        token = tree.sent.tokens[token_index]
+        if speaker.type == "person":
+            if feats(token).get("Animacy") != "Anim" or not agrees(verb_gender(cue), self.genders[self.mentions[speaker.mention].key]):
+                return None
+            keys = {self.mentions[m].key for m in self._recent(index, token.start)
+                    if self.mentions[m].sent >= earlier}
+            if keys - {self.mentions[speaker.mention].key}:
+                return None
+            return Speaker("person", speaker.name, speaker.mention, tree.phrase(token_index))
+        if speaker.type == "org" and token.lemma in REFERRING_BODIES:
+            return Speaker("org", speaker.name, None, tree.phrase(token_index))
+        return None
+
+    def _body_antecedent(self, index, tree, token_index) -> Speaker | None:
+        """The organisation a bare body noun stands for: "Ведомство утверждает" after "Роскомнадзор блокирует
+        звонки", "Как отмечает компания" after "ПАО «Север» опубликовало отчёт" — the organisation named in
+        reach before it that the noun names ("агентство" ~ "агентство Вест"), else the latest one that was
+        a subject there, else the only one named there."""
+        token = tree.sent.tokens[token_index]
+        if token.lemma not in REFERRING_BODIES:
+            return None
+        named = []
+        for s in range(index, -1, -1):
+            if s != index and self.sentences[s].para != self.sentences[index].para and not self._in_reach(index, s):
+                break
+            sent = self.sentences[s]
+            for entity in reversed(sent.entities):
+                if entity.type == "ORG" and (s != index or entity.end <= token.start) and not self._inside_quotes(
+                        sent.para, sent.start + entity.start, sent.start + entity.end):
+                    named.append((entity, self._org_subject(sent, entity)))
+        fitting = [e for e, _ in named if body_fits(token.lemma, e.normal)] or [e for e, subject in named if subject]
+        if not fitting and len({e.normal for e, _ in named}) == 1:
+            fitting = [named[0][0]]
+        return Speaker("org", org_name(fitting[0]), None, tree.phrase(token_index)) if fitting else None
+
+    @staticmethod
+    def _org_subject(sent, entity) -> bool:
+        """The organisation is its sentence's subject, and not a news source cited after its verb ("передаёт
+        Вест", "пишет «Утро»")."""
+        for token in sent.tokens:
+            if entity.start <= token.start < entity.end and token.rel == "nsubj":
+                verb = sent.tokens[token.head] if token.head >= 0 else None
+                return not (verb and verb.lemma in SOURCE_VERBS and verb.start < entity.start)
+        return False
 
     def _described(self, tree, token_index, can_speak: bool) -> Speaker | None:
         phrase = tree.phrase(token_index)
@@ -556,7 +635,7 @@ class ArticleSpeech:
         entities = tree.sent.entities
         for position, entity in enumerate(entities):
             if entity.type == "ORG" and entity.start <= at < entity.end:
-                name = entity.normal
+                name = org_name(entity)
                 following = entities[position + 1] if position + 1 < len(entities) else None
                 if following and following.type == "LOC" and tree.sent.text[entity.end:following.start] == " ":
                     name = f"{name} {following.text}"
@@ -580,12 +659,12 @@ class ArticleSpeech:
     def _antecedent(self, index, at, wanted, phrase) -> Speaker | None:
         """The person "он"/"она"/"по его словам" stands for: the latest named subject in reach that agrees,
         else the last speaker in reach, else the latest agreeing name in reach."""
-        recent = [m for m in self._recent(index, at) if agrees(wanted, mention_gender(self.mentions[m]))]
+        recent = [m for m in self._recent(index, at) if agrees(wanted, self.genders[self.mentions[m].key])]
         subjects = [m for m in recent if self.mentions[m].nominative]
         if subjects:
             return self._person(subjects[0], phrase)
         if self.last and self._in_reach(index, self.last[0]) and self.last[1].mention is not None and agrees(
-                wanted, mention_gender(self.mentions[self.last[1].mention])):
+                wanted, self.genders[self.mentions[self.last[1].mention].key]):
             return Speaker("person", self.last[1].name, self.last[1].mention, phrase)
         return self._person(recent[0], phrase) if recent else None
 
@@ -635,9 +714,18 @@ class ArticleSpeech:
                 if named and named.type == "org":
                     return named
                 lemma = tree.sent.tokens[child].lemma
+                found = self._body_antecedent(index, tree, child) if self._bare(tree, child) else None
+                if found:
+                    return found
                 if lemma in SPEAKING_BODIES:
                     return Speaker("description", tree.nominative_phrase(child), None, tree.phrase(child))
         return None
+
+
+def org_name(entity) -> str:
+    """An organisation's name with the quotation mark NER leaves out closed: "АО «Северный порт»"."""
+    name = entity.normal
+    return name + "»" if name.count("«") > name.count("»") else name
 
 
 def stems(text: str) -> list[str]:
