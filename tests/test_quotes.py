@@ -128,6 +128,13 @@ def rows(speech):
     ("bodies.txt", "АО «Северный порт»", "org", "компания", "indirect", "грузооборот вырос на треть"),
     # "Она" for a foreign surname whose first name tells the gender
     ("bodies.txt", "Эльза Мартинсоне", "person", "Она", "indirect", "сборы не вырастут"),
+    # a quotation torn by its cue ending a sentence: «…, — признал X. — …»
+    ("torn.txt", "Виктор Гаранин", "person", "Виктор Гаранин", "direct",
+     "Сезон был трудным … Но команда выросла и готова бороться за медали"),
+    # an unnamed source referred to leaves the outlet the speaker
+    ("torn.txt", "РБК", "org", "РБК", "indirect", "Стадион клуба закроют на ремонт"),
+    # "По словам" and a surname alone, named in full before
+    ("torn.txt", "Вадим Жаркевич", "person", "Жаркевича", "indirect", "работы займут два года"),
     # a promise inside a concessive clause ends with that clause
     ("gloss.txt", "Арман Ахметов", "person", "Арман Ахметов", "indirect", "снизить налоги"),
 ])

@@ -62,6 +62,7 @@ GOVERNED = {
     "пригрозить": {"с"},
 }
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
+UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
 CONCESSIVE = {"хотя", "когда", "если", "пока", "поскольку", "хоть", "несмотря"}
 # What "выразил …, что" expresses: the clause after it is the statement.
@@ -75,7 +76,7 @@ QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 CLOSING = "»”"
 OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
-DASH_AFTER = re.compile(r"\s*,\s*[—–-]\s*")
+DASH_AFTER = re.compile(r"\s*[,.]\s*[—–-]\s*")  # ", —" or ". —" after the cue of a torn quotation
 COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
 LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
 DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .-]+,\s+\d{1,2}\s+\w+\.?|^/?[A-ZА-ЯЁ ]+/?\.?$")
@@ -531,6 +532,8 @@ class ArticleSpeech:
         candidates = [token_index] + tree.descendants(token_index, OWNER_RELS, depth=3)
         named = [found for found in (self._named(index, tree, c) for c in candidates) if found]
         named.sort(key=lambda found: found.type != "person")
+        if not named and token.pos == "PROPN" and token.text[:1].isupper():
+            named = [found for found in [self._surname_seen(index, token)] if found]
         role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
         if named and (named[0].type == "person" or not role_noun or named[0].phrase.startswith(token.text)):
             return named[0]  # "генсек ОДКБ" is a person, not ОДКБ
@@ -556,6 +559,17 @@ class ArticleSpeech:
                                        or tree.sent.tokens[members[0]].lemma in SPEAKING_BODIES)
             return None
         return self._described(tree, token_index, feats(token).get("Animacy") == "Anim" or lemma in SPEAKING_BODIES)
+
+    def _surname_seen(self, index, token) -> Speaker | None:
+        """A surname alone that NER missed ("По словам Качана") for the person the article named in full
+        before: the latest earlier mention whose surname key begins the word."""
+        word = token.text.lower().replace("ё", "е")
+        for mention in reversed(range(len(self.mentions))):
+            found = self.mentions[mention]
+            if found.sent <= index and len(found.key) >= 4 and found.first and word.startswith(found.key) \
+                    and len(word) - len(found.key) <= 2:
+                return self._person(mention, token.text)
+        return None
 
     @staticmethod
     def _bare(tree, token_index) -> bool:
@@ -757,13 +771,14 @@ class SpeechTree(Tree):
         return self.owner(i)
 
     def reference(self, i: int) -> int | None:
-        """"сообщает агентство со ссылкой на министра": the one referred to speaks, not the agency."""
+        """"сообщает агентство со ссылкой на министра": the one referred to speaks, not the agency; an
+        unnamed source ("со ссылкой на источники") leaves the agency the speaker."""
         tokens = self.sent.tokens
         for child in self.kids(i, {"obl", "nmod", "advcl"}):
             if tokens[child].lemma == "ссылка":
                 for target in self.kids(child, {"nmod", "obl"}):
                     if self.has_case(target, {"на"}) and tokens[target].pos in {"PROPN", "NOUN"}:
-                        return target
+                        return None if tokens[target].lemma in UNNAMED_SOURCES else target
         return None
 
     def subject(self, i: int) -> int | None:
