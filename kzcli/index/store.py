@@ -554,6 +554,9 @@ class Store:
 
     # -- reading -------------------------------------------------------------
 
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles")]
+
     def articles(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM articles ORDER BY id").fetchall()
 

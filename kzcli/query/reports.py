@@ -150,7 +150,9 @@ def search(store: Store, query: str, limit: int = 10, source: str | None = None,
         searcher.add_semantic(words)
     aids = select_articles(store, source, since, until)
     hits = [searcher.cite(hit, words) for hit in searcher.search(words, aids, limit)] if aids != [] else []
-    articles = {row["aid"]: row for row in store.articles()}
+    shown = sorted({hit.aid for hit in hits})
+    articles = {row["aid"]: row for row in store.db.execute(
+        f"SELECT * FROM articles WHERE aid IN {in_list(shown)}", shown)}
     rows = []
     for hit in hits:
         article = articles[hit.aid]

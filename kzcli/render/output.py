@@ -6,6 +6,8 @@ A rich view on a terminal; a header line and tab-separated rows when piped; `--j
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import csv
 import io
 import json
@@ -100,17 +102,26 @@ class Column:
 
 
 SHORT_IDS: dict[str, str] = {}
+ALL_IDS: list[str] = []  # every article id of the corpus, sorted
 
 
 def use_short_ids(ids: list[str]) -> None:
     """Views show each article id as its shortest unique prefix of at least 3 characters, as git does
-    ("001" for 001_cd68da5dc231e281 among the seeds); JSON, CSV and plain output keep the full id."""
-    ordered = sorted(ids)
+    ("001" for 001_cd68da5dc231e281 among the seeds); JSON, CSV and plain output keep the full id.
+    Worked out for the ids a view shows, against their neighbours in sorted order."""
+    ALL_IDS[:] = sorted(ids)
     SHORT_IDS.clear()
-    for index, full in enumerate(ordered):
-        shared = max((_common_prefix(full, ordered[other]) for other in (index - 1, index + 1)
-                      if 0 <= other < len(ordered)), default=0)
+
+
+def short_id(full: str) -> str:
+    if full not in SHORT_IDS:
+        index = bisect_left(ALL_IDS, full)
+        if index == len(ALL_IDS) or ALL_IDS[index] != full:
+            return full
+        shared = max((_common_prefix(full, ALL_IDS[other]) for other in (index - 1, index + 1)
+                      if 0 <= other < len(ALL_IDS)), default=0)
         SHORT_IDS[full] = full[: max(3, shared + 1)]
+    return SHORT_IDS[full]
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -118,10 +129,6 @@ def _common_prefix(a: str, b: str) -> int:
     while length < min(len(a), len(b)) and a[length] == b[length]:
         length += 1
     return length
-
-
-def short_id(full: str) -> str:
-    return SHORT_IDS.get(full, full)
 
 
 class ReaderGoneExits:
