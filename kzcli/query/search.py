@@ -323,15 +323,11 @@ class Searcher:
         ).fetchall()
         total, average = self.db.execute("SELECT count(*), avg(length) FROM para_terms").fetchone()
         idf = {tid: self._idf(tid, total) for tid in tids}
-        for word in words:  # another name of an organisation counts no more than the name the query gives
-            own = [idf[tid] for tid, exp in word.expansions.items() if exp.why not in OTHER_NAMES]
-            for tid, expansion in word.expansions.items():
-                if expansion.why in OTHER_NAMES and own:
-                    expansion.weight *= min(1.0, max(own) / idf[tid])
+        word_idf = [_word_idf(word, idf) for word in words]
         hits = []
         for aid, para, length, terms, extra in rows:
             terms, extra = terms.split(), extra.split()
-            score, complete = score_paragraph(words, terms, extra, idf, length / (average or 1), self.sequences)
+            score, complete = score_paragraph(words, terms, extra, word_idf, length / (average or 1), self.sequences)
             if score > 0:
                 hits.append(Hit(aid, para, score, complete))
         hits.sort(key=lambda hit: (-hit.score, hit.aid, hit.para))
@@ -429,10 +425,21 @@ def _allowed_transliteration(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
-def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: dict, relative_length: float,
+def _word_idf(word: QueryWord, idf: dict[int, float]) -> dict[int, float]:
+    """The idf of each of a query word's terms; another name of an organisation counts no more than the
+    name the query gives ("ЮТС" for "Южноморский таможенный союз" weighs as the name's own words)."""
+    own = [idf[tid] for tid, exp in word.expansions.items() if exp.why not in OTHER_NAMES]
+    ceiling = max(own) if own else math.inf
+    return {tid: min(idf[tid], ceiling) if exp.why in OTHER_NAMES else idf[tid]
+            for tid, exp in word.expansions.items()}
+
+
+def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: list[dict[int, float]],
+                    relative_length: float,
                     sequences: dict[int, tuple[int, ...]]) -> tuple[float, bool]:
     """BM25 per query word (its best expansion), scaled by coverage and word proximity; and whether every
-    query word matched. A several-word name (`sequences`) counts where its words stand together.
+    query word matched, with `idf` per query word (`_word_idf`). A several-word name (`sequences`) counts where
+    its words stand together.
 
     Quoted phrases must stand together in order, or the paragraph does not match.
     """
@@ -448,14 +455,14 @@ def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], 
             positions[key] = starts
     norm = BM25_K1 * (1 - BM25_B + BM25_B * relative_length)
     total, covered, word_positions = 0.0, 0, []
-    for word in words:
+    for word, word_idf in zip(words, idf):
         best, where = 0.0, []
         for tid, expansion in word.expansions.items():
             found = positions.get(tid)
             if not found:
                 continue
             tf = len(found)
-            value = expansion.weight * idf[tid] * tf * (BM25_K1 + 1) / (tf + norm)
+            value = expansion.weight * word_idf[tid] * tf * (BM25_K1 + 1) / (tf + norm)
             best = max(best, value)
             where += found
         word_positions.append(sorted(set(where)))
