@@ -106,11 +106,15 @@ def test_rebuild_after_schema_change(seed_copy, tmp_path):
     assert "5 analysed" in run_cli("index", cache=cache, corpus=seed_copy).out
 
 
+FILES = 64
+
+
 def test_killed_index_run_leaves_a_usable_index(tmp_path):
+    # Two transactions' worth of files (32 a transaction): the second commit comes long after the first.
     corpus = tmp_path / "many"
     corpus.mkdir()
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
-    for number in range(40):
+    for number in range(FILES):
         (corpus / f"a{number:02}.txt").write_text(texts[number % 5] + f"\nВариант {number}.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     env = {**os.environ, "KZCLI_CACHE_DIR": str(cache)}
@@ -128,10 +132,10 @@ def test_killed_index_run_leaves_a_usable_index(tmp_path):
                 pass
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert 3 <= committed < 40, "the run should be killed mid-way"
+    assert 3 <= committed < FILES, "the run should be killed mid-way"
 
     result = run_cli("index", cache=cache, corpus=corpus)
     assert result.code == 0
-    assert f"{40 - int(result.out.split(' analysed')[0].split()[-1])} unchanged" in result.out
+    assert f"{FILES - int(result.out.split(' analysed')[0].split()[-1])} unchanged" in result.out
     rows = run_cli("sources", "--json", cache=cache, corpus=corpus).json()
-    assert sorted(row["file"] for row in rows) == sorted(f"a{number:02}.txt" for number in range(40))
+    assert sorted(row["file"] for row in rows) == sorted(f"a{number:02}.txt" for number in range(FILES))

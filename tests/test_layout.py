@@ -1,5 +1,5 @@
 """The package shows the pipeline: ingest ← analysis ← index ← query ← render ← cli, each stage importing
-only the stages before it (and the shared language data, configuration and errors)."""
+only the stages before it (and the shared language data, configuration, errors and the terminal)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import ast
 from conftest import ROOT
 
 PACKAGE = ROOT / "kzcli"
-STAGES = {"lang": 0, "config": 0, "errors": 0, "ingest": 1, "analysis": 2, "index": 3, "query": 4, "render": 5,
+STAGES = {"lang": 0, "config": 0, "errors": 0, "terminal": 0, "ingest": 1, "analysis": 2, "index": 3, "query": 4, "render": 5,
           "cli": 6, "__main__": 6}
 
 

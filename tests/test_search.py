@@ -128,6 +128,22 @@ def test_inflection_on_unseen_text(corpus, tmp_path):
     assert run_cli("search", "снегопадов", "--json", cache=cache, corpus=corpus).json()[0]["file"] == "b.txt"
 
 
+def test_a_form_the_corpus_never_wrote_is_found_without_loading_a_model(corpus, tmp_path):
+    (corpus / "a.txt").write_text(
+        "Заголовок о поставках\nСтороны подписали соглашения о поставках зерна.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Заголовок о погоде\nВ столице ожидается сильный ветер.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=corpus)
+    imports = {"PYTHONPROFILEIMPORTTIME": "1"}  # every module imported, on stderr
+    result = run_cli("search", "соглашениями поставкам зерном", "--json", cache=cache, corpus=corpus, env=imports)
+    first = result.json()[0]
+    assert first["file"] == "a.txt" and first["matched"] == ["соглашения", "поставках", "зерна"]
+    assert "pymorphy2" not in result.err
+    # A word no written form shares a paradigm with still asks pymorphy (so the check above can fail).
+    result = run_cli("search", "снегопадами", "--json", cache=cache, corpus=corpus, env=imports)
+    assert result.code == 1 and "pymorphy2" in result.err
+
+
 # -- scripts and word families on a corpus written for these tests --------------------------------
 
 SPELLINGS = ROOT / "tests" / "corpora" / "search"

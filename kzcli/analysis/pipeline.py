@@ -14,6 +14,7 @@ from .chronology import find_mentions
 from .crossref import CODE
 from .events import DatedEvent, UndatedEvent, dated_events, undated_events
 from .figures import Figure, sentence_figures
+from .inflection import Inflector
 from .names import Mention, link_first_names, sentence_mentions
 from .speech import CUE_NOUNS, CUE_VERBS, PARENTHETICAL_NOUNS, ArticleSpeech, Quote
 
@@ -71,6 +72,7 @@ class Analysis:
     events: list[DatedEvent] = field(default_factory=list)
     undated: list[UndatedEvent] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    inflections: set[tuple[str, str]] = field(default_factory=set)  # (form, lemma) the words were not written in
 
     def published_window(self) -> tuple[str | None, str | None]:
         """For an undated article: it appeared after the latest event it reports as past."""
@@ -89,6 +91,7 @@ class Analyzer:
         self.segmenter = Segmenter()
         self.vocab = MorphVocab()
         self.taggers = Taggers()
+        self.inflector = Inflector(self.vocab)
         self._readings: dict[str, list] = {}
         self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
         self._nominatives: dict[tuple[str, str], str] = {}
@@ -117,6 +120,8 @@ class Analyzer:
         analysis.events = dated_events(sentences, dates, structure.published or structure.published_month)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
         analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
+        analysis.inflections = self.inflector.new_forms(
+            {(normal_word(token.text), token.lemma) for sent in sentences for token in sent.tokens})
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:

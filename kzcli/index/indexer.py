@@ -17,6 +17,7 @@ from pathlib import Path
 from ..analysis.version import ANALYSIS_VERSION
 from ..config import MAX_FILE_BYTES, index_path
 from ..errors import KzError
+from ..terminal import stderr_console
 from ..ingest.files import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
 from .store import ArticleRows, Store, article_rows, one_line
 
@@ -394,7 +395,6 @@ def _progress(files: list[CorpusFile], show: bool | None):
     if not show or not files:
         yield lambda file, chars: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     started = time.perf_counter()
@@ -403,7 +403,7 @@ def _progress(files: list[CorpusFile], show: bool | None):
         TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
         TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=stderr_console(), transient=True) as progress:
         task = progress.add_task("index", total=len(files), rate="", name="")
 
         def advance(file: CorpusFile, chars: int) -> None:

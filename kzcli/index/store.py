@@ -17,7 +17,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -77,6 +77,13 @@ CREATE TABLE IF NOT EXISTS vocab (
     cf INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS forms (
+    form TEXT NOT NULL,
+    tid INTEGER NOT NULL,
+    PRIMARY KEY (form, tid)
+) WITHOUT ROWID;
+-- The other forms of each written form's readings (`analysis.inflection`), for query words the corpus
+-- never wrote in that form.
+CREATE TABLE IF NOT EXISTS inflections (
     form TEXT NOT NULL,
     tid INTEGER NOT NULL,
     PRIMARY KEY (form, tid)
@@ -332,6 +339,7 @@ class ArticleRows:
     record: dict
     tables: dict[str, list[tuple]]
     terms: dict
+    inflections: set[tuple[str, str]]  # (form, term): other forms of the words written, `analysis.inflection`
 
 
 def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
@@ -376,7 +384,7 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for f in analysis.figures
         ],
     }
-    return ArticleRows(record, tables, paragraph_terms(sentences))
+    return ArticleRows(record, tables, paragraph_terms(sentences), analysis.inflections)
 
 
 class Store:
@@ -468,10 +476,11 @@ class Store:
                     marks = ", ".join("?" * (len(table_rows[0]) + 1))
                     columns = INSERT_COLUMNS.get(table, "")
                     db.executemany(f"INSERT INTO {table} {columns} VALUES ({marks})", [(aid, *row) for row in table_rows])
-            self._write_terms(aid, rows.terms)
+            self._write_terms(aid, rows.terms, rows.inflections)
 
-    def _write_terms(self, aid: int, by_para: dict) -> None:
-        """Paragraph term sequences into the full-text index, with vocabulary counts and surface forms."""
+    def _write_terms(self, aid: int, by_para: dict, inflections: set[tuple[str, str]]) -> None:
+        """Paragraph term sequences into the full-text index, with vocabulary counts, surface forms and
+        the other forms of their words."""
         db = self.db
         counts = Counter(term for terms, extra, *_ in by_para.values() for term in terms + extra)
         tids = self._term_ids(list(counts))
@@ -479,6 +488,8 @@ class Store:
         forms = {(form, tids[term]) for _, _, pairs, _ in by_para.values() for form, term in pairs} - self._forms
         db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
         self._forms |= forms
+        db.executemany("INSERT OR IGNORE INTO inflections VALUES (?, ?)",
+                       sorted((form, tids[term]) for form, term in inflections if term in tids))
         spellings = {(form, tids[term]) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
         db.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
         self._spellings |= spellings

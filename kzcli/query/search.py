@@ -1,8 +1,9 @@
 """Ranked search over lemmas: query understanding, BM25 with proximity, cited snippets.
 
-Query words are matched against the corpus vocabulary by surface form, by every
-lemma pymorphy gives them, by shared stems (derivation), by Latin↔Cyrillic
-transliteration and, when nothing else matches, by edit distance (typos).
+Query words are matched against the corpus vocabulary by surface form, by the
+other forms of its words listed at indexing (pymorphy only for a word outside
+them), by shared stems (derivation), by Latin↔Cyrillic transliteration and,
+when nothing else matches, by edit distance (typos).
 No neural model is loaded; `--semantic` adds navec neighbours.
 """
 
@@ -17,6 +18,7 @@ from ..errors import USAGE, KzError
 from ..index.store import Store, in_list, stored_tokens
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.families import UNRELATED
+from ..analysis.inflection import dictionary
 from ..lang.derivation import derivation_root, has_root, related_roots
 from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 
@@ -109,15 +111,6 @@ class Searcher:
     # -- vocabulary ----------------------------------------------------------
 
     @cached_property
-    def morph(self):
-        import pymorphy2
-        import pymorphy2_dicts_ru
-        import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
-
-        # An explicit path spares pymorphy2 a slow scan of installed packages.
-        return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
-
-    @cached_property
     def vocabulary(self) -> list[tuple[str, int]]:
         return [(row[0], row[1]) for row in self.db.execute("SELECT term, tid FROM vocab WHERE cf > 0")]
 
@@ -136,15 +129,20 @@ class Searcher:
         return (row[0], row[1]) if row else None
 
     def lemmas(self, word: str) -> set[str]:
+        """The corpus terms a word the corpus never wrote is a form of, as listed at indexing
+        ("соглашениями" → соглашение); pymorphy's lemmas only for a word no written form shares a
+        paradigm with (its relatives by derivation may still be in the corpus)."""
         if not CYRILLIC.search(word):
             return set()
-        return {normal_word(parse.normal_form) for parse in self.morph.parse(word)}
+        known = {row[0] for row in self.db.execute(
+            "SELECT term FROM inflections JOIN vocab USING (tid) WHERE form = ? AND cf > 0", (word,))}
+        return known or {normal_word(parse.normal_form) for parse in dictionary().parse(word)}
 
     def kinds(self, word: str) -> set[str]:
         """Parts of speech pymorphy allows for a Cyrillic word (empty for others)."""
         if not CYRILLIC.search(word):
             return set()
-        return {str(parse.tag.POS) for parse in self.morph.parse(word) if parse.tag.POS}
+        return {str(parse.tag.POS) for parse in dictionary().parse(word) if parse.tag.POS}
 
     # -- query understanding -------------------------------------------------
 
@@ -181,8 +179,8 @@ class Searcher:
     def _add_lemmas(self, word: QueryWord, text: str, scale: float) -> None:
         """Terms sharing a lemma or a derivational stem with `text`.
 
-        A word the corpus itself contains already knows its lemmas from the index,
-        so pymorphy is asked only about words the corpus never wrote.
+        A word the corpus wrote, or a form of one, knows its lemmas from the index;
+        pymorphy is asked only about a word of a paradigm the corpus never wrote.
         """
         bases = {text} | ({exp.term for exp in word.expansions.values()} or self.lemmas(text))
         for lemma in bases:

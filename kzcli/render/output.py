@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ..errors import USAGE, KzError
+from ..terminal import stderr_console, stdout_console
 from ..lang.calendar import MODIFIER_NAMES, MONTH_GENITIVE, MONTH_NOMINATIVE, PERIOD_MONTHS
 
 
@@ -161,18 +161,13 @@ class ReaderGoneExits:
         raise SystemExit(0)
 
 
-def stdout_console() -> Console:
-    """Colours follow the terminal and NO_COLOR; rich turns them off when piped."""
-    return Console(highlight=False, soft_wrap=False)
-
-
 def error(message: str) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"kzcli: {message}", style="red"))
+    stderr_console().print(Text(f"kzcli: {message}", style="red"), soft_wrap=True)
 
 
 def note(message: str) -> None:
     """A one-line remark on stderr (what auto-indexing did, hints)."""
-    Console(stderr=True, highlight=False).print(Text(message, style="dim"))
+    stderr_console().print(Text(message, style="dim"))
 
 
 def emit_json(rows: Any) -> None:
@@ -450,7 +445,7 @@ def _timeline_source(row: dict) -> str:
 
 def explain(lines: list[dict]) -> None:
     """What each query word matched in the corpus, on stderr so that --json stays clean."""
-    console = Console(stderr=True, highlight=False)
+    console = stderr_console()
     for line in lines:
         forms = ", ".join(line["forms"])
         console.print(Text(f"{line['query']} → {line['term']} ({line['why']}, {line['weight']}): {forms}", style="dim"))
