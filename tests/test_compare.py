@@ -22,7 +22,7 @@ WORD = re.compile(r"[^\s…]+")
 WORD_OR_CUT = re.compile(r"[^\s…]+…?")
 BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘├┤┼╇╋━─┳┻┴┬]")
 FIGURE_FIELDS = {"group", "about", "text", "kind", "amount", "unit", "qualifier", "agreement", "sentence", "file",
-                 "id", "outlet", "published", "paragraph"}
+                 "id", "outlet", "published", "paragraph", "url"}
 
 
 @pytest.fixture(scope="module")

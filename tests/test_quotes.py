@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import score_quotes  # noqa: E402
 
 SPEECH = Path(__file__).resolve().parent / "corpora" / "speech"
-QUOTE_FIELDS = {"speaker", "speaker_type", "speaker_phrase", "kind", "cue", "text", "sentence", "file", "id", "outlet", "published", "paragraph"}
+QUOTE_FIELDS = {"speaker", "speaker_type", "speaker_phrase", "kind", "cue", "text", "sentence", "file", "id", "outlet", "published", "paragraph", "url"}
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kzcli.ingest.files import RawDocument
+from kzcli.ingest.files import RawDocument, html_to_document
 from kzcli.ingest.structure import parse
 
 
@@ -103,6 +103,53 @@ def test_outlet_from_lead_attribution():
 def test_byline_prefixes():
     assert structure_of("Заголовок\nРедакция Orda.kz\nДлинный первый абзац новости о важных событиях прошедшей недели в стране.").outlet == "Orda.kz"
     assert structure_of("Заголовок\nИсточник: РИА Новости\nДлинный первый абзац новости о важных событиях прошедшей недели в стране.").outlet == "РИА Новости"
+
+
+LEAD = "Длинный первый абзац новости о важных событиях прошедшей недели в стране и за её пределами."
+
+
+@pytest.mark.parametrize("text, outlet", [
+    (f"Заголовок новости\nИсточник: Информационное агентство «Вестник»\n{LEAD}", "Вестник"),
+    (f'Заголовок новости\nИсточник: Телеканал "Регион-24"\n{LEAD}', "Регион-24"),
+    (f"vestnik.kz » Экономика » Заголовок новости\nЗаголовок новости\n{LEAD}", "vestnik.kz"),
+    (f"Заголовок новости\n5 мая 2024 18:48 4022 Vestnik\n{LEAD}", "Vestnik"),
+    (f"Заголовок новости\nVestnik.kz\n{LEAD}", "Vestnik.kz"),
+    (f"Заголовок новости\nVestnik.kz расспросил экономистов о том, что ждёт рынок. {LEAD}", "Vestnik.kz"),
+    (f"Заголовок новости\nОмск, 5 мая, 2024, 10:35 — ИА Вестник. {LEAD}", "ИА Вестник"),
+    (f"Заголовок новости\nОМСК, 5 мая — Вестник Сибири, Иван Петров. {LEAD}", "Вестник Сибири"),
+    (f"Заголовок новости\n{LEAD}\nVESTNIK", "VESTNIK"),  # a logo's name closing the page
+    (f"Заголовок новости\n{LEAD}\nАдрес новости: vestnik.com/news/2024/05/05/zagolovok", "vestnik"),
+    (f"Заголовок новости\n{LEAD} Об этом пишет Вестник.\nИсточник: https://vestnik.ru/news/1", "Вестник"),
+    (f"Заголовок новости\nФото: Sibpress\n{LEAD} Как выяснило агентство Sibpress, встреча перенесена.", None),
+    (f"Заголовок новости\n{LEAD} Как сообщает ТАСС, встреча перенесена.", None),  # an agency cited
+], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
+        "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
+        "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
+        "cited-agency"])
+def test_outlet_patterns(text, outlet):
+    assert structure_of(text).outlet == outlet
+
+
+def test_the_page_address_is_kept_and_left_out_of_the_text():
+    article = structure_of(f"Заголовок новости\n{LEAD}\nПостоянный адрес новости: vestnik.com/news/2024/05/05/zagolovok")
+    assert article.url == "vestnik.com/news/2024/05/05/zagolovok"
+    assert [para.text for para in article.paragraphs] == [LEAD]
+    assert structure_of(f"Заголовок новости\n{LEAD}").url is None
+    assert structure_of(f"Заголовок\n{LEAD}", url="https://vestnik.ru/a/1").url == "https://vestnik.ru/a/1"
+
+
+def test_a_saved_page_gives_its_address():
+    page = ('<html><head><link rel="canonical" href="https://vestnik.ru/news/7"><meta property="og:url" '
+            'content="https://m.vestnik.ru/news/7"></head><body><h1>Заголовок</h1><p>Текст.</p></body></html>')
+    assert html_to_document(page).url == "https://vestnik.ru/news/7"
+    assert html_to_document(page.replace('<link rel="canonical" href="https://vestnik.ru/news/7">', "")).url == \
+        "https://m.vestnik.ru/news/7"
+
+
+def test_counters_glued_to_the_headline_are_furniture():
+    article = structure_of(f"Рынок ждёт снижения ставки банком 10 3695\n{LEAD}")
+    assert article.title == "Рынок ждёт снижения ставки банком"
+    assert structure_of(f"Рынок жилья\n05:41 07 Октябрь 2020 4030\n{LEAD}").published == "2020-10-07"
 
 
 def test_interview_questions_and_answers():

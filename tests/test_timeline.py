@@ -19,7 +19,7 @@ from kzcli.analysis.chronology import complete_year, find_mentions, resolve_rela
 from kzcli.analysis.crossref import Anchor, Reference, link  # noqa: E402
 
 EVENT_FIELDS = {"date", "partial", "granularity", "modifier", "mention", "event", "sentence", "file", "id", "outlet",
-                "year_inferred", "planned", "cross_reference", "paragraph", "group"}
+                "year_inferred", "planned", "cross_reference", "paragraph", "url", "group"}
 CROSSREF = ROOT / "tests" / "corpora" / "crossref"
 EXPRESSIONS = ROOT / "tests" / "corpora" / "timeline"
 

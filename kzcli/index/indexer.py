@@ -384,6 +384,7 @@ def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -
         "words": sum(word_count(para.text) for para in structure.paragraphs),
         "paragraphs": len(structure.paragraphs),
         "boilerplate": json.dumps(structure.boilerplate, ensure_ascii=False),
+        "url": structure.url,
     }
 
 

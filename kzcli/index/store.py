@@ -17,7 +17,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     interviewee TEXT,
     words INTEGER,
     paragraphs INTEGER,
-    boilerplate TEXT
+    boilerplate TEXT,
+    url TEXT
 );
 -- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
 -- into overflow pages.

@@ -42,6 +42,7 @@ class RawDocument:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    url: str | None = None
 
 
 def discover(corpus: Path) -> list[CorpusFile]:
@@ -221,6 +222,10 @@ class _HtmlExtractor(HTMLParser):
             key = attr.get("property") or attr.get("name") or ""
             if attr.get("content"):
                 self.meta[key.lower()] = attr["content"]
+        elif tag == "link":
+            attr = dict(attrs)
+            if (attr.get("rel") or "").lower() == "canonical" and attr.get("href"):
+                self.meta["canonical"] = attr["href"]
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
         self._stack.append(tag)
@@ -264,4 +269,5 @@ def html_to_document(html: str) -> RawDocument:
         title=title,
         outlet=meta.get("og:site_name"),
         published=meta.get("article:published_time") or meta.get("pubdate") or meta.get("date"),
+        url=meta.get("canonical") or meta.get("og:url"),
     )

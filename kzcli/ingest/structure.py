@@ -55,11 +55,29 @@ OUTLET_ATTRIBUTION = re.compile(
     rf"({OUTLET_NAME})(?=\s*(?:[.,;:!?)](?!\w)|$)|\s+со\s+ссылкой)"
 )
 SITE_NAME = re.compile(r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-zА-ЯЁа-яё]{2,6})+")  # "Liter.kz", "BAQ.KZ"
-# An agency's own dateline opens its text: "КАЗАНЬ, 4 мар - ВЕСТЬ.", "САМАРА, 5 ноября. /АГЕНТ/."
+# An agency's own dateline opens its text: "КАЗАНЬ, 4 мар - ВЕСТЬ.", "САМАРА, 5 ноября. /АГЕНТ/.",
+# "Самара, 4 марта, 2021, 09:15 — ИА Вестник.", "МОСКВА, 5 мар — Вестник, Иван Петров." (every word of the
+# name capitalised).
 DATELINE = re.compile(
-    r"^[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.?\s*(?:[-–—]\s*/?|/)\s*"
-    r"([A-ZА-ЯЁ][\w .-]{0,30}?[\w])/?\.\s"
+    r"^(?:[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30}|[А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?),\s+\d{1,2}\s+[а-яё]+\.?"
+    r"(?:,?\s+\d{4})?(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]\s*/?|/)\s*"
+    r"([«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?(?:\s+[«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?){0,3})/?"
+    r"(?:,\s+[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*){0,2})?\.\s"  # the correspondent may follow: ", Иван Петров."
 )
+# A publisher named with what it is: 'Информационное агентство "Вестник"' → Вестник.
+QUOTED_NAME = re.compile(r"^\w[^«\"“]*\s[«\"“]([^«»\"“”]{2,40})[»\"”]?$")
+# The page's address on a line of its own, bare or labelled: "Постоянный адрес новости: site.ru/news/1".
+URL_LINE = re.compile(
+    r"^(?:(?:источник|оригинал|ссылка|адрес|постоянный\s+адрес|url|link|source)(?:\s+[а-яё]+)?\s*:\s*)?"
+    r"((?:https?://|www\.)\S+|(?:[\w-]+\.)+[a-z]{2,12}/\S*)$",
+    re.IGNORECASE,
+)
+BREADCRUMB_SITE = re.compile(rf"^({SITE_NAME.pattern})\s*[»›>/]\s+\S")  # "site.kz » Рубрика » …"
+SITE_SUBJECT = re.compile(  # "Site.kz поговорил с экспертами …": the site tells what it did
+    rf"(?:^|[.!?]\s+)({SITE_NAME.pattern})\s+[а-яё]+(?:л[аио]?|ет|ит|ут|ют|ат|ят)\b")
+SIGNED_STAMP = re.compile(r"^(.*\d)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$")  # "8 мая 2019 18:48 Site"
+TRAILING_COUNTERS = re.compile(r"(?<=[^\W\d])(?:\s+\d{1,7}){2,}$")  # "Заголовок 10 3695": comments, views
+BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s+(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}))?$")
 # The date such a dateline carries, with or without a year and a time.
 DATELINE_DATE = re.compile(
     r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+(?:[ -][А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+)?[,.]\s+(\d{1,2})\s+([а-яё]+\.?)(?:,?\s+(\d{4}))?"
@@ -94,6 +112,7 @@ class Structure:
     boilerplate: list[str] = field(default_factory=list)
     genre: str = "article"  # article | interview
     published_month: str | None = None  # "2021-03" from a page-store marker that gives no day: a year for dates
+    url: str | None = None  # the page's address, when the page or the text states it
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -135,6 +154,8 @@ def parse(doc: RawDocument) -> Structure:
         if not lines[0]:
             lines.pop(0)
 
+    url = doc.url
+    named: list[str] = []  # weaker evidence of the outlet, in order: a site opening breadcrumbs, a signed stamp
     kept: list[str] = []
     dated_stamps: list[tuple[bool, tuple[int, int, int]]] = []  # (at the foot of the page, (year, month, day))
     year_less_stamp = None
@@ -144,6 +165,25 @@ def parse(doc: RawDocument) -> Structure:
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
             boilerplate.append(line)
             continue
+        address = URL_LINE.match(bare)
+        if address and (in_top or position >= len(lines) - 3):
+            url = url or address[1].rstrip(".,;")
+            boilerplate.append(line)
+            continue
+        if in_top and (crumbs := BREADCRUMB_SITE.match(line)):
+            named.append(crumbs[1])
+        if in_top and SITE_NAME.fullmatch(bare):  # the site's name on a line of its own: "Vestnik.kz"
+            named.append(bare)
+            boilerplate.append(line)
+            continue
+        if in_top and (signed := SIGNED_STAMP.match(line)) and stamp_date(signed[1]):
+            named.append(signed[2])
+            boilerplate.append(line)
+            line = signed[1]
+        counters = TRAILING_COUNTERS.search(line) if in_top and not stamp_date(line) else None
+        if counters and word_count(line[:counters.start()]) >= 3:
+            boilerplate.append(counters[0].strip())
+            line = line[:counters.start()]
         stamps = []
         if in_top and (glued := _leading_stamp(line)):
             stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
@@ -192,12 +232,19 @@ def parse(doc: RawDocument) -> Structure:
         completed = complete_year(*year_less_stamp, body_text)
         if completed:
             published, published_source = completed.isoformat(), "stamp+year"
+    if kept and BRAND_LINE.match(kept[-1]) and len(kept[-1]) <= 30:  # a logo's name closing the page: "VESTNIK"
+        named.append(kept[-1])
+        boilerplate.append(kept.pop())
     if not outlet:
-        outlet = _attributed_outlet(kept[:3], "\n".join(boilerplate))
+        credits = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
+        furniture = "\n".join(line for line in boilerplate if not credits.match(line))  # a photo agency is not it
+        outlet = (_attributed_outlet(kept[:3], furniture) or next(iter(named), None)
+                  or (_address_outlet(url, "\n".join(kept)) if url else None))
 
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
-    return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month)
+    return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month,
+                     url)
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:
@@ -243,7 +290,9 @@ def _byline_outlet(line: str) -> str | None:
     """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name."""
     match = BYLINE_PREFIX.match(line)
     if match:
-        return match[1].strip(" «»\"")
+        name = match[1].strip()
+        quoted = QUOTED_NAME.match(name)
+        return (quoted[1] if quoted else name).strip(" «»\"“”")
     match = DASH_LED.match(line)
     if match:
         name = match[1].strip()
@@ -266,12 +315,33 @@ def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
     for text in paragraphs:
         dateline = DATELINE.match(text)
         if dateline:
-            return dateline[1].strip()
+            return dateline[1].strip().replace("«", "").replace("»", "").replace('"', "")
+        subject = SITE_SUBJECT.search(text)
+        if subject:
+            return subject[1]
         for match in OUTLET_ATTRIBUTION.finditer(text):
             name = match[1].strip("«»")
             if SITE_NAME.fullmatch(name) or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", furniture):
                 return name
     return None
+
+
+def _address_outlet(url: str, text: str) -> str | None:
+    """The site an address belongs to, as the text writes it when it does ("tass.ru" → ТАСС, a word
+    whose Latin spelling is the site's), else the site's name without its domain ("vestnik.com" →
+    vestnik)."""
+    from ..lang.translit import latin_key, latin_spellings
+
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0].split(":")[0]
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    site = labels[-2] if len(labels[-2]) > 3 or len(labels) == 2 else labels[-3]  # "news.site.co.uk"
+    key = latin_key(site)
+    for word in set(re.findall(r"\b[А-ЯЁ][А-ЯЁа-яё-]+\b", text)):
+        if key in latin_spellings(word):
+            return word
+    return site
 
 
 NOT_A_HEADLINE = re.compile(

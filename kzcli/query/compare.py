@@ -80,6 +80,7 @@ def figures(store: Store, articles: list[sqlite3.Row], paragraphs: dict[int, set
                 "outlet": article["outlet"],
                 "published": article["published"],
                 "paragraph": row["para"] + 1,
+                "url": article["url"],
             })
     return result
 

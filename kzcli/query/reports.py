@@ -28,6 +28,7 @@ def source_row(row: sqlite3.Row) -> dict:
         "interviewee": row["interviewee"],
         "words": row["words"],
         "paragraphs": row["paragraphs"],
+        "url": row["url"],
     }
 
 
@@ -167,6 +168,7 @@ def search(store: Store, query: str, limit: int = 10, source: str | None = None,
             "snippet": hit.sentence_text,
             "matched": hit.matched,
             "highlights": hit.highlights,
+            "url": article["url"],
         })
     suggestions = [] if rows else searcher.suggestions(words)
     return rows, words, suggestions
@@ -319,7 +321,7 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
         params.append(kind)
     rows = store.db.execute(
         "SELECT q.*, coalesce(p.name, q.speaker) AS speaker_name, coalesce(p.mentions, 0) AS weight,"
-        " a.id, a.file, a.outlet, a.published"
+        " a.id, a.file, a.outlet, a.published, a.url"
         " FROM quotes q LEFT JOIN people p ON p.pid = q.pid JOIN articles a ON a.aid = q.aid"
         f" WHERE {' AND '.join(where)} ORDER BY weight DESC, speaker_name, a.id, q.para, q.start",
         params,
@@ -364,6 +366,7 @@ def _quote_row(store: Store, row: sqlite3.Row) -> dict:
         "outlet": row["outlet"],
         "published": row["published"],
         "paragraph": row["para"] + 1,
+        "url": row["url"],
     }
 
 
@@ -392,7 +395,7 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
                      f" AND m.pid IN {in_list(pids)})")
         params += pids
     rows = store.db.execute(
-        "SELECT e.*, a.id, a.file, a.outlet, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"
+        "SELECT e.*, a.id, a.file, a.outlet, a.url, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"
         " x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
         " FROM events e JOIN articles a ON a.aid = e.aid"
         " JOIN sentence_texts s ON s.aid = e.aid AND s.idx = e.sent"
@@ -451,4 +454,5 @@ def _event_row(row: sqlite3.Row) -> dict:
             "id": row["xref_id"], "file": row["xref_file"], "outlet": row["xref_outlet"], "mention": row["xref_mention"],
         } if row["xref_id"] else None,
         "paragraph": row["para"] + 1,
+        "url": row["url"],
     }

@@ -220,8 +220,8 @@ def show_article(view: dict, fmt: Format) -> None:
     """Headline, metadata lines, then numbered paragraphs with their Q/A/heading marks; piped, one line
     per paragraph, unwrapped."""
     lines = [view["title"] or "(без заголовка)"]
-    meta = [(key, view.get(key)) for key in ("id", "file", "outlet", "published", "genre", "interviewee", "words",
-                                              "encoding")]
+    meta = [(key, view.get(key)) for key in ("id", "file", "outlet", "published", "url", "genre", "interviewee",
+                                              "words", "encoding")]
     paragraphs = [(f"[{para['n']}]" + (f" {KIND_MARKS[para['kind']]}" if KIND_MARKS.get(para["kind"]) else ""),
                    para) for para in view["paragraphs"]]
     if fmt is not Format.TERMINAL:
