@@ -77,6 +77,7 @@ SITE_SUBJECT = re.compile(  # "Site.kz поговорил с экспертам�
     rf"(?:^|[.!?]\s+)({SITE_NAME.pattern})\s+[а-яё]+(?:л[аио]?|ет|ит|ут|ют|ат|ят)\b")
 SIGNED_STAMP = re.compile(r"^(.*\d)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$")  # "8 мая 2019 18:48 Site"
 TRAILING_COUNTERS = re.compile(r"(?<=[^\W\d])(?:\s+\d{1,7}){2,}$")  # "Заголовок 10 3695": comments, views
+CREDIT = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
 BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s+(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}))?$")
 # The date such a dateline carries, with or without a year and a time.
 DATELINE_DATE = re.compile(
@@ -155,7 +156,8 @@ def parse(doc: RawDocument) -> Structure:
             lines.pop(0)
 
     url = doc.url
-    named: list[str] = []  # weaker evidence of the outlet, in order: a site opening breadcrumbs, a signed stamp
+    named: list[str] = []  # weaker evidence of the outlet, in the page's order: breadcrumbs, a site's line, a signed
+    # stamp, a closing logo
     kept: list[str] = []
     dated_stamps: list[tuple[bool, tuple[int, int, int]]] = []  # (at the foot of the page, (year, month, day))
     year_less_stamp = None
@@ -236,8 +238,7 @@ def parse(doc: RawDocument) -> Structure:
         named.append(kept[-1])
         boilerplate.append(kept.pop())
     if not outlet:
-        credits = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
-        furniture = "\n".join(line for line in boilerplate if not credits.match(line))  # a photo agency is not it
+        furniture = "\n".join(line for line in boilerplate if not CREDIT.match(line))  # a photo agency is not it
         outlet = (_attributed_outlet(kept[:3], furniture) or next(iter(named), None)
                   or (_address_outlet(url, "\n".join(kept)) if url else None))
 
@@ -338,7 +339,7 @@ def _address_outlet(url: str, text: str) -> str | None:
         return None
     site = labels[-2] if len(labels[-2]) > 3 or len(labels) == 2 else labels[-3]  # "news.site.co.uk"
     key = latin_key(site)
-    for word in set(re.findall(r"\b[А-ЯЁ][А-ЯЁа-яё-]+\b", text)):
+    for word in dict.fromkeys(re.findall(r"\b[А-ЯЁ][А-ЯЁа-яё-]+\b", text)):  # in text order: the first wins
         if key in latin_spellings(word):
             return word
     return site
