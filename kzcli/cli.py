@@ -125,6 +125,8 @@ def index(
     )
     for path, reason in report.skipped:
         print(f"  skipped {path}: {reason}")
+    for path, language in report.unread:
+        print(f"  not Russian ({language}): {path} is listed, not analysed")
     for problem in report.problems:
         print(f"  {problem}")
 

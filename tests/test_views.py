@@ -31,6 +31,7 @@ repeats повторяет не упоминается начало интерв
 statements passages for articles in events from date mentions year inferred date another source its
 covered by of sources the last rows are topics shared by several encoding file interviewee article interview
 год не указан млрд млн трлн тыс USD EUR RUB KZT JPY CNY speakers groups · ✓ Q A #
+dropped lines of page furniture listed by json language not analysed kzcli reads Russian язык не анализировалась
 """ + " ".join(MONTH_NOMINATIVE + MONTH_GENITIVE + tuple(MODIFIER_NAMES.values()))
 
 

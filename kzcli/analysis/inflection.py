@@ -9,22 +9,9 @@ participles and gerunds left out (a verb's run to hundreds of forms that news ra
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..lang.text import CYRILLIC, normal_word
 
 LEFT_OUT = frozenset({"PRTF", "PRTS", "GRND"})  # participles, short participles, gerunds
-
-
-@lru_cache(maxsize=1)
-def dictionary():
-    """pymorphy2's Russian dictionary, loaded once per process."""
-    import pymorphy2
-    import pymorphy2_dicts_ru
-    import yargy.morph  # noqa: F401  (applies yargy's pymorphy2 fix for Python 3.11)
-
-    # An explicit path spares pymorphy2 a slow scan of installed packages.
-    return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
 
 
 class Inflector:

@@ -101,16 +101,23 @@ class Analyzer:
         return self.analyse_all([structure])[0]
 
     def analyse_all(self, structures: list[Structure]) -> list[Analysis]:
-        """Several articles at once: the models see all their sentences together, in fuller batches."""
+        """Several articles at once: the models see all their sentences together, in fuller batches. An
+        article in another language than Russian is not analysed (its Analysis is empty): Russian
+        models would invent its people and quotes."""
         units = []
         for structure in structures:
-            units.append([(-1, structure.title)] if structure.title else [])
+            units.append([])
+            if structure.language != "ru":
+                continue
+            units[-1] += [(-1, structure.title)] if structure.title else []
             units[-1] += [(index, para.text) for index, para in enumerate(structure.paragraphs)]
         return [self._article(structure, sentences, dates)
                 for structure, (sentences, dates) in zip(structures, self._sentences(units))]
 
     def _article(self, structure: Structure, sentences: list[Sentence], dates: list[list]) -> Analysis:
         analysis = Analysis(sentences)
+        if not sentences:
+            return analysis
         if structure.genre == "interview":
             lead = {index for index, para in enumerate(structure.lead)}
             analysis.interviewee = find_interviewee([s for s in sentences if s.para in lead])

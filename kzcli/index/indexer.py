@@ -28,6 +28,7 @@ class Plan:
 
     changed: list[CorpusFile] = field(default_factory=list)
     unchanged: int = 0
+    unchanged_files: list[CorpusFile] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     known_skips: list[tuple[str, str]] = field(default_factory=list)
 
@@ -44,6 +45,7 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     newly_skipped: int = 0  # of `skipped`, those found in this run
     problems: list[str] = field(default_factory=list)  # corpus-wide passes that failed
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, language) stored but not analysed
     chars: int = 0
     seconds: float = 0.0
 
@@ -74,6 +76,7 @@ def plan(store: Store, corpus: Path) -> Plan:
                 result.known_skips.append((file.rel, known.reason))
             else:
                 result.unchanged += 1
+                result.unchanged_files.append(file)
         else:
             result.changed.append(file)
     present = {file.rel for file in files}
@@ -131,8 +134,11 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
         started = time.perf_counter()
         with _progress(todo.changed, show_progress) as advance:
             files = _to_read(store, todo.changed, report, advance)
+            furniture, edges, recheck = _learn_furniture(store, todo, files)
+            report.unchanged -= len(recheck)
+            files += recheck
             jobs = min(jobs or available_cores(), len(files)) or 1
-            for batch in _batches(prepared(files, jobs)):
+            for batch in _batches(prepared(files, jobs, furniture)):
                 with store.transaction():
                     for file, result in batch:
                         if isinstance(result, Skip):
@@ -143,10 +149,16 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
                             advance(file, 0)
                             continue
                         rows, chars = result
+                        rows.tables["edge_lines"] = [(line, int(headline)) for line, headline in
+                                                     edges.get(file.rel, {}).items()]
                         store.write_article(rows)
                         report.analysed.append(file.rel)
+                        if rows.record["language"] != "ru":
+                            report.unread.append((file.rel, rows.record["language"]))
                         report.chars += chars
                         advance(file, chars)
+            if furniture != store.learned_furniture():
+                store.set_learned_furniture(furniture)
         if store.corpus_stale():
             from .passes import relink_corpus
 
@@ -182,7 +194,30 @@ def _to_read(store: Store, files: list[CorpusFile], report: Report, advance) -> 
     return found
 
 
-def prepared(files: list[CorpusFile], jobs: int):
+def _learn_furniture(store: Store, todo: Plan, files: list[CorpusFile]):
+    """The folder's furniture (ingest/furniture.py) from the edge lines of the files about to be analysed
+    (read here) and those of the indexed ones (stored), with every file's edge lines and the indexed
+    files whose lines became or ceased to be furniture: they are analysed again, so a growing folder
+    re-checks their titles. Nothing is read when no file was added, changed or removed."""
+    if not files and not todo.removed:
+        return store.learned_furniture(), {}, []
+    from ..ingest.furniture import edge_lines, learned
+
+    fresh = {}
+    for file in files:
+        try:
+            fresh[file.rel] = edge_lines(load(file, MAX_FILE_BYTES)[0])
+        except Exception:  # noqa: BLE001 - the analysis reports why this file cannot be read
+            fresh[file.rel] = {}
+    stored = {path: lines for path, lines in store.edge_lines().items() if path not in fresh}
+    furniture = learned(list(stored.values()) + list(fresh.values()))
+    turned = furniture ^ store.learned_furniture()
+    recheck = [file for file in todo.unchanged_files + todo.changed
+               if file.rel not in fresh and turned & stored.get(file.rel, {}).keys()]
+    return furniture, {**stored, **fresh}, recheck
+
+
+def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = frozenset()):
     """Each file with its index rows and length, or the Skip saying why it is left out; in input order.
     Reading, natasha and row building run in `jobs` worker processes (in this process when one is
     enough), each loading the models once and taking the files a few at a time. A worker that dies
@@ -197,22 +232,22 @@ def prepared(files: list[CorpusFile], jobs: int):
                 from ..analysis.pipeline import Analyzer
 
                 analyser = Analyzer()
-            yield from zip(chunk, prepare(chunk, analyser))
+            yield from zip(chunk, prepare(chunk, analyser, furniture))
         return
     pending: deque = deque()
     pool = _worker_pool(jobs)
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_prepare_in_worker, chunk)))
+            pending.append((chunk, pool.submit(_prepare_in_worker, chunk, furniture)))
             while len(pending) >= jobs * IN_FLIGHT:
-                pool = yield from _collect(pending, pool, jobs)
+                pool = yield from _collect(pending, pool, jobs, furniture)
         while pending:
-            pool = yield from _collect(pending, pool, jobs)
+            pool = yield from _collect(pending, pool, jobs, furniture)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _collect(pending: deque, pool, jobs: int):
+def _collect(pending: deque, pool, jobs: int, furniture: frozenset[str]):
     """Yield the oldest chunk's results; the pool to go on with (a fresh one when a worker died)."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -227,13 +262,13 @@ def _collect(pending: deque, pool, jobs: int):
             if future is not None and future.done() and future.exception() is None:
                 yield from zip(chunk, future.result())
             else:
-                yield from _one_at_a_time(chunk)
+                yield from _one_at_a_time(chunk, furniture)
         return _worker_pool(jobs)
     yield from zip(chunk, results)
     return pool
 
 
-def _one_at_a_time(files: list[CorpusFile]):
+def _one_at_a_time(files: list[CorpusFile], furniture: frozenset[str]):
     """Analyse files one by one in a single fresh worker; a file during which it dies is skipped."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -241,7 +276,7 @@ def _one_at_a_time(files: list[CorpusFile]):
     try:
         for file in files:
             try:
-                yield from zip([file], pool.submit(_prepare_in_worker, [file]).result())
+                yield from zip([file], pool.submit(_prepare_in_worker, [file], furniture).result())
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield file, Skip("worker died while analysing it (out of memory, or a crash in a library)")
@@ -259,7 +294,8 @@ def _worker_pool(jobs: int):
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
 
 
-def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] | Skip]:
+def prepare(files: list[CorpusFile], analyser, furniture: frozenset[str] = frozenset()
+            ) -> list[tuple[ArticleRows, int] | Skip]:
     """Read, parse and analyse files into the rows the index stores, each with its length in characters,
     or the Skip saying why it cannot be indexed. The files' sentences go through natasha's models
     together; an article whose reading, structure, analysis or rows fail is skipped with the reason,
@@ -275,7 +311,7 @@ def prepare(files: list[CorpusFile], analyser) -> list[tuple[ArticleRows, int] |
         digest = None
         try:
             doc, digest = load(file, MAX_FILE_BYTES)
-            structure = parse(doc)
+            structure = parse(doc, furniture)
         except SkipFile as skip:
             results.append(Skip(str(skip)))
             continue
@@ -337,11 +373,11 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _prepare_in_worker(files: list[CorpusFile]):
+def _prepare_in_worker(files: list[CorpusFile], furniture: frozenset[str]):
     doomed = os.environ.get(DIE_ON_ENV)
     if doomed and any(file.rel == doomed for file in files):  # tests: a worker that dies on one file
         os._exit(70)
-    return prepare(files, _worker_analyser)
+    return prepare(files, _worker_analyser, furniture)
 
 
 def _batches(items, size: int = BATCH_ARTICLES):
@@ -385,6 +421,7 @@ def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -
         "paragraphs": len(structure.paragraphs),
         "boilerplate": json.dumps(structure.boilerplate, ensure_ascii=False),
         "url": structure.url,
+        "language": structure.language,
     }
 
 

@@ -17,7 +17,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS articles (
     words INTEGER,
     paragraphs INTEGER,
     boilerplate TEXT,
-    url TEXT
+    url TEXT,
+    language TEXT
 );
 -- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
 -- into overflow pages.
@@ -241,6 +242,14 @@ CREATE VIEW IF NOT EXISTS sentence_texts AS
 SELECT s.aid, s.idx, s.para, s.start, s.end, s.tokens,
        substr(CASE WHEN s.para < 0 THEN a.title ELSE p.text END, s.start + 1, s.end - s.start) AS text
 FROM sentences s JOIN articles a ON a.aid = s.aid LEFT JOIN paragraphs p ON p.aid = s.aid AND p.idx = s.para;
+-- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
+-- headline 1 marks the file's own headline, which no file may learn.
+CREATE TABLE IF NOT EXISTS edge_lines (
+    aid INTEGER NOT NULL,
+    line TEXT NOT NULL,
+    headline INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS edge_lines_aid ON edge_lines (aid);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -256,7 +265,8 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "names", "mentions", "quotes", "events", "event_names", "figures")
+CHILD_TABLES = ("paragraphs", "sentences", "entities", "names", "mentions", "quotes", "events", "event_names", "figures",
+                "edge_lines")
 
 
 class StoredToken(NamedTuple):
@@ -453,6 +463,24 @@ class Store:
         """path → what was known of each indexed article when it was analysed."""
         rows = self.db.execute("SELECT path, size, mtime, hash, version FROM articles")
         return {row[0]: FileState(*row[1:]) for row in rows}
+
+    def edge_lines(self) -> dict[str, dict[str, bool]]:
+        """path → the file's edge lines (ingest/furniture.py), each with True for its headline."""
+        found: dict[str, dict[str, bool]] = {}
+        rows = self.db.execute("SELECT a.path, e.line, e.headline FROM edge_lines e JOIN articles a ON a.aid = e.aid")
+        for path, line, headline in rows:
+            found.setdefault(path, {})[line] = bool(headline)
+        return found
+
+    def learned_furniture(self) -> frozenset[str]:
+        """The folder's furniture the last index run learned and analysed with."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'furniture'").fetchone()
+        return frozenset(json.loads(row[0])) if row else frozenset()
+
+    def set_learned_furniture(self, lines: frozenset[str]) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('furniture', ?)",
+                            (json.dumps(sorted(lines), ensure_ascii=False),))
 
     def skipped_states(self) -> dict[str, FileState]:
         """path → the same for each file that was skipped, with the reason."""

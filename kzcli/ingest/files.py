@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    dropped: list[str] = field(default_factory=list)  # lines of the page the reader left out (menus, footers)
 
 
 def discover(corpus: Path) -> list[CorpusFile]:
@@ -172,7 +173,9 @@ def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
 
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[*+]\s+|\d+[.)]\s+)")
+MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?)")
+MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
+ITEM_MARK = "• "  # how a reader marks a list item's line for the structure ("• пункт")
 
 
 def markdown_to_document(text: str, encoding: str) -> RawDocument:
@@ -185,12 +188,15 @@ def markdown_to_document(text: str, encoding: str) -> RawDocument:
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown to plain lines: headings, quotes and list marks dropped, links to their text."""
+    """Markdown to plain lines: headings and quote marks dropped, links to their text, list items
+    marked as items ("- пункт", "2. пункт" → "• пункт")."""
     lines = []
     for line in text.split("\n"):
         if re.match(r"^\s*(```|---+\s*$|\*\*\*+\s*$)", line):
             continue
         line = MD_PREFIX.sub("", line)
+        if MD_ITEM.match(line):
+            line = ITEM_MARK + MD_ITEM.sub("", line)
         line = MD_LINK.sub(r"\1", line)
         line = MD_EMPHASIS.sub(r"\2", line)
         lines.append(line)
@@ -255,7 +261,33 @@ def _squash(text: str) -> str:
 
 
 def html_to_document(html: str) -> RawDocument:
-    """Visible text of an HTML page, one block per line, with its title and metadata."""
+    """A saved web page's article: its main text as trafilatura extracts it (menus, consent and account
+    lines, related articles, comments and the footer left out, each block on a line of its own, list
+    items marked), the title, the publication date from the page's metadata (`article:published_time`,
+    `<time datetime>`, JSON-LD `datePublished`; the local date as written, not converted to UTC), the
+    site's name and address. The page's visible lines the extraction left out are listed in `dropped`.
+    When trafilatura finds no main text, every visible line is kept."""
+    page, meta = _visible_page(html)
+    main = _main_text(html)
+    if main is None:
+        return page
+    lines, title, site, published, url = main
+    kept = {line.removeprefix(ITEM_MARK).casefold() for line in lines} | {(title or "").casefold()}
+    dropped = [line for line in page.text.split("\n") if line.casefold() not in kept]
+    return RawDocument(
+        text="\n".join(lines),
+        encoding="",
+        title=title or page.title,
+        outlet=page.outlet or _site_name(site, page.url, meta),
+        published=page.published or published,
+        url=page.url or url,
+        dropped=dropped,
+    )
+
+
+def _visible_page(html: str) -> tuple[RawDocument, dict[str, str]]:
+    """Every visible line of a page, one block per line, with its title and metadata (the reader used
+    when trafilatura finds no main text), and the page's <meta> values."""
     parser = _HtmlExtractor()
     parser.feed(html)
     parser.close()
@@ -270,4 +302,61 @@ def html_to_document(html: str) -> RawDocument:
         outlet=meta.get("og:site_name"),
         published=meta.get("article:published_time") or meta.get("pubdate") or meta.get("date"),
         url=meta.get("canonical") or meta.get("og:url"),
-    )
+    ), meta
+
+
+def _main_text(html: str) -> tuple[list[str], str | None, str | None, str | None, str | None] | None:
+    """trafilatura's reading of a page: (lines, title, site name, date, url), or None when it finds no
+    main text. Imported here: only indexing reads pages."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes on odd markup are not the user's
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        found = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, output_format="python",
+            date_extraction_params={"original_date": True, "extensive_search": False},  # metadata, not text
+        )
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot read is read by the fallback
+        return None
+    if found is None or found.body is None:
+        return None
+    lines = [line for block in found.body for line in _block_lines(block)]
+    if not lines:
+        return None
+    return lines, found.title, found.sitename, found.date, found.url
+
+
+def _block_lines(block) -> list[str]:
+    """One extracted block (trafilatura's <head>, <p>, <list>, <quote>, <table>) as text lines: a list's
+    items marked as items, a table's rows one per line, line breaks kept."""
+    if block.tag == "list":
+        return [ITEM_MARK + text for item in block.iter("item") if (text := _element_text(item))]
+    if block.tag == "table":
+        return [text for row in block.iter("row") if (text := " | ".join(
+            _element_text(cell) for cell in row.iter("cell") if _element_text(cell)))]
+    return [line for line in (_squash(part) for part in _element_text(block, breaks=True).split("\n")) if line]
+
+
+def _element_text(element, breaks: bool = False) -> str:
+    parts = []
+    for node in element.iter():
+        if node.tag == "lb" and breaks:
+            parts.append("\n")
+        parts.append(node.text or "")
+        if node is not element:
+            parts.append(node.tail or "")
+    text = "".join(parts)
+    return text if breaks else _squash(text)
+
+
+def _site_name(site: str | None, url: str | None, meta: dict[str, str]) -> str | None:
+    """trafilatura's site name when the page states one (a publisher, JSON-LD), not when it guessed it
+    from the address's host or a social-media handle ("@vestnik")."""
+    if not site:
+        return None
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/")[0]
+    guesses = {host, host.split(".")[0], meta.get("twitter:site", "").lstrip("@")} - {""}
+    return None if site.casefold() in {guess.casefold() for guess in guesses} else site

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from ..lang.calendar import ISO_RE, complete_year, safe_date, stamp_date
 from .files import RawDocument
+from .language import language_of
 
 HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*(.*)$", re.IGNORECASE)
 DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")
 LIST_MARK = re.compile(r"^[-–—•*]$")
+BULLET = re.compile(r"^[•▪●◦‣·]\s+(?=\S)")  # "• пункт": a list item (Markdown and page lists read as such)
 SENTENCE_BREAK = re.compile(r"[.!?…]\s+[«\"“(]?[A-ZА-ЯЁ]")
 
 # Whole lines that are site furniture, never article text.
@@ -18,9 +20,7 @@ FURNITURE = re.compile(
     r"^(?:"
     r"комментари[йиея]\w*(?:\s*\(?\d+\)?)?|"
     r"\d+\s*комментари\w*|"
-    r"(?:новости|материалы|статьи)\s+партн[её]ров|"
     r"(?:читайте|смотрите)\s+(?:также|ещ[её]|нас)\b.*|"
-    r"по\s+теме:?|похожие\s+(?:новости|материалы)|другие\s+новости|"
     r"\d+\s*мин\.?\s*(?:чтения|на\s+чтение)|время\s+(?:на\s+)?чтения:?.*|"
     r"(?:фото|фотография|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\s*(?::|©|—|-).{0,80}|"
     r"(?:фото|видео)\s+(?:с\s+сайта|из\s+открытых\s+источников|пресс-службы).{0,60}|"
@@ -33,7 +33,18 @@ FURNITURE = re.compile(
     r"\d+\s*просмотр\w*|просмотр\w*:?\s*\d+|"
     r"\d{1,2}:\d{2}|"
     r"(?:оцените|понравилась)\s+(?:статью|материал|новость).{0,40}|"
-    r"loading\.*|загрузка\.*|печать|распечатать|версия\s+для\s+печати"
+    r"loading\.*|загрузка\.*|печать|распечатать|версия\s+для\s+печати|"
+    r"(?:(?:вконтакте|вк|vk|telegram|телеграм|whatsapp|viber|facebook|twitter|одноклассники|ok|instagram|youtube|"
+    r"дзен|rutube|tiktok|threads|x)[\s,|•·/]*){2,}|"  # a row of share buttons
+    r"(?:мы|сайт|этот\s+сайт|наш\s+сайт)\s+использу\w+\s+(?:файлы\s+)?cookie.{0,300}|принять(?:\s+вс[её])?|"
+    r"(?:войти|вход|выйти|регистрация|зарегистрироваться|личный\s+кабинет|мой\s+профиль|забыли\s+пароль\??)"
+    r"(?:\s*(?:/|\||или|и)\s*(?:войти|регистрация|зарегистрироваться))?|"
+    r"(?:подпишитесь|подписаться)\s+на\s+(?:нашу\s+)?рассылку.{0,80}|"
+    r"(?:адрес\s+редакции|учредитель|главный\s+редактор|издатель|свидетельство\s+о\s+регистрации|"
+    r"(?:телефон|e-?mail|электронная\s+почта)\s+редакции)\b.{0,200}|"
+    r"(?:все\s+права\s+защищены|all\s+rights\s+reserved).{0,80}|"
+    r"при\s+(?:полном\s+или\s+частичном\s+)?(?:перепечатке|копировании|использовании|цитировании)\b.{0,200}|"
+    r"\d{1,2}\+"  # an age mark: "18+"
     r")$",
     re.IGNORECASE,
 )
@@ -91,6 +102,19 @@ TIMED_STAMP = re.compile(
 )
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
+# A related-articles block's marker: the short headlines under it are not the article's, up to its next
+# paragraph ("Читайте также", "Новости партнёров", "Ещё по теме:").
+RELATED = re.compile(
+    r"^(?:(?:читайте|смотрите)\s+(?:также|ещ[её])|(?:ещ[её]|материалы|новости|статьи)\s+по\s+теме|по\s+теме|"
+    r"(?:новости|материалы|статьи)\s+партн[её]ров|(?:похожие|другие|последние|главные)\s+(?:новости|материалы|статьи)|"
+    r"самое\s+(?:читаемое|популярное|обсуждаемое)|популярное|рекомендуем|вам\s+может\s+быть\s+интересно|"
+    r"главное\s+за\s+(?:день|сутки|неделю)|лента\s+новостей)\s*:?$",
+    re.IGNORECASE,
+)
+# A photo's credit closing its caption: "Министр на открытии моста (Фото: Иван Петров)".
+CAPTION_CREDIT = re.compile(r"\((?:фото|photo|видео|иллюстрация|источник\s+фото|коллаж)\s*[:©][^()]{1,80}\)\s*$",
+                            re.IGNORECASE)
+
 TOP_ZONE_LINES = 20  # lines above the first body paragraph where stamps and bylines are read
 BODY_WORDS = 15
 HEADLINE_MAX_WORDS = 20
@@ -114,6 +138,7 @@ class Structure:
     genre: str = "article"  # article | interview
     published_month: str | None = None  # "2021-03" from a page-store marker that gives no day: a year for dates
     url: str | None = None  # the page's address, when the page or the text states it
+    language: str = "ru"  # ISO 639-1 code of the text's language: "ru", "kk", "uk", "en"…
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -132,11 +157,13 @@ def clean_line(line: str) -> str:
     return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip()
 
 
-def parse(doc: RawDocument) -> Structure:
-    """Split a decoded document into headline, metadata, furniture and body paragraphs."""
+def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structure:
+    """Split a decoded document into headline, metadata, furniture and body paragraphs. `furniture`
+    holds the lines the folder taught as its own (casefolded, see ingest/furniture.py)."""
     lines = [clean_line(line) for line in doc.text.split("\n")]
-    lines = [line for line in lines if line]
-    boilerplate: list[str] = []
+    boilerplate: list[str] = list(doc.dropped)
+    boilerplate += [line for line in lines if line and line.casefold() in furniture]
+    lines = [line for line in lines if line and line.casefold() not in furniture]
     published, published_source = _meta_date(doc.published), "meta" if doc.published else None
     if not published:
         published_source = None
@@ -161,10 +188,20 @@ def parse(doc: RawDocument) -> Structure:
     kept: list[str] = []
     dated_stamps: list[tuple[bool, tuple[int, int, int]]] = []  # (at the foot of the page, (year, month, day))
     year_less_stamp = None
+    related = False  # inside a related-articles block
     for position, line in enumerate(lines):
         in_top = position < TOP_ZONE_LINES and sum(word_count(prev) >= BODY_WORDS for prev in kept) <= 1
         bare = line.lstrip("-–—•* ").strip()
-        if FURNITURE.match(bare) or AUTHOR_LINE.match(bare):
+        if RELATED.match(bare):
+            related = True
+            boilerplate.append(line)
+            continue
+        if related and not _is_paragraph(line):
+            boilerplate.append(line)
+            continue
+        related = False
+        if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
+                CAPTION_CREDIT.search(line) and word_count(line) <= HEADLINE_MAX_WORDS):
             boilerplate.append(line)
             continue
         address = URL_LINE.match(bare)
@@ -245,7 +282,7 @@ def parse(doc: RawDocument) -> Structure:
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
     return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month,
-                     url)
+                     url, language_of(body_text))
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:
@@ -396,6 +433,11 @@ def _candidate(line: str) -> bool:
             and re.search(r"\w{4,}", line) is not None and not stamp_date(line))
 
 
+def _is_paragraph(line: str) -> bool:
+    """An ordinary paragraph, not a headline or a stamp: a long line, or a sentence of some words."""
+    return word_count(line) >= BODY_WORDS or (word_count(line) >= 6 and _reads_as_sentence(line))
+
+
 def _reads_as_sentence(line: str) -> bool:
     return bool(re.search(r"[.!?…»\"”]$", line)) or SENTENCE_BREAK.search(line) is not None
 
@@ -443,6 +485,9 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
     for index, line in enumerate(lines):
         if LIST_MARK.match(line):
             item_next = True
+            continue
+        if BULLET.match(line):
+            paragraphs.append(Paragraph(BULLET.sub("", line), "item"))
             continue
         if item_next:
             paragraphs.append(Paragraph(line, "item"))

@@ -29,6 +29,7 @@ def source_row(row: sqlite3.Row) -> dict:
         "words": row["words"],
         "paragraphs": row["paragraphs"],
         "url": row["url"],
+        "language": row["language"],
     }
 
 
@@ -81,6 +82,7 @@ def article_view(store: Store, row: sqlite3.Row) -> dict:
         {"n": para["idx"] + 1, "kind": para["kind"], "text": para["text"]}
         for para in store.paragraphs(row["aid"])
     ]
+    view["dropped"] = json.loads(row["boilerplate"] or "[]")
     return view
 
 

@@ -18,7 +18,7 @@ from ..errors import USAGE, KzError
 from ..index.store import Store, in_list, stored_tokens
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.families import UNRELATED
-from ..analysis.inflection import dictionary
+from ..lang.dictionary import dictionary
 from ..lang.derivation import derivation_root, has_root, related_roots
 from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 

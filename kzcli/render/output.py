@@ -222,6 +222,10 @@ def show_article(view: dict, fmt: Format) -> None:
     lines = [view["title"] or "(без заголовка)"]
     meta = [(key, view.get(key)) for key in ("id", "file", "outlet", "published", "url", "genre", "interviewee",
                                               "words", "encoding")]
+    if view.get("language") not in (None, "ru"):
+        meta.append(("language", f"{view['language']} (not analysed: kzcli reads Russian)"))
+    if view.get("dropped"):
+        meta.append(("dropped", f"{len(view['dropped'])} lines of page furniture (listed by --json)"))
     paragraphs = [(f"[{para['n']}]" + (f" {KIND_MARKS[para['kind']]}" if KIND_MARKS.get(para["kind"]) else ""),
                    para) for para in view["paragraphs"]]
     if fmt is not Format.TERMINAL:
@@ -259,6 +263,8 @@ def sources(rows: list[dict], leads: dict[str, str], fmt: Format, caption: str) 
         title = Text(row["title"]) if row["title"] else Text(f"[начало] {leads.get(row['id'], '')}", style="dim italic")
         if row["genre"] == "interview":
             title.append(f"\nинтервью: {row['interviewee'] or '—'}", style="dim")
+        if row.get("language") not in (None, "ru"):
+            title.append(f"\nязык: {row['language']} (не анализировалась)", style="dim")
         shown.append({**row, "id": short_id(row["id"]), "title": title})
     emit_table(shown, [
         Column("id", "id", "cyan", no_wrap=True),
