@@ -39,6 +39,7 @@ Person = Annotated[Optional[str], typer.Option(
     "--person", "-p", metavar="NAME", help="Any form of a person's name, a typo or a Latin spelling.")]
 Query = Annotated[Optional[str], typer.Option(
     "--query", "-q", metavar="TEXT", help="Only rows whose sentence matches this search.")]
+TIMELINE_VIEW_EVENTS = 100  # a timeline view's events unless --limit says otherwise
 Limit = Annotated[Optional[int], typer.Option(
     "--limit", "-n", min=1, metavar="N", help="At most N rows (default: 10 in views, every row in --json and --csv).")]
 
@@ -211,9 +212,10 @@ def search(
     output.hits(rows, query, fmt)
 
 
-def _limit(limit: Optional[int], fmt) -> Optional[int]:
-    """Views (on a terminal or piped) show 10 rows unless told; JSON and CSV give every row unless told."""
-    return limit if limit is not None else (None if fmt.records else 10)
+def _limit(limit: Optional[int], fmt, view_default: int = 10) -> Optional[int]:
+    """Views (on a terminal or piped) show `view_default` rows unless told; JSON and CSV give every row
+    unless told."""
+    return limit if limit is not None else (None if fmt.records else view_default)
 
 
 @app.command()
@@ -252,6 +254,9 @@ def timeline(
     source: Source = None,
     query: Query = None,
     no_merge: Annotated[bool, typer.Option("--no-merge", help="Show each source's mention separately.")] = False,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", min=1, metavar="N",
+        help=f"At most N events (default: {TIMELINE_VIEW_EVENTS} in views, every row in --json and --csv).")] = None,
     json: Json = False,
     csv: Csv = False,
     markdown: Markdown = False,
@@ -267,6 +272,13 @@ def timeline(
     rows = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query, merge=not no_merge)
     if not rows:
         raise KzError("no dated events found", NOTHING_FOUND)
+    events = list(dict.fromkeys(row["group"] for row in rows))
+    shown = _limit(limit, fmt, TIMELINE_VIEW_EVENTS) or len(events)
+    if shown < len(events):  # a huge folder's view starts with its first events, and says how to see more
+        kept = set(events[:shown])
+        rows = [row for row in rows if row["group"] in kept]
+        if not fmt.records:
+            output.note(f"{shown} of {len(events)} events shown; --limit N or --json for more")
     if fmt.records:
         return output.emit_records(rows, fmt)
     output.timeline(rows, fmt)
