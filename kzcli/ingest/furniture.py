@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..lang.dictionary import dictionary
 from .files import RawDocument
-from .structure import DATELINE, _byline_outlet, choose_headline, clean_line, word_count
+from .structure import DATELINE, byline_outlet, choose_headline, clean_line, word_count
 
 TOP_LINES = 10
 BOTTOM_LINES = 5
@@ -37,7 +37,7 @@ def edge_lines(doc: RawDocument) -> dict[str, bool]:
         headline = lines[found]
     edges = dict.fromkeys(lines[:TOP_LINES] + lines[-BOTTOM_LINES:])
     return {line.casefold(): line == headline for line in edges
-            if word_count(line) <= MAX_WORDS and not _byline_outlet(line) and not DATELINE.match(line + " ")
+            if word_count(line) <= MAX_WORDS and not byline_outlet(line) and not DATELINE.match(line + " ")
             and not _has_finite_verb(line)}
 
 

@@ -245,7 +245,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
                 dated_stamps.append((False, dateline))
             elif dateline and year_less_stamp is None:
                 year_less_stamp = dateline[1:]
-            byline = _byline_outlet(line)
+            byline = byline_outlet(line)
             if byline:
                 boilerplate.append(line)
                 outlet = outlet or byline
@@ -324,7 +324,7 @@ def _meta_date(value: str | None) -> str | None:
     return None
 
 
-def _byline_outlet(line: str) -> str | None:
+def byline_outlet(line: str) -> str | None:
     """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name."""
     match = BYLINE_PREFIX.match(line)
     if match:
@@ -411,7 +411,7 @@ def choose_headline(lines: list[str]) -> int | None:
     rubric or a menu item). The first candidate that qualifies wins: a subtitle under a headline paraphrases the
     lead as well.
 
-    >>> choose_headline(["RU KZ", "Киргизское дежавю", "Эксперты о том, что происходит в Кыргызстане: дежавю."])
+    >>> choose_headline(["RU KZ", "Киргизское дежавю повторилось", "Эксперты: дежавю в Кыргызстане повторилось."])
     1
     """
     body = next((i for i, line in enumerate(lines) if word_count(line) >= BODY_WORDS and _reads_as_sentence(line)),
