@@ -7,7 +7,11 @@ import subprocess
 import sys
 import time
 
+from types import SimpleNamespace
+
 from conftest import ROOT, SEEDS, run_cli
+from kzcli.analysis.events import ClauseExtent, clause_text
+from kzcli.index.store import StoredToken, encode_tokens, stored_tokens
 
 BODY = (
     "Президент Казахстана встретился с делегацией деловых кругов Японии.\n"
@@ -139,3 +143,33 @@ def test_killed_index_run_leaves_a_usable_index(tmp_path):
     assert f"{FILES - int(result.out.split(' analysed')[0].split()[-1])} unchanged" in result.out
     rows = run_cli("sources", "--json", cache=cache, corpus=corpus).json()
     assert sorted(row["file"] for row in rows) == sorted(f"a{number:02}.txt" for number in range(FILES))
+
+
+def test_tokens_come_back_from_the_index_as_they_were_stored():
+    sentence = "В  Казахстане «Вестник» узнал о 2025-м"
+    token = SimpleNamespace
+    tokens = [token(text="В", start=0, lemma="в", pos="ADP", feats=""),
+              token(text="Казахстане", start=3, lemma="казахстан", pos="PROPN", feats="Case=Loc|Number=Sing"),
+              token(text='"', start=14, lemma='"', pos="PUNCT", feats=""),  # the tokenizer's text differs
+              token(text="Вестник", start=15, lemma="вестник", pos="PROPN", feats="Case=Nom"),
+              token(text="»", start=22, lemma="»", pos="PUNCT", feats=""),
+              token(text="узнал", start=24, lemma="узнать", pos="VERB", feats="Tense=Past"),
+              token(text="о", start=30, lemma="о", pos="ADP", feats=""),
+              token(text="2025-м", start=32, lemma="2025-й", pos="ADJ", feats="Case=Loc")]
+    assert stored_tokens(encode_tokens(sentence, tokens), sentence) == [
+        StoredToken(0, "В", "в", "ADP", ""), StoredToken(3, "Казахстане", "казахстан", "PROPN", "Loc"),
+        StoredToken(14, '"', '"', "PUNCT", ""), StoredToken(15, "Вестник", "вестник", "PROPN", "Nom"),
+        StoredToken(22, "»", "»", "PUNCT", ""), StoredToken(24, "узнал", "узнать", "VERB", ""),
+        StoredToken(30, "о", "о", "ADP", ""), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc")]
+
+
+def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():
+    sentence = "И стороны, как известно, подписали соглашение."
+    token = SimpleNamespace
+    words = ["И", "стороны", ",", "как", "известно", ",", "подписали", "соглашение", "."]
+    tokens = [token(text=word, start=start) for word, start in zip(words, [0, 2, 9, 11, 15, 23, 25, 35, 45])]
+    extent = ClauseExtent(nodes=(0, 1, 6, 7), opener=1, blanks=(2, 3, 4, 5))
+    assert extent.encode() == "0-1 6-7;1;2-5"
+    assert ClauseExtent.decode(extent.encode()) == extent
+    assert clause_text(sentence, tokens, extent) == "Стороны подписали соглашение"
+    assert clause_text(sentence, tokens, ClauseExtent((), 0, ())) == sentence

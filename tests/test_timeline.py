@@ -197,6 +197,8 @@ def test_same_event_from_two_outlets_merges_and_an_undated_mention_borrows_the_d
     borrowed = next(row for row in summit if row["id"] == "gamma")
     assert borrowed["cross_reference"]["id"] == "alpha" and borrowed["cross_reference"]["mention"] == "6 ноября 2025 года"
     assert borrowed["mention"] == "саммит C5+1" and not borrowed["year_inferred"]
+    # its clause is rebuilt from the stored tokens of its sentence
+    assert borrowed["event"] == "Саммит C5+1 в Вашингтоне изменил отношение США к региону"
     assert [row["cross_reference"] for row in summit if row["id"] != "gamma"] == [None, None]
     apart = run_cli("timeline", "--no-merge", "--json", cache=cache, corpus=CROSSREF).json()
     assert len({row["group"] for row in apart if row["date"] == "2025-11-06"}) == 3

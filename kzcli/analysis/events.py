@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from ..lang.calendar import period, safe_date
@@ -52,8 +53,7 @@ class UndatedEvent:
     start: int  # offsets of the phrase in the paragraph
     end: int
     name: EventName
-    event: str
-    lemmas: str
+    clause: ClauseExtent  # its text and lemmas are worked out when another source dates it
     planned: bool
 
 
@@ -219,7 +219,7 @@ def undated_events(sentences, dated: set[int]) -> list[UndatedEvent]:
         for name in references(sent, index):
             clause = Clause(sent, name.start, name.end)
             found.append(UndatedEvent(sent.para, sent.start + name.start, sent.start + name.end, name,
-                                      clause.text(), clause.lemmas(), clause.planned))
+                                      clause.extent(), clause.planned))
     return found
 
 
@@ -377,35 +377,99 @@ class Clause:
     def _holds_mention(self, node: int) -> bool:
         return bool(self.span.intersection(self.tree.subtree(node)))
 
-    def text(self) -> str:
-        """The clause without the date words (whole: the terminal view shortens it)."""
+    def extent(self) -> ClauseExtent:
+        """The clause as token indexes: its words, how many of them open it (a conjunction, a comma: not
+        in its text), and the words inside its extent it leaves out (the date, asides)."""
         tokens = self.sent.tokens
         nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
+        opener = 0
+        while len(nodes) - opener > 1 and (tokens[nodes[opener]].pos in ("CCONJ", "SCONJ", "PUNCT")
+                                           or tokens[nodes[opener]].lemma == "то"
+                                           or tokens[nodes[opener]].rel in ("mark", "fixed")):
+            opener += 1  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
         if not nodes:
-            return self.sent.text.strip()
-        while len(nodes) > 1 and (tokens[nodes[0]].pos in ("CCONJ", "SCONJ", "PUNCT") or tokens[nodes[0]].lemma == "то"
-                                  or tokens[nodes[0]].rel in ("mark", "fixed")):
-            nodes = nodes[1:]  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
-        lo = tokens[nodes[0]].start
-        hi = max(tokens[i].start + len(tokens[i].text) for i in nodes)
-        chars = list(self.sent.text[lo:hi])
-        for i in self.inside:  # the date words go, wherever the clause's extent runs over them
-            begin = tokens[i].start - lo
-            chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
-        text = "".join(chars)
-        text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
-        text = re.sub(r",(\s*,)+", ",", text)
-        if self.question:
-            return f"Вопрос: {text}" if text else self.sent.text.strip()
-        words = text.split()
-        if len(words) < 2:
-            text = self.sent.text.replace(self.drop, " ") if self.drop else self.sent.text
-            words = re.sub(r"\s+", " ", text).strip(" ,;:—–-").split()
-        return text[:1].upper() + text[1:] if text else self.sent.text.strip()
+            return ClauseExtent((), 0, ())
+        lo = tokens[nodes[opener]].start
+        hi = max(tokens[i].start + len(tokens[i].text) for i in nodes[opener:])
+        blanks = sorted(i for i in self.inside if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
+        return ClauseExtent(tuple(nodes), opener, tuple(blanks))
+
+    def text(self) -> str:
+        """The clause without the date words (whole: the terminal view shortens it)."""
+        return clause_text(self.sent.text, self.sent.tokens, self.extent(), self.drop)
 
     def anchors(self, index: int) -> list[EventName]:
         return anchors(self.sent, index, self.tree, sorted(self.span))
 
     def lemmas(self) -> str:
-        tokens = self.sent.tokens
-        return " ".join(tokens[i].lemma for i in self._nodes() if tokens[i].pos in {"NOUN", "PROPN", "VERB", "ADJ"})
+        return clause_lemmas(self.sent.tokens, self._nodes())
+
+
+class ClauseExtent(NamedTuple):
+    """A clause as token indexes of its sentence, kept in the index for undated events (`encode`): the
+    clause's text and lemmas are worked out again from the stored tokens when another source dates it."""
+
+    nodes: tuple[int, ...]  # the clause's words, in order
+    opener: int  # how many of them open the clause and stay out of its text ("то", a conjunction)
+    blanks: tuple[int, ...]  # words inside its extent left out
+
+    def encode(self) -> str:
+        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out."""
+        return f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
+
+    @classmethod
+    def decode(cls, text: str) -> ClauseExtent:
+        nodes, opener, blanks = text.split(";")
+        return cls(_numbers(nodes), int(opener), _numbers(blanks))
+
+
+def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = None) -> str:
+    """The clause's words as the sentence writes them, the words left out blanked, capitalised; the
+    sentence itself when the clause is a single word. `tokens` need `start` (in the sentence), `text`.
+
+    In "Стороны, как известно, подписали соглашение." with "как известно" left out: "Стороны подписали соглашение".
+    """
+    if not extent.nodes:
+        return sentence.strip()
+    words = extent.nodes[extent.opener:]
+    lo = tokens[words[0]].start
+    hi = max(tokens[i].start + len(tokens[i].text) for i in words)
+    chars = list(sentence[lo:hi])
+    for i in extent.blanks:  # the date words go, wherever the clause's extent runs over them
+        begin = tokens[i].start - lo
+        chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
+    text = "".join(chars)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
+    text = re.sub(r",(\s*,)+", ",", text)
+    if sentence.rstrip().endswith("?"):
+        return f"Вопрос: {text}" if text else sentence.strip()
+    if len(text.split()) < 2:
+        text = sentence.replace(drop, " ") if drop else sentence
+    return text[:1].upper() + text[1:] if text else sentence.strip()
+
+
+def clause_lemmas(tokens, nodes) -> str:
+    """The content words' lemmas of a clause, for merging events across sources: "сторона подписать соглашение"."""
+    return " ".join(tokens[i].lemma for i in nodes if tokens[i].pos in {"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def _ranges(numbers) -> str:
+    parts, run = [], []
+    for number in numbers:
+        if run and number == run[-1] + 1:
+            run.append(number)
+            continue
+        if run:
+            parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+        run = [number]
+    if run:
+        parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return " ".join(parts)
+
+
+def _numbers(ranges: str) -> tuple[int, ...]:
+    found = []
+    for part in ranges.split():
+        first, _, last = part.partition("-")
+        found += range(int(first), int(last or first) + 1)
+    return tuple(found)

@@ -15,26 +15,30 @@ LEFT_OUT = frozenset({"PRTF", "PRTS", "GRND"})  # participles, short participles
 
 
 class Inflector:
-    """The other forms of written words, each written (form, term) pair expanded once per process.
+    """The paradigms of written words, each written (form, term) pair looked up once per process.
 
-    Inflector(morph).new_forms({("соглашениям", "соглашение")}) holds ("соглашения", "соглашение"),
-    ("соглашениями", "соглашение"), … ; a second call with the same pair gives nothing new.
+    A paradigm is kept as the word's stem and pymorphy's paradigm number, whose endings are listed once
+    (`endings`): Inflector(morph).new_lexemes({("соглашениям", "соглашение")}) holds ("соглашени", N,
+    "соглашение"), and endings(N) holds ("", "е"), ("", "я"), ("", "ям"), … ; a second call with the same
+    pair gives nothing new.
     """
 
     def __init__(self, morph) -> None:
         self.morph = morph  # a pymorphy2 analyser (natasha's MorphVocab caches its readings)
         self.done: set[tuple[str, str]] = set()
-        self.endings: dict[int, tuple[tuple[str, str], ...]] = {}  # paradigm → its (prefix, suffix) pairs
+        self._endings: dict[int, tuple[tuple[str, str], ...]] = {}  # paradigm → its (prefix, suffix) pairs
 
-    def new_forms(self, written: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    def new_lexemes(self, written: set[tuple[str, str]]) -> set[tuple[str, int, str]]:
+        """(stem, paradigm, term) of every reading of the written forms not looked up before."""
         found = set()
         for form, term in written - self.done:
-            found.update((other, term) for other in self.forms(form))
+            found.update((stem, para_id, term) for stem, para_id in self.lexemes(form))
         self.done |= written
-        return found - written
+        return found
 
-    def forms(self, form: str) -> set[str]:
-        """Every form of every reading of a written form."""
+    def lexemes(self, form: str) -> set[tuple[str, int]]:
+        """(stem, paradigm) of every reading of a written form; its forms are prefix + stem + suffix for
+        each of the paradigm's `endings`."""
         if not CYRILLIC.search(form):
             return set()
         paradigms = self.morph.dictionary
@@ -44,15 +48,14 @@ class Inflector:
             if len(origin) != 4:  # numbers, punctuation, hyphenated compounds: no paradigm of their own
                 continue
             _, word, para_id, idx = origin
-            stem = normal_word(paradigms.build_stem(paradigms.paradigms[para_id], idx, word))
-            found.update(prefix + stem + suffix for prefix, suffix in self._endings(para_id))
+            found.add((normal_word(paradigms.build_stem(paradigms.paradigms[para_id], idx, word)), para_id))
         return found
 
-    def _endings(self, para_id: int) -> tuple[tuple[str, str], ...]:
+    def endings(self, para_id: int) -> tuple[tuple[str, str], ...]:
         """A paradigm's (prefix, suffix) pairs, participles and gerunds left out (a few thousand paradigms)."""
-        if para_id not in self.endings:
-            self.endings[para_id] = tuple(dict.fromkeys(
+        if para_id not in self._endings:
+            self._endings[para_id] = tuple(dict.fromkeys(
                 (normal_word(prefix), normal_word(suffix))
                 for prefix, tag, suffix in self.morph.dictionary.build_paradigm_info(para_id)
                 if tag.POS not in LEFT_OUT))
-        return self.endings[para_id]
+        return self._endings[para_id]

@@ -72,7 +72,8 @@ class Analysis:
     events: list[DatedEvent] = field(default_factory=list)
     undated: list[UndatedEvent] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    inflections: set[tuple[str, str]] = field(default_factory=set)  # (form, lemma) the words were not written in
+    lexemes: set[tuple[str, int, str]] = field(default_factory=set)  # (stem, paradigm, lemma) of the written words
+    paradigms: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # their (prefix, suffix) pairs
 
     def published_window(self) -> tuple[str | None, str | None]:
         """For an undated article: it appeared after the latest event it reports as past."""
@@ -127,8 +128,9 @@ class Analyzer:
         analysis.events = dated_events(sentences, dates, structure.published or structure.published_month)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
         analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
-        analysis.inflections = self.inflector.new_forms(
+        analysis.lexemes = self.inflector.new_lexemes(
             {(normal_word(token.text), token.lemma) for sent in sentences for token in sent.tokens})
+        analysis.paradigms = {para: self.inflector.endings(para) for _, para, _ in analysis.lexemes}
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:

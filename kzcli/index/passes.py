@@ -7,8 +7,9 @@ import json
 from collections import Counter
 
 from ..analysis.crossref import Anchor, Reference, link
+from ..analysis.events import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.names import Mention, cluster
-from .store import Store, in_list, one_line
+from .store import Store, in_list, one_line, stored_tokens
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -89,7 +90,7 @@ def link_events(store: Store) -> None:
             " FROM event_names WHERE value IS NOT NULL")
     ]
     rows = plain.execute(
-        "SELECT aid, noun, names, planned, sent, para, start, end, phrase, event, lemmas FROM event_names"
+        "SELECT aid, noun, names, planned, sent, para, start, end, phrase, clause FROM event_names"
         " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
         " ORDER BY aid, sent, start"
     ).fetchall()
@@ -101,11 +102,12 @@ def link_events(store: Store) -> None:
         if role:
             people.add(role)
     events, seen, earliest = [], set(), {}
-    for (aid, noun, _, planned, sent, para, start, end, phrase, event, lemmas), anchor in zip(
+    for (aid, noun, _, planned, sent, para, start, end, phrase, clause), anchor in zip(
             rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))
+        event, lemmas = _clause(store, aid, sent, ClauseExtent.decode(clause))
         events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
                        planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
         if not planned and published.get(aid) is None:
@@ -115,6 +117,14 @@ def link_events(store: Store) -> None:
         db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
         db.execute("UPDATE articles SET window_linked = NULL")
         db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
+
+
+def _clause(store: Store, aid: int, sent: int, extent: ClauseExtent) -> tuple[str, str]:
+    """An undated event's clause text and lemmas, from its sentence's stored tokens."""
+    text, encoded = store.db.execute("SELECT text, tokens FROM sentence_texts WHERE aid = ? AND idx = ?",
+                                     (aid, sent)).fetchone()
+    tokens = stored_tokens(encoded, text)
+    return clause_text(text, tokens, extent), clause_lemmas(tokens, extent.nodes)
 
 
 def relate_words(store: Store) -> None:

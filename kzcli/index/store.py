@@ -17,7 +17,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -83,13 +83,19 @@ CREATE TABLE IF NOT EXISTS forms (
     tid INTEGER NOT NULL,
     PRIMARY KEY (form, tid)
 ) WITHOUT ROWID;
--- The other forms of each written form's readings (`analysis.inflection`), for query words the corpus
--- never wrote in that form.
-CREATE TABLE IF NOT EXISTS inflections (
-    form TEXT NOT NULL,
+-- The paradigms of each written form's readings (`analysis.inflection`), for query words the corpus never
+-- wrote in that form: the forms of a lexeme are prefix + stem + suffix for each (prefix, suffix) pair of
+-- its paradigm's endings (a JSON list).
+CREATE TABLE IF NOT EXISTS lexemes (
+    stem TEXT NOT NULL,
+    para INTEGER NOT NULL,
     tid INTEGER NOT NULL,
-    PRIMARY KEY (form, tid)
+    PRIMARY KEY (stem, para, tid)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS paradigms (
+    para INTEGER PRIMARY KEY,
+    endings TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS spellings (
     spelling TEXT NOT NULL,
     tid INTEGER NOT NULL,
@@ -211,8 +217,7 @@ CREATE TABLE IF NOT EXISTS event_names (
     names TEXT NOT NULL,
     phrase TEXT NOT NULL,
     planned INTEGER NOT NULL,
-    event TEXT,
-    lemmas TEXT,
+    clause TEXT,
     value TEXT,
     granularity TEXT,
     modifier TEXT,
@@ -265,6 +270,10 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
+# What `encode_tokens` lines often hold, so that a short sentence compresses as well as a long one.
+TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
+    "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
+    for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
 CHILD_TABLES = ("paragraphs", "sentences", "entities", "names", "mentions", "quotes", "events", "event_names", "figures",
                 "edge_lines")
 
@@ -281,32 +290,41 @@ class StoredToken(NamedTuple):
 
 def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
     """A sentence's tokens read back from the index (`encode_tokens`), given the sentence's text."""
-    flat = json.loads(zlib.decompress(blob))
+    unpacked = zlib.decompressobj(zdict=TOKEN_ZDICT)
     tokens, previous = [], 0
-    for index in range(0, len(flat), 5):
-        gap, written, lemma, pos, case = flat[index:index + 5]
-        start = previous + gap
-        text = sentence[start:start + written] if isinstance(written, int) else written
-        tokens.append(StoredToken(start, text, text.lower() if lemma == 0 else lemma, pos, case))
+    for line in (unpacked.decompress(blob) + unpacked.flush()).decode("utf-8").split("\n"):
+        gap, written, cut, tail, pos, case = line.split("\t")
+        start = previous + int(gap or 1)
+        text = written[1:] if written.startswith("'") else sentence[start:start + int(written)]
+        lower = text.lower()
+        tokens.append(StoredToken(start, text, lower[:len(lower) - int(cut or 0)] + tail, pos, case))
         previous = start + len(text)
     return tokens
 
 
 def encode_tokens(sentence: str, tokens) -> bytes:
     """A sentence's tokens as the queries need them (start, text, lemma, part of speech, case), compactly:
-    the text is not stored again (its length in the sentence), nor a lemma that is the lower-cased text,
-    and the whole is compressed. Features and the tree are used at index time only.
+    one line per token of tab-separated fields, the gap since the previous token (empty for one space),
+    the text's length in the sentence (the text itself after "'" where the tokenizer changed it), the
+    lemma as an edit of the lower-cased text (characters cut from its end, then characters added), the
+    part of speech and the case; the whole compressed. Features and the tree are used at index time only.
+    Tokens hold no whitespace, so tabs and newlines never occur in a field.
 
-    A token "Казахстана" (lemma "казахстан", PROPN, Gen) right after a space is [1, 10, "казахстан", "PROPN", "Gen"].
+    A token "Казахстана" (lemma "казахстан", PROPN, Gen) right after a space is "\t10\t1\t\tPROPN\tGen".
     """
-    flat, previous = [], 0
+    lines, previous = [], 0
     for token in tokens:
         case = token.feats.partition("Case=")[2][:3]
         text, start = token.text, token.start
-        written = len(text) if sentence[start:start + len(text)] == text else text
-        flat += [start - previous, written, 0 if token.lemma == text.lower() else token.lemma, token.pos, case]
+        written = str(len(text)) if sentence[start:start + len(text)] == text else "'" + text
+        lower, lemma = text.lower(), token.lemma
+        kept = next((k for k, (a, b) in enumerate(zip(lower, lemma)) if a != b), min(len(lower), len(lemma)))
+        cut = len(lower) - kept
+        gap = start - previous
+        lines.append(f"{'' if gap == 1 else gap}\t{written}\t{cut or ''}\t{lemma[kept:]}\t{token.pos}\t{case}")
         previous = start + len(text)
-    return zlib.compress(json.dumps(flat, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    packer = zlib.compressobj(9, zdict=TOKEN_ZDICT)
+    return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
 
 
 def in_list(values) -> str:
@@ -350,7 +368,8 @@ class ArticleRows:
     record: dict
     tables: dict[str, list[tuple]]
     terms: dict
-    inflections: set[tuple[str, str]]  # (form, term): other forms of the words written, `analysis.inflection`
+    lexemes: set[tuple[str, int, str]]  # (stem, paradigm, term) of the words written, `analysis.inflection`
+    paradigms: dict[int, tuple[tuple[str, str], ...]]  # their paradigms' (prefix, suffix) pairs
 
 
 def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
@@ -383,11 +402,11 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
         ],
         "event_names": [
             (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), n.phrase, int(e.planned),
-             None, None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
+             None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
             for e in analysis.events for n in e.anchors
         ] + [
             (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), u.name.phrase,
-             int(u.planned), u.event, u.lemmas, None, None, None, None, None, None)
+             int(u.planned), u.clause.encode(), None, None, None, None, None, None)
             for u in analysis.undated
         ],
         "figures": [
@@ -395,7 +414,7 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for f in analysis.figures
         ],
     }
-    return ArticleRows(record, tables, paragraph_terms(sentences), analysis.inflections)
+    return ArticleRows(record, tables, paragraph_terms(sentences), analysis.lexemes, analysis.paradigms)
 
 
 class Store:
@@ -505,11 +524,11 @@ class Store:
                     marks = ", ".join("?" * (len(table_rows[0]) + 1))
                     columns = INSERT_COLUMNS.get(table, "")
                     db.executemany(f"INSERT INTO {table} {columns} VALUES ({marks})", [(aid, *row) for row in table_rows])
-            self._write_terms(aid, rows.terms, rows.inflections)
+            self._write_terms(aid, rows.terms, rows.lexemes, rows.paradigms)
 
-    def _write_terms(self, aid: int, by_para: dict, inflections: set[tuple[str, str]]) -> None:
+    def _write_terms(self, aid: int, by_para: dict, lexemes: set[tuple[str, int, str]], paradigms: dict) -> None:
         """Paragraph term sequences into the full-text index, with vocabulary counts, surface forms and
-        the other forms of their words."""
+        the paradigms of their words."""
         db = self.db
         counts = Counter(term for terms, extra, *_ in by_para.values() for term in terms + extra)
         tids = self._term_ids(list(counts))
@@ -517,8 +536,11 @@ class Store:
         forms = {(form, tids[term]) for _, _, pairs, _ in by_para.values() for form, term in pairs} - self._forms
         db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
         self._forms |= forms
-        db.executemany("INSERT OR IGNORE INTO inflections VALUES (?, ?)",
-                       sorted((form, tids[term]) for form, term in inflections if term in tids))
+        db.executemany("INSERT OR IGNORE INTO lexemes VALUES (?, ?, ?)",
+                       sorted((stem, para, tids[term]) for stem, para, term in lexemes if term in tids))
+        db.executemany("INSERT OR IGNORE INTO paradigms VALUES (?, ?)",
+                       [(para, json.dumps(endings, ensure_ascii=False, separators=(",", ":")))
+                        for para, endings in sorted(paradigms.items())])
         spellings = {(form, tids[term]) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
         db.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
         self._spellings |= spellings

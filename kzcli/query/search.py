@@ -9,6 +9,7 @@ No neural model is loaded; `--semantic` adds navec neighbours.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ STOPWORDS = set(
 QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 QUERY_WORD = re.compile(r"\w+(?:[+\-/&.]\w+)*\+?")
 OTHER_NAMES = ("abbreviation", "compound", "short form")  # `add_aliases`
+LONGEST_PREFIX = 3  # of a pymorphy paradigm's forms: "по" (comparatives), "наи" (superlatives)
 BM25_K1, BM25_B = 1.2, 0.75
 CANDIDATES = 3000
 MAX_EXPANSIONS = 40
@@ -134,8 +136,16 @@ class Searcher:
         paradigm with (its relatives by derivation may still be in the corpus)."""
         if not CYRILLIC.search(word):
             return set()
-        known = {row[0] for row in self.db.execute(
-            "SELECT term FROM inflections JOIN vocab USING (tid) WHERE form = ? AND cf > 0", (word,))}
+        stems = sorted({word[start:end] for start in range(min(len(word), LONGEST_PREFIX) + 1)
+                        for end in range(start, len(word) + 1)})
+        rows = self.db.execute(
+            f"SELECT stem, para, term FROM lexemes JOIN vocab USING (tid) WHERE stem IN {in_list(stems)} AND cf > 0",
+            stems).fetchall()
+        paras = sorted({para for _, para, _ in rows})
+        endings = {para: json.loads(text) for para, text in self.db.execute(
+            f"SELECT para, endings FROM paradigms WHERE para IN {in_list(paras)}", paras)}
+        known = {term for stem, para, term in rows
+                 if any(word == prefix + stem + suffix for prefix, suffix in endings[para])}
         return known or {normal_word(parse.normal_form) for parse in dictionary().parse(word)}
 
     def kinds(self, word: str) -> set[str]:
