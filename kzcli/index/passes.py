@@ -90,7 +90,7 @@ def link_events(store: Store) -> None:
             " FROM event_names WHERE value IS NOT NULL")
     ]
     rows = plain.execute(
-        "SELECT aid, noun, names, planned, sent, para, start, end, phrase, clause FROM event_names"
+        "SELECT aid, noun, names, planned, sent, para, start, end, clause FROM event_names"
         " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
         " ORDER BY aid, sent, start"
     ).fetchall()
@@ -102,12 +102,12 @@ def link_events(store: Store) -> None:
         if role:
             people.add(role)
     events, seen, earliest = [], set(), {}
-    for (aid, noun, _, planned, sent, para, start, end, phrase, clause), anchor in zip(
+    for (aid, noun, _, planned, sent, para, start, end, clause), anchor in zip(
             rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))
-        event, lemmas = _clause(store, aid, sent, ClauseExtent.decode(clause))
+        phrase, event, lemmas = _clause(store, aid, sent, start, end, ClauseExtent.decode(clause))
         events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
                        planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
         if not planned and published.get(aid) is None:
@@ -119,12 +119,13 @@ def link_events(store: Store) -> None:
         db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
 
 
-def _clause(store: Store, aid: int, sent: int, extent: ClauseExtent) -> tuple[str, str]:
-    """An undated event's clause text and lemmas, from its sentence's stored tokens."""
-    text, encoded = store.db.execute("SELECT text, tokens FROM sentence_texts WHERE aid = ? AND idx = ?",
-                                     (aid, sent)).fetchone()
+def _clause(store: Store, aid: int, sent: int, start: int, end: int, extent: ClauseExtent) -> tuple[str, str, str]:
+    """An undated event's phrase (paragraph offsets start–end), clause text and lemmas, from its sentence's
+    text and stored tokens."""
+    offset, text, encoded = store.db.execute("SELECT start, text, tokens FROM sentence_texts WHERE aid = ? AND idx = ?",
+                                             (aid, sent)).fetchone()
     tokens = stored_tokens(encoded, text)
-    return clause_text(text, tokens, extent), clause_lemmas(tokens, extent.nodes)
+    return text[start - offset:end - offset], clause_text(text, tokens, extent), clause_lemmas(tokens, extent.nodes)
 
 
 def relate_words(store: Store) -> None:

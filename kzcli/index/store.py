@@ -17,7 +17,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -46,12 +46,12 @@ CREATE TABLE IF NOT EXISTS articles (
     language TEXT
 );
 -- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
--- into overflow pages.
+-- into overflow pages. The text is compressed (`packed_text`); read it through unpacked(text).
 CREATE TABLE IF NOT EXISTS paragraphs (
     aid INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    text TEXT NOT NULL,
+    text BLOB NOT NULL,
     PRIMARY KEY (aid, idx)
 );
 CREATE TABLE IF NOT EXISTS sentences (
@@ -63,16 +63,6 @@ CREATE TABLE IF NOT EXISTS sentences (
     tokens BLOB NOT NULL,
     PRIMARY KEY (aid, idx)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS entities (
-    aid INTEGER NOT NULL,
-    sent INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    text TEXT NOT NULL,
-    normal TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entities_by_article ON entities (aid);
 CREATE TABLE IF NOT EXISTS vocab (
     tid INTEGER PRIMARY KEY,
     term TEXT NOT NULL UNIQUE,
@@ -207,6 +197,8 @@ CREATE TABLE IF NOT EXISTS events (
     xref_mention TEXT
 );
 CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
+-- The events an article names (`analysis.crossref`): a dated event's names with its date (value …), to date
+-- other sources by; an undated one's with its clause as token indexes (`events.ClauseExtent`), to be dated.
 CREATE TABLE IF NOT EXISTS event_names (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -215,7 +207,6 @@ CREATE TABLE IF NOT EXISTS event_names (
     end INTEGER NOT NULL,
     noun TEXT NOT NULL,
     names TEXT NOT NULL,
-    phrase TEXT NOT NULL,
     planned INTEGER NOT NULL,
     clause TEXT,
     value TEXT,
@@ -245,7 +236,7 @@ CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
 -- A sentence's text is its span of the paragraph (of the headline for paragraph -1): not stored twice.
 CREATE VIEW IF NOT EXISTS sentence_texts AS
 SELECT s.aid, s.idx, s.para, s.start, s.end, s.tokens,
-       substr(CASE WHEN s.para < 0 THEN a.title ELSE p.text END, s.start + 1, s.end - s.start) AS text
+       substr(CASE WHEN s.para < 0 THEN a.title ELSE unpacked(p.text) END, s.start + 1, s.end - s.start) AS text
 FROM sentences s JOIN articles a ON a.aid = s.aid LEFT JOIN paragraphs p ON p.aid = s.aid AND p.idx = s.para;
 -- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
 -- headline 1 marks the file's own headline, which no file may learn.
@@ -274,7 +265,7 @@ INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, spea
 TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
     for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
-CHILD_TABLES = ("paragraphs", "sentences", "entities", "names", "mentions", "quotes", "events", "event_names", "figures",
+CHILD_TABLES = ("paragraphs", "sentences", "names", "mentions", "quotes", "events", "event_names", "figures",
                 "edge_lines")
 
 
@@ -327,6 +318,16 @@ def encode_tokens(sentence: str, tokens) -> bytes:
     return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
 
 
+def packed_text(text: str) -> bytes:
+    """A paragraph's text as the index stores it: compressed (Russian news text to about half)."""
+    return zlib.compress(text.encode("utf-8"), 9)
+
+
+def unpacked(blob: bytes) -> str:
+    """The text `packed_text` stored; an SQL function of every connection, `unpacked(text)`."""
+    return zlib.decompress(blob).decode("utf-8")
+
+
 def in_list(values) -> str:
     """The placeholders of an SQL `IN` list for these values: "(?, ?, ?)"; "(NULL)" for none, which matches nothing."""
     return "(" + (", ".join("?" * len(values)) or "NULL") + ")"
@@ -375,14 +376,10 @@ class ArticleRows:
 def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
     sentences = analysis.sentences
     tables = {
-        "paragraphs": [(index, para.kind, para.text) for index, para in enumerate(paragraphs)],
+        "paragraphs": [(index, para.kind, packed_text(para.text)) for index, para in enumerate(paragraphs)],
         "sentences": [
             (index, sent.para, sent.start, sent.end, encode_tokens(sent.text, sent.tokens))
             for index, sent in enumerate(sentences)
-        ],
-        "entities": [
-            (index, entity.start, entity.end, entity.type, entity.text, entity.normal)
-            for index, sent in enumerate(sentences) for entity in sent.entities
         ],
         "names": sorted(article_names(sentences)),
         "mentions": [
@@ -401,12 +398,12 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for e in analysis.events
         ],
         "event_names": [
-            (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), n.phrase, int(e.planned),
+            (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), int(e.planned),
              None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
             for e in analysis.events for n in e.anchors
         ] + [
-            (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), u.name.phrase,
-             int(u.planned), u.clause.encode(), None, None, None, None, None, None)
+            (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), int(u.planned),
+             u.clause.encode(), None, None, None, None, None, None)
             for u in analysis.undated
         ],
         "figures": [
@@ -447,6 +444,7 @@ class Store:
             db.close()
             self._delete_files()
             return self._connect()
+        db.create_function("unpacked", 1, unpacked, deterministic=True)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         if not tables:
@@ -623,4 +621,5 @@ class Store:
         return self.db.execute("SELECT * FROM articles ORDER BY id").fetchall()
 
     def paragraphs(self, aid: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM paragraphs WHERE aid = ? ORDER BY idx", (aid,)).fetchall()
+        return self.db.execute("SELECT aid, idx, kind, unpacked(text) AS text FROM paragraphs WHERE aid = ? ORDER BY idx",
+                               (aid,)).fetchall()
