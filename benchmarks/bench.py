@@ -89,7 +89,8 @@ def natasha_rate(files: list[Path]) -> float:
     return float(done.stdout.strip())
 
 
-def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
+def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> dict[str, float]:
+    """Print the corpus's figures; returns the ones whose growth with the corpus `growth` reports."""
     from realistic import distinct_words
 
     with tempfile.TemporaryDirectory() as cache:
@@ -103,7 +104,8 @@ def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
               f"{forms:,} distinct forms ({forms / words * 1e6:,.0f} per million words)")
         if "analysed" not in output:
             print("  index failed")
-            return
+            return {}
+        figures = {"cold index": seconds, "peak memory (MB)": peak}
         rate = chars / seconds
         natasha = natasha_rate(files)
         print(f"  index cold, whole process: {seconds:.1f} s = {rate:,.0f} chars/s, "
@@ -111,12 +113,14 @@ def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
         print(f"  natasha's own pipeline, one process, on {min(len(files), NATASHA_FILES)} of the files: "
               f"{natasha:,.0f} chars/s; kzcli indexes {rate / natasha:.2f} × as fast")
         seconds, _, _ = measured("index", corpus=corpus, cache=cache)
+        figures["re-index, nothing changed"] = seconds
         print(f"  re-index, nothing changed: {seconds:.2f} s")
         times = []
         for changed in files[len(files) // 2 :][:CHANGED_RUNS]:
             changed.write_text(changed.read_text(encoding="utf-8") + "\nТокаев заявил, что переговоры продолжатся.\n",
                                encoding="utf-8")
             times.append(measured("index", corpus=corpus, cache=cache)[0])
+        figures["re-index, one file changed"] = statistics.median(times)
         print(f"  re-index, one file changed (median of {len(times)}, a different file each time): "
               f"{statistics.median(times):.2f} s (each: {', '.join(f'{t:.2f}' for t in times)})")
         size = sum(path.stat().st_size for path in cache.rglob("*") if path.is_file())
@@ -126,8 +130,20 @@ def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> None:
         print(f"  start-up floor (python -c 'import typer, rich.console, rich.table'), median of 7: {floor:.3f} s")
         for query, median in zip(QUERIES, medians):
             print(f"  {' '.join(query)} warm (median of 7, interleaved): {median:.3f} s = {median / floor:.2f} × the floor")
+            figures[" ".join(query)] = median
         peaks = [measured(*query, corpus=corpus, cache=cache)[1] for query in QUERIES]
         print(f"  query peak memory: {max(peaks):,.0f} MB")
+        figures["index size (MB)"] = size / 2**20
+        return figures
+
+
+def growth(label: str, sizes: list[int], runs: list[dict[str, float]]) -> None:
+    """Each figure at every size as a ratio to the size before: 10,000 → 30,000 articles is 3× the corpus."""
+    for (small, before), (large, after) in zip(zip(sizes, runs), list(zip(sizes, runs))[1:]):
+        print(f"{label}, {small:,} → {large:,} articles ({large / small:.0f}× the corpus):")
+        for name, value in after.items():
+            if before.get(name):
+                print(f"  {name}: {value / before[name]:.2f}×")
 
 
 def main() -> None:
@@ -146,14 +162,16 @@ def main() -> None:
     import realistic
 
     generators = {"recombined": generate, "realistic": realistic.generate}
-    for count in args.articles:
-        for kind, write in generators.items():
-            if args.kind not in ("both", kind):
-                continue
+    for kind, write in generators.items():
+        if args.kind not in ("both", kind) or not args.articles:
+            continue
+        runs = []
+        for count in args.articles:
             with tempfile.TemporaryDirectory() as folder:
                 folder = Path(folder)
                 chars = write(folder, count)
-                measure(folder, chars, f"{kind} corpus of {count} articles", args.jobs)
+                runs.append(measure(folder, chars, f"{kind} corpus of {count} articles", args.jobs))
+        growth(f"{kind} corpus", args.articles, runs)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.events import ClauseExtent, clause_text
-from kzcli.index.store import StoredToken, encode_tokens, stored_tokens
+from kzcli.index.store import StoredToken, encode_tokens, packed_endings, stored_tokens, unpacked_endings
 
 BODY = (
     "Президент Казахстана встретился с делегацией деловых кругов Японии.\n"
@@ -173,3 +173,10 @@ def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():
     assert ClauseExtent.decode(extent.encode()) == extent
     assert clause_text(sentence, tokens, extent) == "Стороны подписали соглашение"
     assert clause_text(sentence, tokens, ClauseExtent((), 0, ())) == sentence
+
+
+def test_paradigm_endings_come_back_as_stored():
+    endings = [("", "ый"), ("", ""), ("по", "ее"), ("наи", "ейший")]
+    assert packed_endings(endings) == "ый  по|ее наи|ейший"
+    assert unpacked_endings(packed_endings(endings)) == endings
+    assert unpacked_endings(packed_endings([])) == []

@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS forms (
 ) WITHOUT ROWID;
 -- The paradigms of each written form's readings (`analysis.inflection`), for query words the corpus never
 -- wrote in that form: the forms of a lexeme are prefix + stem + suffix for each (prefix, suffix) pair of
--- its paradigm's endings (a JSON list).
+-- its paradigm's endings (`packed_endings`).
 CREATE TABLE IF NOT EXISTS lexemes (
     stem TEXT NOT NULL,
     para INTEGER NOT NULL,
@@ -328,6 +328,16 @@ def unpacked(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
+def packed_endings(endings) -> str:
+    """A paradigm's (prefix, suffix) pairs as the index stores them: space-separated suffixes, a prefix
+    before "|": [("", "а"), ("", ""), ("по", "ее")] is "а  по|ее"."""
+    return " ".join(f"{prefix}|{suffix}" if prefix else suffix for prefix, suffix in endings)
+
+
+def unpacked_endings(text: str) -> list[tuple[str, str]]:
+    return [tuple(part.split("|")) if "|" in part else ("", part) for part in (text.split(" ") if text else [])]
+
+
 def in_list(values) -> str:
     """The placeholders of an SQL `IN` list for these values: "(?, ?, ?)"; "(NULL)" for none, which matches nothing."""
     return "(" + (", ".join("?" * len(values)) or "NULL") + ")"
@@ -537,8 +547,7 @@ class Store:
         db.executemany("INSERT OR IGNORE INTO lexemes VALUES (?, ?, ?)",
                        sorted((stem, para, tids[term]) for stem, para, term in lexemes if term in tids))
         db.executemany("INSERT OR IGNORE INTO paradigms VALUES (?, ?)",
-                       [(para, json.dumps(endings, ensure_ascii=False, separators=(",", ":")))
-                        for para, endings in sorted(paradigms.items())])
+                       [(para, packed_endings(endings)) for para, endings in sorted(paradigms.items())])
         spellings = {(form, tids[term]) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
         db.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
         self._spellings |= spellings

@@ -9,14 +9,13 @@ No neural model is loaded; `--semantic` adds navec neighbours.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import Store, in_list, stored_tokens
+from ..index.store import Store, in_list, stored_tokens, unpacked_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.families import UNRELATED
 from ..lang.dictionary import dictionary
@@ -142,7 +141,7 @@ class Searcher:
             f"SELECT stem, para, term FROM lexemes JOIN vocab USING (tid) WHERE stem IN {in_list(stems)} AND cf > 0",
             stems).fetchall()
         paras = sorted({para for _, para, _ in rows})
-        endings = {para: json.loads(text) for para, text in self.db.execute(
+        endings = {para: unpacked_endings(text) for para, text in self.db.execute(
             f"SELECT para, endings FROM paradigms WHERE para IN {in_list(paras)}", paras)}
         known = {term for stem, para, term in rows
                  if any(word == prefix + stem + suffix for prefix, suffix in endings[para])}
