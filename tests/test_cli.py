@@ -62,7 +62,7 @@ def loaded_modules(seeds_cache, *args) -> str:
         "from kzcli import cli\n"
         f"sys.argv = ['kzcli', *{list(args)!r}]\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('natasha', 'slovnet', 'navec', 'pymorphy2', 'numpy'))\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('natasha', 'slovnet', 'navec', 'pymorphy2', 'numpy', 'yargy'))\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date
 
 from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
+from .clauses import ClauseExtent, clause_lemmas, clause_text
 from .crossref import PRECISE, EventName, anchors, references
 from .speech import CUE_VERBS
 from .syntax import Tree
@@ -404,72 +404,3 @@ class Clause:
     def lemmas(self) -> str:
         return clause_lemmas(self.sent.tokens, self._nodes())
 
-
-class ClauseExtent(NamedTuple):
-    """A clause as token indexes of its sentence, kept in the index for undated events (`encode`): the
-    clause's text and lemmas are worked out again from the stored tokens when another source dates it."""
-
-    nodes: tuple[int, ...]  # the clause's words, in order
-    opener: int  # how many of them open the clause and stay out of its text ("то", a conjunction)
-    blanks: tuple[int, ...]  # words inside its extent left out
-
-    def encode(self) -> str:
-        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out."""
-        return f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
-
-    @classmethod
-    def decode(cls, text: str) -> ClauseExtent:
-        nodes, opener, blanks = text.split(";")
-        return cls(_numbers(nodes), int(opener), _numbers(blanks))
-
-
-def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = None) -> str:
-    """The clause's words as the sentence writes them, the words left out blanked, capitalised; the
-    sentence itself when the clause is a single word. `tokens` need `start` (in the sentence), `text`.
-
-    In "Стороны, как известно, подписали соглашение." with "как известно" left out: "Стороны подписали соглашение".
-    """
-    if not extent.nodes:
-        return sentence.strip()
-    words = extent.nodes[extent.opener:]
-    lo = tokens[words[0]].start
-    hi = max(tokens[i].start + len(tokens[i].text) for i in words)
-    chars = list(sentence[lo:hi])
-    for i in extent.blanks:  # the date words go, wherever the clause's extent runs over them
-        begin = tokens[i].start - lo
-        chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
-    text = "".join(chars)
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
-    text = re.sub(r",(\s*,)+", ",", text)
-    if sentence.rstrip().endswith("?"):
-        return f"Вопрос: {text}" if text else sentence.strip()
-    if len(text.split()) < 2:
-        text = sentence.replace(drop, " ") if drop else sentence
-    return text[:1].upper() + text[1:] if text else sentence.strip()
-
-
-def clause_lemmas(tokens, nodes) -> str:
-    """The content words' lemmas of a clause, for merging events across sources: "сторона подписать соглашение"."""
-    return " ".join(tokens[i].lemma for i in nodes if tokens[i].pos in {"NOUN", "PROPN", "VERB", "ADJ"})
-
-
-def _ranges(numbers) -> str:
-    parts, run = [], []
-    for number in numbers:
-        if run and number == run[-1] + 1:
-            run.append(number)
-            continue
-        if run:
-            parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-        run = [number]
-    if run:
-        parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-    return " ".join(parts)
-
-
-def _numbers(ranges: str) -> tuple[int, ...]:
-    found = []
-    for part in ranges.split():
-        first, _, last = part.partition("-")
-        found += range(int(first), int(last or first) + 1)
-    return tuple(found)

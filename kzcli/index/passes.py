@@ -7,7 +7,7 @@ import json
 from collections import Counter
 
 from ..analysis.crossref import Anchor, Reference, link
-from ..analysis.events import ClauseExtent, clause_lemmas, clause_text
+from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.names import Mention, cluster
 from .store import Store, in_list, one_line, stored_tokens
 
