@@ -139,7 +139,8 @@ def measure(corpus: Path, chars: int, label: str, jobs: int | None) -> dict[str,
 
 def growth(label: str, sizes: list[int], runs: list[dict[str, float]]) -> None:
     """Each figure at every size as a ratio to the size before: 10,000 → 30,000 articles is 3× the corpus."""
-    for (small, before), (large, after) in zip(zip(sizes, runs), list(zip(sizes, runs))[1:]):
+    measured_sizes = list(zip(sizes, runs))
+    for (small, before), (large, after) in zip(measured_sizes, measured_sizes[1:]):
         print(f"{label}, {small:,} → {large:,} articles ({large / small:.0f}× the corpus):")
         for name, value in after.items():
             if before.get(name):

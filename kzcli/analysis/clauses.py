@@ -6,6 +6,7 @@ tokens the index stores (an undated event another source dates). Loads nothing: 
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import NamedTuple
 
 
@@ -58,17 +59,9 @@ def clause_lemmas(tokens, nodes) -> str:
 
 
 def _ranges(numbers) -> str:
-    parts, run = [], []
-    for number in numbers:
-        if run and number == run[-1] + 1:
-            run.append(number)
-            continue
-        if run:
-            parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-        run = [number]
-    if run:
-        parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-    return " ".join(parts)
+    """Consecutive numbers as runs: (0, 1, 2, 5) is "0-2 5"."""
+    runs = [[n for _, n in run] for _, run in groupby(enumerate(numbers), key=lambda pair: pair[1] - pair[0])]
+    return " ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _numbers(ranges: str) -> tuple[int, ...]:

@@ -382,13 +382,13 @@ class Clause:
         in its text), and the words inside its extent it leaves out (the date, asides)."""
         tokens = self.sent.tokens
         nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
+        if not nodes:
+            return ClauseExtent((), 0, ())
         opener = 0
         while len(nodes) - opener > 1 and (tokens[nodes[opener]].pos in ("CCONJ", "SCONJ", "PUNCT")
                                            or tokens[nodes[opener]].lemma == "то"
                                            or tokens[nodes[opener]].rel in ("mark", "fixed")):
             opener += 1  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
-        if not nodes:
-            return ClauseExtent((), 0, ())
         lo = tokens[nodes[opener]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes[opener:])
         blanks = sorted(i for i in self.inside if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
@@ -403,4 +403,3 @@ class Clause:
 
     def lemmas(self) -> str:
         return clause_lemmas(self.sent.tokens, self._nodes())
-
