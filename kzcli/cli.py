@@ -313,7 +313,7 @@ def compare(
     if not articles:
         raise KzError("the corpus has no readable articles", NOTHING_FOUND)
     if figures:
-        where = comparison.topic_paragraphs(store, topic, articles) if topic else None
+        where = comparison.topic_sentences(store, topic, articles) if topic else None
         rows = comparison.figures(store, articles, where)
         if not rows:
             raise KzError("no figures found" + (f" on {topic!r}" if topic else ""), NOTHING_FOUND)

@@ -22,7 +22,8 @@ WORD = re.compile(r"[^\s…]+")
 WORD_OR_CUT = re.compile(r"[^\s…]+…?")
 BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘├┤┼╇╋━─┳┻┴┬]")
 FIGURE_FIELDS = {"group", "about", "text", "kind", "amount", "unit", "qualifier", "agreement", "sentence", "file",
-                 "id", "outlet", "published", "paragraph", "url"}
+                 "id", "outlet", "published", "paragraph", "url", "measure", "period", "amount_text", "according_to",
+                 "copy_of"}
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +156,73 @@ def test_large_corpus_caps_the_columns(tmp_path, corpus):
     assert len(run_cli("compare", "--sources", "n00,n01", "--json", cache=cache, corpus=corpus).json()) == 2
     rows = run_cli("compare", "торговое соглашение", "--json", cache=cache, corpus=corpus).json()
     assert len(rows) == 10 and {row["coverage"] for row in rows} == {"31 of 31"}
+
+
+STORY = ROOT / "tests" / "corpora" / "story"
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    return lambda *args: run_cli(*args, cache=cache, corpus=STORY)
+
+
+def test_one_story_from_four_outlets_agrees_and_differs(story):
+    rows = story("compare", "--figures", "--json").json()
+    groups: dict[int, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row["group"], []).append(row)
+    target = next(group for group in groups.values() if any(row["text"] == "до $3 млрд" for row in group))
+    assert sorted(row["id"] for row in target) == ["a_vestnik", "b_gazeta", "c_kurier", "d_obozrenie"]
+    assert {row["agreement"] for row in target} == {"agree"}
+    assert {(row["period"], row["measure"]) for row in target} == {("к 2030", "цель: товарооборот")}
+    turnover = next(group for group in groups.values() if any(row["text"] == "650 млн долларов" for row in group))
+    assert sorted((row["id"], row["amount_text"]) for row in turnover) == [
+        ("a_vestnik", "712 млн $"), ("b_gazeta", "712,4 млн $"), ("c_kurier", "700 млн $"), ("d_obozrenie", "650 млн $")]
+    assert {row["agreement"] for row in turnover} == {"differ"}
+    export = next(group for group in groups.values() if any(row["text"] == "180 млн долларов" for row in group))
+    assert export is not turnover and {row["agreement"] for row in export} == {"agree"}
+    assert next(row for row in export if row["id"] == "a_vestnik")["according_to"] == \
+        "по данным Комитета государственных доходов"
+    growth = next(group for group in groups.values() if any(row["text"] == "12,3 процента" for row in group))
+    assert sorted(row["amount_text"] for row in growth) == ["12 %", "12,3 %"] and growth[0]["agreement"] == "agree"
+    assert not [row for row in rows if "стран" in row["text"] or "государств" in row["text"]]
+    shared = [row["agreement"] != "single" for row in rows]
+    assert shared == sorted(shared, reverse=True)  # groups several sources share come first
+
+
+def test_a_copy_is_linked_and_counted_once(story):
+    sources = {row["id"]: row for row in story("sources", "--json").json()}
+    assert sources["e_copy"]["copy_of"] == "a_vestnik"
+    assert [row["copy_of"] for name, row in sorted(sources.items()) if name != "e_copy"] == [None] * 4
+    figures = story("compare", "--figures", "--json").json()
+    assert not [row for row in figures if row["id"] == "e_copy"]
+    hits = story("search", "экспорт в Иран", "--json").json()
+    assert "e_copy" not in [hit["id"] for hit in hits]
+    assert [hit["copies"] for hit in hits if hit["id"] == "a_vestnik"][0] == ["e_copy"]
+    topic = story("compare", "товарооборот", "--json").json()
+    assert {row["coverage"] for row in topic} == {"4 of 4"}
+    assert next(row for row in topic if row["id"] == "e_copy")["repeats"] == "a_vestnik"
+    alone = story("compare", "--figures", "--sources", "e_copy", "--json").json()
+    assert {row["id"] for row in alone} == {"e_copy"}  # compared without its original, a copy speaks
+
+
+def test_seed_figures_count_no_parties_and_topics_read_as_nominatives(seeds):
+    from kzcli.lang.dictionary import dictionary
+
+    figures = seeds("compare", "--figures", "--json").json()
+    assert not [row for row in figures if re.search(r"стран|государств|президент|сторон", row["text"])]
+    assert all(row["amount_text"] and "e+" not in row["amount_text"] for row in figures)
+    topics = seeds("compare", "--json").json()[0]["topics"]
+    assert len(topics) >= 5
+    for label in topics:
+        first, second = label.split()
+        readings = dictionary().parse(first.lower())
+        head = second if any(r.tag.POS in {"ADJF", "PRTF"} for r in readings) else first
+        assert any("nomn" in r.tag for r in dictionary().parse(head.lower())), label
+    assert not {"высоком уровне", "итогам встречи"} & set(topics)
+
+
+def test_figures_on_a_topic_come_from_its_sentences(seeds):
+    rows = seeds("compare", "Авраамовы соглашения", "--json").json()
+    assert not [figure for row in rows for figure in row["figures"] if "мирового предложения" in figure]

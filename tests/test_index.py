@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+from functools import partial
 from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
@@ -147,7 +148,7 @@ def test_killed_index_run_leaves_a_usable_index(tmp_path):
 
 def test_tokens_come_back_from_the_index_as_they_were_stored():
     sentence = "В  Казахстане «Вестник» узнал о 2025-м"
-    token = SimpleNamespace
+    token = partial(SimpleNamespace, nominative="")
     tokens = [token(text="В", start=0, lemma="в", pos="ADP", feats=""),
               token(text="Казахстане", start=3, lemma="казахстан", pos="PROPN", feats="Case=Loc|Number=Sing"),
               token(text='"', start=14, lemma='"', pos="PUNCT", feats=""),  # the tokenizer's text differs
@@ -157,10 +158,20 @@ def test_tokens_come_back_from_the_index_as_they_were_stored():
               token(text="о", start=30, lemma="о", pos="ADP", feats=""),
               token(text="2025-м", start=32, lemma="2025-й", pos="ADJ", feats="Case=Loc")]
     assert stored_tokens(encode_tokens(sentence, tokens), sentence) == [
-        StoredToken(0, "В", "в", "ADP", ""), StoredToken(3, "Казахстане", "казахстан", "PROPN", "Loc"),
-        StoredToken(14, '"', '"', "PUNCT", ""), StoredToken(15, "Вестник", "вестник", "PROPN", "Nom"),
-        StoredToken(22, "»", "»", "PUNCT", ""), StoredToken(24, "узнал", "узнать", "VERB", ""),
-        StoredToken(30, "о", "о", "ADP", ""), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc")]
+        StoredToken(0, "В", "в", "ADP", "", "в"), StoredToken(3, "Казахстане", "казахстан", "PROPN", "Loc", "казахстан"),
+        StoredToken(14, '"', '"', "PUNCT", "", '"'), StoredToken(15, "Вестник", "вестник", "PROPN", "Nom", "вестник"),
+        StoredToken(22, "»", "»", "PUNCT", "", "»"), StoredToken(24, "узнал", "узнать", "VERB", "", "узнать"),
+        StoredToken(30, "о", "о", "ADP", "", "о"), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc", "2025-й")]
+
+
+def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():
+    sentence = "о новых технологиях"
+    tokens = [SimpleNamespace(text="о", start=0, lemma="о", pos="ADP", feats="", nominative=""),
+              SimpleNamespace(text="новых", start=2, lemma="новый", pos="ADJ", feats="Case=Loc", nominative="новые"),
+              SimpleNamespace(text="технологиях", start=8, lemma="технология", pos="NOUN", feats="Case=Loc",
+                              nominative="технологии")]
+    assert [(t.lemma, t.nominative) for t in stored_tokens(encode_tokens(sentence, tokens), sentence)] == [
+        ("о", "о"), ("новый", "новые"), ("технология", "технологии")]
 
 
 def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():

@@ -14,7 +14,8 @@ def found(result):
 
 def test_json_fields(seeds):
     rows = seeds("search", "Авраамовы соглашения", "--json").json()
-    assert list(rows[0]) == ["file", "id", "title", "outlet", "published", "paragraph", "score", "snippet", "matched", "url"]
+    assert list(rows[0]) == ["file", "id", "title", "outlet", "published", "paragraph", "score", "snippet", "matched", "url",
+                            "copies"]
     assert rows == sorted(rows, key=lambda row: -row["score"])
 
 

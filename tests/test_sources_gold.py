@@ -32,7 +32,7 @@ def test_interviews_and_interviewees(listed, entry):
 def test_json_fields_are_stable(listed):
     for row in listed.values():
         assert list(row) == ["id", "file", "title", "outlet", "published", "published_estimated", "published_window",
-                             "genre", "interviewee", "words", "paragraphs", "url", "language"]
+                             "genre", "interviewee", "words", "paragraphs", "url", "language", "copy_of"]
         assert row["id"] == row["file"].removesuffix(".txt")
         assert row["words"] > 500 and row["paragraphs"] > 5
 

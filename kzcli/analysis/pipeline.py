@@ -42,6 +42,7 @@ class Token:
     feats: str  # "Case=Nom|Gender=Masc…"
     head: int  # index of the head token in the sentence, -1 for the root
     rel: str
+    nominative: str = ""  # an adjective before a noun, a plural noun: its agreeing nominative (`_nominatives`)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Analyzer:
         self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
         self._nominatives: dict[tuple[str, str], str] = {}
         self._normals: dict[tuple, str] = {}
+        self._inflections: dict[tuple, str] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
         return self.analyse_all([structure])[0]
@@ -127,7 +129,8 @@ class Analyzer:
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
         analysis.events = dated_events(sentences, dates, structure.published or structure.published_month)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
-        analysis.figures = [figure for i, sent in enumerate(sentences) for figure in sentence_figures(i, sent, dates[i])]
+        analysis.figures = [figure for i, sent in enumerate(sentences)
+                            for figure in sentence_figures(i, sent, dates[i], self)]
         analysis.lexemes = self.inflector.new_lexemes(
             {(normal_word(token.text), token.lemma) for sent in sentences for token in sent.tokens})
         analysis.paradigms = {para: self.inflector.endings(para) for _, para, _ in analysis.lexemes}
@@ -175,6 +178,7 @@ class Analyzer:
                 named = token.pos in NAME_POS and any(start <= token.start < end for start, end, _ in spans)
                 token.lemma = self._nominative(word, token) if named else self._lemma(word, token)
             sentence.entities = [Entity(start, end, kind, sentence.text[start:end], "") for start, end, kind in spans]
+            self._phrase_nominatives(sentence.tokens, words[i])
         parsed = [i for i, sentence in enumerate(sentences) if dates[i] or _needs_tree(sentence)]
         for i, tree in zip(parsed, self.taggers.syntax([words[i] for i in parsed])):
             for token, (head, rel) in zip(sentences[i].tokens, tree):
@@ -215,6 +219,32 @@ class Analyzer:
             self._lemmas[key] = normal_word(self.vocab.lemmatize(word, token.pos, _feats(token.feats)) or word)
         return self._lemmas[key]
 
+    def _phrase_nominatives(self, tokens: list[Token], words: list[str]) -> None:
+        """The nominative a topic label needs: an adjective's agreeing with the noun after it ("стратегическом
+        партнерстве" → стратегическое), a plural noun's ("минералам" → минералы)."""
+        for token, word, following in zip(tokens, words, tokens[1:] + [None]):
+            if token.pos == "ADJ" and following is not None and following.pos in {"NOUN", "PROPN"}:
+                feats = _feats(following.feats)
+                number = feats.get("Number", "Sing")
+                agreement = {number} if number == "Plur" else {number, feats.get("Gender", "Masc")}
+                token.nominative = self._inflected(word, token, frozenset({"Nom"} | agreement))
+            elif token.pos == "NOUN" and "Number=Plur" in token.feats:
+                token.nominative = self._inflected(word, token, frozenset({"Nom", "Plur"}))
+
+    def _inflected(self, word: str, token: Token, grams: frozenset) -> str:
+        """The word's reading that fits the tagger's, inflected to `grams` (its lemma if none fits)."""
+        key = word, token.pos + token.feats, grams
+        if key not in self._inflections:
+            from natasha.norm import pos_match
+
+            feats = _feats(token.feats)
+            forms = [form for form in self.vocab(word.lower()) if pos_match(form.pos, token.pos)]
+            fitting = [form for form in forms if all(form.feats.get(name) == feats.get(name) for name in ("Case", "Number"))]
+            form = (fitting or forms or [None])[0]  # the tagger's gender of a noun is not always the dictionary's
+            inflected = form.inflect(set(grams)) if form else None
+            self._inflections[key] = normal_word(inflected.word) if inflected else token.lemma
+        return self._inflections[key]
+
     def _nominative(self, word: str, token: Token) -> str:
         """A name word in the nominative, agreeing with the tagger's gender (Токаеву → токаев)."""
         from natasha.norm import inflect_word
@@ -223,6 +253,26 @@ class Analyzer:
         if key not in self._nominatives:
             self._nominatives[key] = normal_word(inflect_word(self.vocab, _doc_token(word, token, 0)))
         return self._nominatives[key]
+
+    def nominative(self, sentence: Sentence, nodes: list[int]) -> str:
+        """The words at `nodes` of a sentence with their head (and its adjectives) in the nominative,
+        by natasha's syntax normalisation: "прямых иностранных инвестиций" → "прямые иностранные инвестиции"."""
+        from natasha.norm import syntax_normalize
+
+        tokens = [sentence.tokens[i] for i in nodes]
+        key = tuple((t.text, t.pos + t.feats, t.head, t.start) for t in tokens)
+        if key not in self._normals:
+            doc_tokens = [_doc_token(t.text, t, i) for i, t in zip(nodes, tokens)]
+            for doc_token in doc_tokens:
+                doc_token.head_id = doc_token.head_id if doc_token.head_id in nodes else None
+            self._normals[key] = syntax_normalize(self.vocab, doc_tokens)
+        return self._normals[key]
+
+    def counted(self, lemma: str) -> tuple[str, str, str]:
+        """A counted noun's forms after 1, after 2–4 and after 5: "компания" → (компания, компании, компаний)."""
+        nouns = [form for form in self.vocab(lemma) if form.tag.POS == "NOUN"]
+        forms = [nouns[0].inflect(grams) if nouns else None for grams in ({"Nom", "Sing"}, {"Gen", "Sing"}, {"Gen", "Plur"})]
+        return tuple(form.word if form else lemma for form in forms)
 
     def _normal(self, sentence: Sentence, words: list[str], entity: Entity) -> str:
         """natasha's normal form of an entity ("Министерства иностранных дел" → "Министерство иностранных дел")."""

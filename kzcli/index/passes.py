@@ -166,5 +166,24 @@ def link_aliases(store: Store) -> None:
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", aliases)
 
 
+def link_copies(store: Store) -> None:
+    """Mark each article that copies another (`copies`): the copy points to the original, the one
+    published first."""
+    from ..analysis import copies
+
+    db = store.db
+    sketches = dict(db.execute("SELECT aid, sketch FROM articles WHERE sketch IS NOT NULL").fetchall())
+    pairs = copies.candidate_pairs(sketches)
+    texts = {aid: "\n".join(row["text"] for row in store.paragraphs(aid)) for aid in {a for pair in pairs for a in pair}}
+    found = [(a, b) for a, b in pairs if copies.is_copy(texts[a], texts[b])]
+    order = {aid: (published is None, published or "", id) for aid, published, id in
+             db.execute("SELECT aid, published, id FROM articles").fetchall()}
+    original = copies.originals(order, found)
+    with store.transaction():
+        db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of IS NOT NULL")
+        db.executemany("UPDATE articles SET copy_of = ? WHERE aid = ?", [(o, aid) for aid, o in original.items()])
+
+
 PASSES = {"grouping people": regroup_people, "dating events from other sources": link_events,
-          "relating derived words": relate_words, "linking abbreviations": link_aliases}
+          "relating derived words": relate_words, "linking abbreviations": link_aliases,
+          "linking copies": link_copies}

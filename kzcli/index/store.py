@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 import zlib
@@ -13,11 +14,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..analysis.aliases import article_names
+from ..analysis.copies import text_sketch
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -43,7 +45,9 @@ CREATE TABLE IF NOT EXISTS articles (
     paragraphs INTEGER,
     boilerplate TEXT,
     url TEXT,
-    language TEXT
+    language TEXT,
+    sketch TEXT,  -- analysis/copies.py
+    copy_of INTEGER  -- the aid of the article this one copies
 );
 -- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
 -- into overflow pages. The text is compressed (`packed_text`); read it through unpacked(text).
@@ -230,7 +234,12 @@ CREATE TABLE IF NOT EXISTS figures (
     unit TEXT NOT NULL,
     qualifier TEXT,
     about TEXT NOT NULL,
-    lemmas TEXT NOT NULL
+    measure TEXT NOT NULL,
+    measure_key TEXT NOT NULL,
+    period TEXT,
+    step REAL NOT NULL,
+    shown TEXT NOT NULL,
+    according_to TEXT
 );
 CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
 -- A sentence's text is its span of the paragraph (of the headline for paragraph -1): not stored twice.
@@ -259,6 +268,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
+NOMINATIVE_EDIT = re.compile(r"(\d+)(.*)")
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
 # What `encode_tokens` lines often hold, so that a short sentence compresses as well as a long one.
@@ -277,6 +287,8 @@ class StoredToken(NamedTuple):
     lemma: str
     pos: str
     case: str  # "Nom", …, or ""
+    nominative: str  # the lemma, or for an adjective before a noun and a plural noun the nominative that
+    # agrees: "стратегическое" (партнерство), "минералы"
 
 
 def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
@@ -284,11 +296,15 @@ def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
     unpacked = zlib.decompressobj(zdict=TOKEN_ZDICT)
     tokens, previous = [], 0
     for line in (unpacked.decompress(blob) + unpacked.flush()).decode("utf-8").split("\n"):
-        gap, written, cut, tail, pos, case = line.split("\t")
+        gap, written, cut, tail, pos, case, *nominative = line.split("\t")
         start = previous + int(gap or 1)
         text = written[1:] if written.startswith("'") else sentence[start:start + int(written)]
         lower = text.lower()
-        tokens.append(StoredToken(start, text, lower[:len(lower) - int(cut or 0)] + tail, pos, case))
+        lemma = lower[:len(lower) - int(cut or 0)] + tail
+        if nominative:
+            edit = NOMINATIVE_EDIT.match(nominative[0])
+            nominative = lemma[:len(lemma) - int(edit.group(1))] + edit.group(2)
+        tokens.append(StoredToken(start, text, lemma, pos, case, nominative or lemma))
         previous = start + len(text)
     return tokens
 
@@ -299,7 +315,10 @@ def encode_tokens(sentence: str, tokens) -> bytes:
     the text's length in the sentence (the text itself after "'" where the tokenizer changed it), the
     lemma as an edit of the lower-cased text (characters cut from its end, then characters added), the
     part of speech and the case; the whole compressed. Features and the tree are used at index time only.
-    Tokens hold no whitespace, so tabs and newlines never occur in a field.
+    Tokens hold no whitespace, so tabs and newlines never occur in a field. A seventh field, only where
+    it differs from the lemma, holds the word's nominative for a topic label, as an edit of the lemma
+    (characters cut from its end, then characters added): "стратегическом" before "партнерстве" is
+    "стратегическое" ("2ое"), a plural "минералам" is "минералы" ("0ы").
 
     A token "Казахстана" (lemma "казахстан", PROPN, Gen) right after a space is "\t10\t1\t\tPROPN\tGen".
     """
@@ -312,7 +331,12 @@ def encode_tokens(sentence: str, tokens) -> bytes:
         kept = next((k for k, (a, b) in enumerate(zip(lower, lemma)) if a != b), min(len(lower), len(lemma)))
         cut = len(lower) - kept
         gap = start - previous
-        lines.append(f"{'' if gap == 1 else gap}\t{written}\t{cut or ''}\t{lemma[kept:]}\t{token.pos}\t{case}")
+        line = f"{'' if gap == 1 else gap}\t{written}\t{cut or ''}\t{lemma[kept:]}\t{token.pos}\t{case}"
+        if token.nominative and token.nominative != lemma:
+            same = next((k for k, (a, b) in enumerate(zip(lemma, token.nominative)) if a != b),
+                        min(len(lemma), len(token.nominative)))
+            line += f"\t{len(lemma) - same}{token.nominative[same:]}"
+        lines.append(line)
         previous = start + len(text)
     packer = zlib.compressobj(9, zdict=TOKEN_ZDICT)
     return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
@@ -417,10 +441,12 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for u in analysis.undated
         ],
         "figures": [
-            (f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.lemmas)
+            (f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.measure,
+             f.measure_key, f.period, f.step, f.shown, f.according_to)
             for f in analysis.figures
         ],
     }
+    record = {**record, "sketch": text_sketch([para.text for para in paragraphs])}
     return ArticleRows(record, tables, paragraph_terms(sentences), analysis.lexemes, analysis.paradigms)
 
 
@@ -627,7 +653,9 @@ class Store:
         return [row[0] for row in self.db.execute("SELECT id FROM articles")]
 
     def articles(self) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM articles ORDER BY id").fetchall()
+        """Every article in id order, with `copy_of_id`: the id of the article it copies, or None."""
+        return self.db.execute("SELECT a.*, o.id AS copy_of_id FROM articles a LEFT JOIN articles o"
+                               " ON o.aid = a.copy_of ORDER BY a.id").fetchall()
 
     def paragraphs(self, aid: int) -> list[sqlite3.Row]:
         return self.db.execute("SELECT aid, idx, kind, unpacked(text) AS text FROM paragraphs WHERE aid = ? ORDER BY idx",

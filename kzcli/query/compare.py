@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
+from ..analysis.figures import amount_range, bound, is_unit_word
 from ..index.store import Store, StoredToken, in_list, stored_tokens
 from .reports import select_articles, source_row
 
@@ -25,6 +26,11 @@ FIGURE_SIMILARITY = 50
 OVERVIEW_SOURCES = 30  # beyond this a side-by-side overview is unreadable (and slow to build)
 KIND_ORDER = {"money": 0, "percent": 1, "count": 2, "duration": 3}
 TERM_POS = {"NOUN", "PROPN", "ADJ"}
+# Nouns too general to head a topic: "на высоком уровне", "по итогам встречи", "в рамках визита".
+LIGHT_NOUNS = {
+    "уровень", "итог", "рамка", "время", "раз", "ряд", "часть", "образ", "случай", "сторона", "год", "день",
+    "месяц", "неделя", "момент", "число", "место", "вопрос", "тема", "дело", "целое", "слово", "мнение",
+}
 PHRASE_PATTERNS = {("ADJ", "NOUN"), ("ADJ", "PROPN"), ("NOUN", "NOUN"), ("NOUN", "PROPN"), ("PROPN", "PROPN")}
 
 
@@ -48,26 +54,26 @@ def choose_sources(store: Store, sources: str | None) -> list[sqlite3.Row]:
 # -- figures -------------------------------------------------------------------------
 
 
-def figures(store: Store, articles: list[sqlite3.Row], paragraphs: dict[int, set[int]] | None = None) -> list[dict]:
-    """Figures of the articles (only in `paragraphs` per article when given), grouped by what they
-    measure; each row says whether the sources citing that quantity agree."""
+def figures(store: Store, articles: list[sqlite3.Row], sentences: dict[int, set[int]] | None = None) -> list[dict]:
+    """Figures of the articles (only in `sentences` per article when given), grouped by what they measure,
+    groups that several sources share first; each row says whether those sources agree. A copy's figures
+    are left out when its original is among the articles: a story is counted once."""
     by_aid = {row["aid"]: row for row in articles}
     rows = store.db.execute(
         "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentence_texts s ON s.aid = f.aid AND s.idx = f.sent"
         f" WHERE f.aid IN {in_list(by_aid)} ORDER BY f.aid, f.sent, f.start",
         list(by_aid),
     ).fetchall()
-    if paragraphs is not None:
-        rows = [row for row in rows if row["para"] in paragraphs.get(row["aid"], ())]
-    groups = _group_figures(rows)
+    rows = [row for row in rows if by_aid[row["aid"]]["copy_of"] not in by_aid
+            and (sentences is None or row["sent"] in sentences.get(row["aid"], ()))]
     result = []
-    for number, group in enumerate(groups, 1):
+    for number, group in enumerate(_group_figures(rows), 1):
         agreement = _agreement(group)
         for row in group:
             article = by_aid[row["aid"]]
             result.append({
                 "group": number,
-                "about": row["about"],
+                "about": row["measure"] or row["about"],
                 "text": row["text"],
                 "kind": row["kind"],
                 "amount": _plain_number(row["amount"]),
@@ -81,21 +87,21 @@ def figures(store: Store, articles: list[sqlite3.Row], paragraphs: dict[int, set
                 "published": article["published"],
                 "paragraph": row["para"] + 1,
                 "url": article["url"],
+                "measure": row["measure"],
+                "period": row["period"],
+                "amount_text": row["shown"],
+                "according_to": row["according_to"],
+                "copy_of": article["copy_of_id"],
             })
     return result
 
 
 def _group_figures(rows: list) -> list[list]:
-    """Same kind and unit, and similar words for what is measured (rapidfuzz over lemmas)."""
-    from rapidfuzz import fuzz
-
+    """Figures that measure the same thing (`same_measure`), most sources first."""
     groups: list[list] = []
     for row in rows:
         for group in groups:
-            first = group[0]
-            if (first["kind"], first["unit"]) == (row["kind"], row["unit"]) \
-                    and fuzz.token_set_ratio(_measured(first), _measured(row)) >= FIGURE_SIMILARITY \
-                    and _shared_lemmas(first, row):
+            if same_measure(group[0], row):
                 group.append(row)
                 break
         else:
@@ -104,22 +110,40 @@ def _group_figures(rows: list) -> list[list]:
     return groups
 
 
-def _measured(row) -> str:
-    """The lemmas saying what is measured, without the counted noun every count of that unit shares."""
-    return " ".join(lemma for lemma in row["lemmas"].split() if lemma != row["unit"])
-
-
-def _shared_lemmas(a, b) -> bool:
-    """At least two measured words in common (one, when a side has only one)."""
-    mine, theirs = set(_measured(a).split()), set(_measured(b).split())
-    return len(mine & theirs) >= min(2, len(mine), len(theirs)) > 0
+def same_measure(a, b) -> bool:
+    """Same kind and unit, the same measured noun (with its purpose and change: "цель товарооборот",
+    "рост товарооборот"), the same dependents ("в:иран") unless one side names none (a source that
+    says "инфляция" of the story another calls "инфляция в Казахстане"), adjectives of one among the
+    other's ("товарооборот" and "взаимный товарооборот"), and periods that can be the same: equal, or
+    one unknown and the other no deadline ("к 2030" is a goal, not a result)."""
+    if (a["kind"], a["unit"]) != (b["kind"], b["unit"]) or not a["measure_key"] or not b["measure_key"]:
+        return False
+    head_a, adjectives_a, dependents_a = a["measure_key"].split("|")
+    head_b, adjectives_b, dependents_b = b["measure_key"].split("|")
+    mine, theirs = set(adjectives_a.split()), set(adjectives_b.split())
+    if head_a != head_b or dependents_a != dependents_b and dependents_a and dependents_b \
+            or not (mine <= theirs or theirs <= mine):
+        return False
+    periods = {a["period"], b["period"]}
+    return len(periods) == 1 or None in periods and not any(p and p.startswith("к ") for p in periods)
 
 
 def _agreement(group: list) -> str:
-    """single (one source), agree (same amount and bound everywhere) or differ."""
+    """single (one source), agree or differ. Amounts agree when each two are equal within the rounding of
+    the less precise ("43,8" and "44"; "6,1 процента" and "6%"; not "8,5%" and "9%", which is half a
+    point off) and within what a qualifier allows ("почти 44" is 43–44, "более 700" is 700 and up)."""
     if len({row["aid"] for row in group}) < 2:
         return "single"
-    return "agree" if len({(row["amount"], row["qualifier"]) for row in group}) == 1 else "differ"
+    return "agree" if all(_consistent(a, b) for i, a in enumerate(group) for b in group[i + 1:]) else "differ"
+
+
+def _consistent(a, b) -> bool:
+    """Two figures that can state one amount: plain amounts less than half the coarser rounding apart;
+    otherwise the ranges their qualifiers allow overlap."""
+    if bound(a["qualifier"]) == bound(b["qualifier"]) == "exact":
+        return abs(a["amount"] - b["amount"]) < max(a["step"], b["step"]) / 2
+    ranges = [amount_range(row["amount"], row["step"], row["qualifier"]) for row in (a, b)]
+    return max(low for low, _ in ranges) <= min(high for _, high in ranges)
 
 
 def _salience(figure: dict) -> tuple:
@@ -137,7 +161,7 @@ def _plain_number(value: float) -> int | float:
 def overview(store: Store, articles: list[sqlite3.Row]) -> list[dict]:
     """One object per source: description, people, quoted speakers, distinctive terms, figures, topics."""
     tokens = {row["aid"]: _article_tokens(store, row["aid"]) for row in articles}
-    topics = main_topics(tokens)
+    topics = main_topics(store, tokens, stories(articles))
     cited = defaultdict(list)
     for figure in sorted(figures(store, articles), key=_salience):
         cited[figure["id"]].append(figure["text"])
@@ -165,28 +189,57 @@ def _article_tokens(store: Store, aid: int) -> list[StoredToken | None]:
 
 
 def _phrases(tokens: list) -> Counter:
-    """Two-word lemma phrases ("центральный азия") with their most frequent written form."""
+    """Two-word noun phrases of an article by their lemmas, in either order ("центральный азия")."""
     found: Counter = Counter()
     for left, right in zip(tokens, tokens[1:]):
-        if left and right and (left.pos, right.pos) in PHRASE_PATTERNS and left.lemma.isalpha() \
-                and right.lemma.isalpha() and len(left.lemma) > 2 and len(right.lemma) > 2:
-            found[(left.lemma, right.lemma)] += 1
+        if _is_phrase(left, right):
+            found[tuple(sorted((left.lemma, right.lemma)))] += 1
     return found
 
 
-def main_topics(tokens: dict[int, list]) -> list[dict]:
-    """Key phrases shared by several of the sources, most widely shared first."""
-    per_source = {aid: _phrases(article) for aid, article in tokens.items()}
-    spread: Counter = Counter()
+def _is_phrase(left, right) -> bool:
+    """Two words that can name a topic: adjective and noun, or two nouns, neither a unit ("млн долларов")."""
+    return bool(left and right and (left.pos, right.pos) in PHRASE_PATTERNS and left.lemma.isalpha()
+                and right.lemma.isalpha() and len(left.lemma) > 2 and len(right.lemma) > 2
+                and not is_unit_word(left.lemma) and not is_unit_word(right.lemma))
+
+
+def main_topics(store: Store, tokens: dict[int, list], stories: dict[int, int]) -> list[dict]:
+    """Noun phrases several of the stories share (a copy counts with its original), those more shared
+    here than in the corpus at large first; phrases headed by a light noun ("высоком уровне", "итогам
+    встречи") and people's names are no topics. Labels are in the nominative ("стратегическое партнерство")."""
+    spread: dict[tuple, set[int]] = defaultdict(set)
     total: Counter = Counter()
-    for phrases in per_source.values():
-        spread.update(phrases.keys())
+    for aid, article in tokens.items():
+        phrases = _phrases(article)
+        for key in phrases:
+            spread[key].add(stories[aid])
         total.update(phrases)
-    needed = 2 if len(tokens) > 1 else 1
-    shared = [key for key, count in spread.items() if count >= needed and not _is_name(key, tokens)]
-    shared.sort(key=lambda key: (-spread[key], -total[key], key))
-    labels = _written_forms(tokens)
-    return [{"key": key, "label": labels.get(key, " ".join(key))} for key in shared[:TOP_TOPICS]]
+    labels = _labels(tokens)
+    needed = 2 if len(set(stories.values())) > 1 else 1
+    shared = [key for key, owners in spread.items() if len(owners) >= needed and key in labels
+              and not _is_name(key, tokens)]
+    shared.sort(key=lambda key: (-len(spread[key]), -total[key], key))
+    candidates = shared[:3 * TOP_TOPICS]
+    corpus = _corpus_spread(store, candidates)
+    size = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    candidates.sort(key=lambda key: (-len(spread[key]) * math.log(1 + size / max(corpus[key], 1)), -total[key], key))
+    return [{"key": key, "label": labels[key]} for key in candidates[:TOP_TOPICS]]
+
+
+def _corpus_spread(store: Store, keys: list[tuple]) -> dict[tuple, int]:
+    """How many articles of the whole corpus have each phrase's two words in one paragraph."""
+    words = sorted({word for key in keys for word in key})
+    tids = dict(store.db.execute(f"SELECT term, tid FROM vocab WHERE term IN {in_list(words)}", words).fetchall())
+    spread = {}
+    for key in keys:
+        if not all(word in tids for word in key):
+            spread[key] = 1
+            continue
+        spread[key] = store.db.execute(
+            "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
+            " WHERE para_fts MATCH ?", (" ".join(f'"{tids[word]}"' for word in key),)).fetchone()[0]
+    return spread
 
 
 def _is_name(key: tuple[str, str], tokens: dict[int, list]) -> bool:
@@ -196,19 +249,32 @@ def _is_name(key: tuple[str, str], tokens: dict[int, list]) -> bool:
         and not any((word, "NOUN") in kinds or (word, "ADJ") in kinds for word in key)
 
 
-def _written_forms(tokens: dict[int, list]) -> dict[tuple[str, str], str]:
-    """Each phrase as written, preferring a form in the nominative ("Центральная Азия", not "Центральной Азии")."""
-    forms: dict = {}
+def _labels(tokens: dict[int, list]) -> dict[tuple, str]:
+    """Each phrase in the nominative, as most often written ("Центральная Азия", not "Центральной
+    Азии"): the head word in the nominative, an adjective agreeing with it, a genitive as written
+    ("визит Токаева"). A phrase whose head is a light noun has none."""
+    written: dict[tuple, Counter] = defaultdict(Counter)
     for article in tokens.values():
-        for left, right in zip(article, article[1:]):
-            if not (left and right):
+        for before, left, right in zip([None] + article, article, article[1:]):
+            if not _is_phrase(left, right):
                 continue
-            key = (left.lemma, right.lemma)
             head = right if left.pos == "ADJ" else left
-            nominative = head.case == "Nom"
-            if key not in forms or (nominative and not forms[key][1]):
-                forms[key] = (f"{left.text} {right.text}", nominative)
-    return {key: written for key, (written, _) in forms.items()}
+            if head.lemma in LIGHT_NOUNS:
+                continue
+            if left.pos == "ADJ" or right.case == left.case:
+                label = f"{_shaped(left.nominative, left.text)} {_shaped(right.nominative, right.text)}"
+            else:
+                label = f"{_shaped(left.nominative, left.text)} {right.text}"
+            # a sentence's first word is capitalised whatever it is: another writing of the phrase wins
+            written[tuple(sorted((left.lemma, right.lemma)))][label] += 1 if before else 0.5
+    return {key: labels.most_common(1)[0][0] for key, labels in written.items()}
+
+
+def _shaped(word: str, written: str) -> str:
+    """A dictionary form written as the text writes the word: "США" stays, "Центральной" gives "Центральная"."""
+    if len(written) > 1 and written.isupper():
+        return written
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
 
 
 def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
@@ -265,8 +331,11 @@ def _passages(store: Store, query: str, articles: list[sqlite3.Row]):
     return searcher, words, by_aid
 
 
-def topic_paragraphs(store: Store, query: str, articles: list[sqlite3.Row]) -> dict[int, set[int]]:
-    return {aid: {hit.para for hit in hits} for aid, hits in _passages(store, query, articles)[2].items()}
+def topic_sentences(store: Store, query: str, articles: list[sqlite3.Row]) -> dict[int, set[int]]:
+    """Per article, the sentences of its passages on the topic that match it (where its figures on the
+    topic are: not the uranium share in the paragraph about the accords)."""
+    searcher, words, by_aid = _passages(store, query, articles)
+    return {aid: {index for hit in hits for index in searcher.cite(hit, words).sentences} for aid, hits in by_aid.items()}
 
 
 def on_topic(store: Store, query: str, articles: list[sqlite3.Row]) -> list[dict]:
@@ -274,12 +343,13 @@ def on_topic(store: Store, query: str, articles: list[sqlite3.Row]) -> list[dict
     and whether its passages repeat another source's."""
     searcher, words, by_aid = _passages(store, query, articles)
     covering = [row for row in articles if by_aid.get(row["aid"])]
-    coverage = f"{len(covering)} of {len(articles)}"
+    coverage = f"{len(set(stories(covering).values()))} of {len(set(stories(articles).values()))}"
     if len(articles) > TOPIC_COLUMNS:  # a large corpus: the sources that cover the topic best
         best = sorted(covering, key=lambda row: -by_aid[row["aid"]][0].score)[:TOPIC_COLUMNS]
         articles = covering = sorted(best, key=lambda row: row["id"])
     by_aid = {row["aid"]: [searcher.cite(hit, words) for hit in by_aid[row["aid"]]] for row in covering}
-    near = figures(store, covering, {aid: {hit.para for hit in found} for aid, found in by_aid.items()})
+    near = figures(store, covering, {aid: {index for hit in found for index in hit.sentences}
+                                     for aid, found in by_aid.items()})
     result = []
     for row in articles:
         found = by_aid.get(row["aid"], [])
@@ -298,6 +368,12 @@ def on_topic(store: Store, query: str, articles: list[sqlite3.Row]) -> list[dict
         })
     _mark_repeats(result)
     return result
+
+
+def stories(articles: list[sqlite3.Row]) -> dict[int, int]:
+    """Each article's story: the original it copies when that is among the articles, else itself."""
+    aids = {row["aid"] for row in articles}
+    return {row["aid"]: row["copy_of"] if row["copy_of"] in aids else row["aid"] for row in articles}
 
 
 def _mark_repeats(rows: list[dict]) -> None:

@@ -30,6 +30,7 @@ def source_row(row: sqlite3.Row) -> dict:
         "paragraphs": row["paragraphs"],
         "url": row["url"],
         "language": row["language"],
+        "copy_of": row["copy_of_id"],
     }
 
 
@@ -152,12 +153,14 @@ def search(store: Store, query: str, limit: int = 10, source: str | None = None,
     if semantic:
         searcher.add_semantic(words)
     aids = select_articles(store, source, since, until)
-    hits = [searcher.cite(hit, words) for hit in searcher.search(words, aids, limit)] if aids != [] else []
-    shown = sorted({hit.aid for hit in hits})
+    original = dict(store.db.execute("SELECT aid, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall())
+    found = searcher.search(words, aids, None if limit is None else limit + len(original)) if aids != [] else []
+    hits = [(searcher.cite(hit, words), copies) for hit, copies in _collapsed(found, original, limit)]
+    shown = sorted({hit.aid for hit, _ in hits} | {aid for _, copies in hits for aid in copies})
     articles = {row["aid"]: row for row in store.db.execute(
         f"SELECT * FROM articles WHERE aid IN {in_list(shown)}", shown)}
     rows = []
-    for hit in hits:
+    for hit, copies in hits:
         article = articles[hit.aid]
         rows.append({
             "file": article["file"],
@@ -171,9 +174,27 @@ def search(store: Store, query: str, limit: int = 10, source: str | None = None,
             "matched": hit.matched,
             "highlights": hit.highlights,
             "url": article["url"],
+            "copies": [articles[aid]["id"] for aid in copies],
         })
     suggestions = [] if rows else searcher.suggestions(words)
     return rows, words, suggestions
+
+
+def _collapsed(hits: list, original: dict[int, int], limit: int | None) -> list[tuple]:
+    """The first `limit` hits, each with the articles collapsed under it: a hit in an article whose story
+    (`original` maps a copy to its original) already has a hit in another article is dropped, and its
+    article listed under that first hit."""
+    kept: list[tuple] = []
+    first: dict[int, tuple] = {}
+    for hit in hits:
+        story = original.get(hit.aid, hit.aid)
+        if story in first and first[story][0].aid != hit.aid:
+            if hit.aid not in first[story][1]:
+                first[story][1].append(hit.aid)
+        elif limit is None or len(kept) < limit:
+            kept.append((hit, []))
+            first.setdefault(story, kept[-1])
+    return kept
 
 
 def explain(store: Store, words) -> list[dict]:

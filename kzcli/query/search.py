@@ -68,6 +68,7 @@ class Hit:
     sentence_text: str = ""
     highlights: list[tuple[int, int]] = field(default_factory=list)
     matched: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)  # the paragraph's sentences that match, by index
 
 
 def parse_query(query: str) -> list[QueryWord]:
@@ -353,14 +354,16 @@ class Searcher:
         weights = {term: exp.weight for word in words for exp in word.expansions.values() for term in exp.term.split()}
         codes = {exp.term for word in words for exp in word.expansions.values() if re.search(r"\d", exp.term)}
         sentences = self.db.execute(
-            "SELECT text, tokens FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
+            "SELECT idx, text, tokens FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
         ).fetchall()
         scored = []
-        for text, tokens in sentences:
+        for idx, text, tokens in sentences:
             spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma]) for t in stored_tokens(tokens, text)
                      if t.lemma in weights]
             spans += [(m.start(), m.end(), m.group(), 1.0) for m in CODE_LIKE.finditer(text) if latin_code(m.group()) in codes]
             scored.append((sum(weight for *_, weight in spans), text, spans))
+            if spans:
+                hit.sentences.append(idx)
         if not scored:
             return hit
         best = max(range(len(scored)), key=lambda i: scored[i][0])

@@ -136,25 +136,12 @@ def topic_sheet(rows: list[dict]) -> Sheet:
                  title=f"«{first['topic']}»: covered by {first['coverage']} sources")
 
 
-SCALES = ((1e12, "трлн"), (1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
-
-
-def amount_text(row: dict) -> str:
-    """17000000000 USD → "17 млрд USD"; with the qualifier in front ("более 30 %")."""
-    amount = row["amount"]
-    number = f"{amount:g}"
-    for scale, word in SCALES:
-        if amount >= scale and row["kind"] == "money":
-            number = f"{amount / scale:g} {word}"
-            break
-    return " ".join(part for part in (row["qualifier"], number, row["unit"]) if part)
-
-
 AGREEMENT_STYLES = {"agree": "green", "differ": "bold red", "single": "dim"}
 
 
 def figures(rows: list[dict], fmt: Format) -> None:
-    """Figures grouped by what they measure; agreement between sources marked per group."""
+    """Figures grouped by what they measure (with the period), agreement between sources marked per group;
+    amounts as a reader writes them ("712 млн $")."""
     headers = ["group", "about", "figure", "amount", "source", "agreement"]
     plain = fmt is not Format.TERMINAL
     lines, previous = [], None
@@ -163,9 +150,9 @@ def figures(rows: list[dict], fmt: Format) -> None:
         previous = row["group"]
         lines.append([
             str(row["group"]) if first else "",
-            row["about"] if first else "",
+            ", ".join(part for part in (row["about"], row["period"]) if part) if first else "",
             row["text"],
-            amount_text(row),
+            row["amount_text"],
             f"{row['id'] if plain else short_id(row['id'])} {row['outlet'] or ''}".strip(),
             row["agreement"] if first else "",
         ])
