@@ -226,3 +226,23 @@ def test_seed_figures_count_no_parties_and_topics_read_as_nominatives(seeds):
 def test_figures_on_a_topic_come_from_its_sentences(seeds):
     rows = seeds("compare", "Авраамовы соглашения", "--json").json()
     assert not [figure for row in rows for figure in row["figures"] if "мирового предложения" in figure]
+
+
+def test_a_figure_in_a_tree_with_a_cycle_is_read_and_the_reading_ends():
+    from types import SimpleNamespace
+
+    from kzcli.analysis.figures import sentence_figures
+
+    text = "Товарооборот в 5 млрд долларов"
+    words = [("Товарооборот", "товарооборот", "NOUN", 0, "nmod", "Case=Nom"),  # the parser made it its own head
+             ("в", "в", "ADP", 4, "case", ""), ("5", "5", "NUM", 3, "nummod", ""),
+             ("млрд", "млрд", "NOUN", 4, "nummod", "Case=Gen"), ("долларов", "доллар", "NOUN", 0, "nmod", "Case=Gen")]
+    tokens, start = [], 0
+    for word, lemma, pos, head, rel, feats in words:
+        start = text.index(word, start)
+        tokens.append(SimpleNamespace(start=start, text=word, lemma=lemma, pos=pos, head=head, rel=rel, feats=feats))
+    wording = SimpleNamespace(nominative=lambda sent, nodes: " ".join(sent.tokens[i].text for i in nodes),
+                              counted=lambda lemma: (lemma, lemma, lemma))
+    [figure] = sentence_figures(0, SimpleNamespace(text=text, tokens=tokens, entities=[]), [], wording)
+    assert (figure.text, figure.amount, figure.unit, figure.shown) == ("5 млрд долларов", 5e9, "USD", "5 млрд $")
+    assert (figure.measure, figure.measure_key) == ("товарооборот", "товарооборот||")

@@ -363,7 +363,8 @@ def _measure_nodes(tokens, noun: int, inside: set[int], dates: list) -> list[int
     while frontier:
         head = frontier.pop()
         for i, token in enumerate(tokens):
-            if token.head == head and i not in inside and token.rel in MEASURE_RELS and token.pos != "PUNCT" \
+            if token.head == head and i not in nodes and i not in inside and token.rel in MEASURE_RELS \
+                    and token.pos != "PUNCT" \
                     and not any(start <= token.start < end for start, end in dated) \
                     and _lemma(token) not in TIME_NOUNS:
                 nodes.append(i)
