@@ -275,15 +275,7 @@ def _describe(figure: Figure, sent, dates: list, wording: Wording) -> None:
     anchor = next((i for i in outward if tokens[i].pos in NOUNS | {"SYM"}), outward[-1])
     figure.period = _period(tokens, figure, anchor, dates)
     purpose = _purpose(tokens, anchor, figure.period)
-    noun, change = _measured_noun(tokens, anchor, inside)
-    counted = _counted_noun(tokens, figure, inside)
-    if counted is not None:  # "500 американских компаний", "25-процентных пошлин": the nouns counted or taxed
-        noun, change = counted, None
-        inside = {i for i in inside if tokens[i].head != noun or tokens[i].pos != "ADJ"}
-    elif figure.kind == "percent" and _share_of(tokens, inside) is not None:  # "30% мировых запасов"
-        noun, change = _share_of(tokens, inside), "доля"
-        inside.discard(noun)
-        inside -= {i for i in inside if tokens[i].head == noun and tokens[i].pos == "ADJ"}
+    noun, change, inside = _what_is_measured(tokens, figure, anchor, inside)
     if noun is not None and not _is_party(sent, noun):
         nodes = _measure_nodes(tokens, noun, inside, dates)
         phrase = wording.nominative(sent, nodes)
@@ -293,6 +285,19 @@ def _describe(figure: Figure, sent, dates: list, wording: Wording) -> None:
         figure.measure_key = _measure_key(sent, noun, nodes, purpose, change)
     figure.according_to = _attribution(tokens)
     figure.shown = _shown(figure, wording)
+
+
+def _what_is_measured(tokens, figure: Figure, anchor: int, inside: set[int]) -> tuple[int | None, str | None, set[int]]:
+    """The measured noun, the change or share it is measured by, and the figure's words that are not part
+    of the measure: the nouns counted or taxed ("500 американских компаний", "25-процентных пошлин"), the
+    whole of a share ("30% мировых запасов"), else what the figure hangs on (`_measured_noun`)."""
+    counted = _counted_noun(tokens, figure, inside)
+    whole = _share_of(tokens, inside) if counted is None and figure.kind == "percent" else None
+    noun = counted if counted is not None else whole
+    if noun is None:
+        return (*_measured_noun(tokens, anchor, inside), inside)
+    own_words = {i for i in inside if tokens[i].head == noun and tokens[i].pos == "ADJ"} | {noun}
+    return noun, None if whole is None else "доля", inside - own_words
 
 
 def _measured_noun(tokens, anchor: int, inside: set[int]) -> tuple[int | None, str | None]:
