@@ -269,16 +269,13 @@ def timeline(
     """
     fmt = output.choose_format(json, csv, markdown)
     since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
-    rows = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query, merge=not no_merge)
+    shown = _limit(limit, fmt, TIMELINE_VIEW_EVENTS)
+    rows, more = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query,
+                                  merge=not no_merge, limit=shown)
     if not rows:
         raise KzError("no dated events found", NOTHING_FOUND)
-    events = list(dict.fromkeys(row["group"] for row in rows))
-    shown = _limit(limit, fmt, TIMELINE_VIEW_EVENTS) or len(events)
-    if shown < len(events):  # a huge folder's view starts with its first events, and says how to see more
-        kept = set(events[:shown])
-        rows = [row for row in rows if row["group"] in kept]
-        if not fmt.records:
-            output.note(f"{shown} of {len(events)} events shown; --limit N or --json for more")
+    if more and not fmt.records:  # a huge folder's view starts with its first events, and says how to see more
+        output.note(f"the first {shown} events shown; --limit N or --json for more")
     if fmt.records:
         return output.emit_records(rows, fmt)
     output.timeline(rows, fmt)

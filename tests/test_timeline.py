@@ -399,12 +399,16 @@ def test_a_word_of_a_name_dates_no_event_elsewhere(tmp_path):
     assert {row["file"] for row in rows} == {"a.txt"}
 
 
-def test_a_view_shows_the_first_events_and_says_how_many_more(seeds):
+def test_a_view_shows_the_first_events_and_says_there_are_more(seeds):
     every = seeds("timeline", "--json").json()
     groups = list(dict.fromkeys(row["group"] for row in every))
     limited = seeds("timeline", "--json", "--limit", "2").json()
     assert [row for row in every if row["group"] in groups[:2]] == limited
     view = seeds("timeline", "--limit", "3")
     assert len(view.out.splitlines()) == 1 + sum(row["group"] in groups[:3] for row in every)  # header, rows
-    assert f"3 of {len(groups)} events shown" in view.err
+    assert "the first 3 events shown; --limit N or --json for more" in view.err
+    assert "events shown" not in seeds("timeline", "--limit", str(len(groups))).err  # exactly all: no more
     assert "events shown" not in seeds("timeline").err  # the seeds' few events fit the default view
+    about = seeds("timeline", "--query", "визит", "--json").json()  # a --query reads every event, then limits
+    first = [row for row in about if row["group"] == about[0]["group"]]
+    assert seeds("timeline", "--query", "визит", "--json", "--limit", "1").json() == first

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import itertools
 import sqlite3
+from collections.abc import Iterable, Iterator
 
 from ..analysis.names import surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
@@ -399,8 +401,11 @@ MERGE_SIMILARITY = 55
 
 
 def timeline(store: Store, since: str | None = None, until: str | None = None, person: str | None = None,
-             source: str | None = None, query: str | None = None, merge: bool = True) -> list[dict]:
-    """Dated events in date order (coarse dates before finer ones of their period), merged across sources."""
+             source: str | None = None, query: str | None = None, merge: bool = True,
+             limit: int | None = None) -> tuple[list[dict], bool]:
+    """Dated events in date order (coarse dates before finer ones of their period), merged across sources,
+    and whether there are more: the first `limit` events (merged groups) when given, read from a huge index
+    without the rest."""
     where, params = [], []
     if since:
         where.append("e.last_day >= ?")
@@ -417,45 +422,77 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent"
                      f" AND m.pid IN {in_list(pids)})")
         params += pids
-    rows = store.db.execute(
-        "SELECT e.*, a.id, a.file, a.outlet, a.url, s.text AS sentence, s.start AS sentence_start, s.end AS sentence_end,"
-        " x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
+    if query:  # the query reads each event's sentence: every row is read
+        rows = _about(store, _event_rows(store, where, params), query,
+                      lambda row: (row["sentence_start"], row["sentence_end"]))
+        rows.sort(key=_event_order)
+        groups = _first_groups(_merged(rows) if merge else ([row] for row in rows), limit)
+    else:  # events in date order from SQL, merged until `limit` groups are complete; then their rows
+        ordered = store.db.execute(
+            "SELECT e.rowid, e.aid, e.value, e.lemmas FROM events e JOIN articles a ON a.aid = e.aid"
+            + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {EVENT_ORDER}", params)
+        groups = _first_groups(_merged(ordered) if merge else ([row] for row in ordered), limit)
+        rowids = [row["rowid"] for group in groups for row in group]
+        full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {in_list(rowids)}"], rowids)}
+        groups = [[full[row["rowid"]] for row in group] for group in groups]
+    more = limit is not None and len(groups) > limit
+    return [
+        {**_event_row(row), "group": number}
+        for number, group in enumerate(groups[:limit], 1)
+        for row in group
+    ], more
+
+
+def _event_rows(store: Store, where: list[str], params: list) -> list[sqlite3.Row]:
+    return store.db.execute(
+        "SELECT e.rowid, e.*, a.id, a.file, a.outlet, a.url, s.text AS sentence, s.start AS sentence_start,"
+        " s.end AS sentence_end, x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
         " FROM events e JOIN articles a ON a.aid = e.aid"
         " JOIN sentence_texts s ON s.aid = e.aid AND s.idx = e.sent"
         " LEFT JOIN articles x ON x.aid = e.xref_aid"
         + (f" WHERE {' AND '.join(where)}" if where else ""),
         params,
     ).fetchall()
-    if query:
-        rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
-    rows.sort(key=lambda row: (row["first_day"] or "~", row["value"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"], row["id"], row["start"]))
-    groups = _merge(rows) if merge else [[row] for row in rows]
-    return [
-        {**_event_row(row), "group": number}
-        for number, group in enumerate(groups, 1)
-        for row in group
-    ]
 
 
 GRANULARITY_ORDER = {"year": 0, "range": 1, "month": 1, "day": 2}
+# Date order: undated last, then the value, coarse before fine, the period's end, the file, the place; the
+# same order in SQL (a huge index sorts there) and in Python (rows a --query filtered).
+EVENT_ORDER = ("coalesce(nullif(e.first_day, ''), '~'), e.value, CASE e.granularity "
+               + " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in GRANULARITY_ORDER.items())
+               + " ELSE 3 END, e.last_day, a.id, e.start, e.rowid")
 
 
-def _merge(rows: list) -> list[list]:
-    """Rows with the same date and similar event wording from different sources become one group."""
+def _event_order(row: sqlite3.Row) -> tuple:
+    return (row["first_day"] or "~", row["value"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"],
+            row["id"], row["start"], row["rowid"])
+
+
+def _first_groups(groups: Iterable[list], limit: int | None) -> list[list]:
+    """The first `limit` groups of a stream (all of them without a limit) and the first of the rest, if
+    any, which tells there are more."""
+    return list(groups) if limit is None else list(itertools.islice(groups, limit + 1))
+
+
+
+def _merged(rows: Iterable) -> Iterator[list]:
+    """Rows with the same date and similar event wording from different sources become one group; the
+    rows come in date order, so a date's groups are complete, and given, when the next date starts."""
     from rapidfuzz import fuzz
 
-    groups: list[list] = []
-    by_value: dict[str, list[tuple[list, set]]] = {}  # date → its groups, each with the articles in it
+    value, groups = None, []  # the date being read, its groups each with the articles in it
     for row in rows:
-        for group, aids in by_value.get(row["value"], ()):
+        if row["value"] != value:
+            yield from (group for group, _ in groups)
+            value, groups = row["value"], []
+        for group, aids in groups:
             if row["aid"] not in aids and fuzz.token_set_ratio(group[0]["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
                 group.append(row)
                 aids.add(row["aid"])
                 break
         else:
-            groups.append([row])
-            by_value.setdefault(row["value"], []).append((groups[-1], {row["aid"]}))
-    return groups
+            groups.append(([row], {row["aid"]}))
+    yield from (group for group, _ in groups)
 
 
 def _event_row(row: sqlite3.Row) -> dict:
