@@ -40,6 +40,7 @@ Person = Annotated[Optional[str], typer.Option(
 Query = Annotated[Optional[str], typer.Option(
     "--query", "-q", metavar="TEXT", help="Only rows whose sentence matches this search.")]
 TIMELINE_VIEW_EVENTS = 100  # a timeline view's events unless --limit says otherwise
+QUOTES_VIEW_STATEMENTS = 100  # a quotes view's statements, likewise
 Limit = Annotated[Optional[int], typer.Option(
     "--limit", "-n", min=1, metavar="N", help="At most N rows (default: 10 in views, every row in --json and --csv).")]
 
@@ -218,6 +219,23 @@ def _limit(limit: Optional[int], fmt, view_default: int = 10) -> Optional[int]:
     return limit if limit is not None else (None if fmt.records else view_default)
 
 
+def _one_more(shown: Optional[int]) -> Optional[int]:
+    """Asked of a listing: one more than is shown tells whether there are more."""
+    return None if shown is None else shown + 1
+
+
+def _first(rows: list, shown: Optional[int], units: list, fmt, what: str) -> list:
+    """The rows of the first `shown` units (events group their rows); a view says when there are more, so
+    a huge folder's view starts with its first rows and says how to see the rest."""
+    kept = list(dict.fromkeys(units))[:shown]
+    if shown is None or len(kept) == len(set(units)):
+        return rows
+    if not fmt.records:
+        output.note(f"the first {shown} {what} shown; --limit N or --json for more")
+    kept = set(kept)
+    return [row for row, unit in zip(rows, units) if unit in kept]
+
+
 @app.command()
 def quotes(
     ctx: typer.Context,
@@ -226,6 +244,9 @@ def quotes(
     kind: Annotated[Optional[str], typer.Option(
         "--kind", metavar="KIND", help="direct, indirect or interview.")] = None,
     query: Query = None,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", min=1, metavar="N",
+        help=f"At most N statements (default: {QUOTES_VIEW_STATEMENTS} in views, every row in --json and --csv).")] = None,
     json: Json = False,
     csv: Csv = False,
     markdown: Markdown = False,
@@ -237,9 +258,11 @@ def quotes(
     Example: kzcli quotes --person Токаев --kind direct
     """
     fmt = output.choose_format(json, csv, markdown)
-    rows = reports.quotes(state(ctx, corpus).store(), person, source, kind, query)
+    shown = _limit(limit, fmt, QUOTES_VIEW_STATEMENTS)
+    rows = reports.quotes(state(ctx, corpus).store(), person, source, kind, query, _one_more(shown))
     if not rows:
         raise KzError("no statements found" + (f" for {person!r}" if person else ""), NOTHING_FOUND)
+    rows = _first(rows, shown, list(range(len(rows))), fmt, "statements")
     if fmt.records:
         return output.emit_records(rows, fmt)
     output.statements(rows, fmt)
@@ -270,12 +293,11 @@ def timeline(
     fmt = output.choose_format(json, csv, markdown)
     since, until = reports.date_bound(since, "--since"), reports.date_bound(until, "--until")
     shown = _limit(limit, fmt, TIMELINE_VIEW_EVENTS)
-    rows, more = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query,
-                                  merge=not no_merge, limit=shown)
+    rows = reports.timeline(state(ctx, corpus).store(), since, until, person, source, query,
+                            merge=not no_merge, limit=_one_more(shown))
     if not rows:
         raise KzError("no dated events found", NOTHING_FOUND)
-    if more and not fmt.records:  # a huge folder's view starts with its first events, and says how to see more
-        output.note(f"the first {shown} events shown; --limit N or --json for more")
+    rows = _first(rows, shown, [row["group"] for row in rows], fmt, "events")
     if fmt.records:
         return output.emit_records(rows, fmt)
     output.timeline(rows, fmt)

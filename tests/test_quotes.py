@@ -269,3 +269,14 @@ def test_headline_topic_label_is_not_a_statement(tmp_path):
     assert result.code in (0, 1), result.err
     texts = [row["text"] for row in result.json()] if result.code == 0 else []
     assert not any("новый курс экономики" in text for text in texts)
+
+
+def test_a_quotes_view_shows_the_first_statements_and_says_there_are_more(seeds):
+    every = seeds("quotes", "--json").json()
+    assert seeds("quotes", "--json", "--limit", "2").json() == every[:2]
+    view = seeds("quotes", "--limit", "3")
+    assert "the first 3 statements shown; --limit N or --json for more" in view.err
+    assert "statements shown" not in seeds("quotes", "--limit", str(len(every))).err  # exactly all: no more
+    assert "statements shown" not in seeds("quotes").err  # the seeds' statements fit the default view of 100
+    about = seeds("quotes", "--query", "соглашения", "--json").json()  # a --query reads every statement, then limits
+    assert seeds("quotes", "--query", "соглашения", "--json", "--limit", "1").json() == about[:1]

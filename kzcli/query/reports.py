@@ -328,8 +328,9 @@ QUOTE_KINDS = ("direct", "indirect", "interview")
 
 
 def quotes(store: Store, person: str | None = None, source: str | None = None, kind: str | None = None,
-           query: str | None = None) -> list[dict]:
-    """Statements as public rows, grouped by speaker then source, in text order."""
+           query: str | None = None, limit: int | None = None) -> list[dict]:
+    """Statements as public rows, grouped by speaker then source, in text order; the first `limit` only
+    when given (their sentences read, not the rest's)."""
     if kind and kind not in QUOTE_KINDS:
         raise KzError(f"--kind takes one of {', '.join(QUOTE_KINDS)}, not {kind!r}", USAGE)
     where, params = ["(q.pid IS NOT NULL OR q.speaker_type = 'description')"], []
@@ -348,12 +349,13 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
         "SELECT q.*, coalesce(p.name, q.speaker) AS speaker_name, coalesce(p.mentions, 0) AS weight,"
         " a.id, a.file, a.outlet, a.published, a.url"
         " FROM quotes q LEFT JOIN people p ON p.pid = q.pid JOIN articles a ON a.aid = q.aid"
-        f" WHERE {' AND '.join(where)} ORDER BY weight DESC, speaker_name, a.id, q.para, q.start",
+        f" WHERE {' AND '.join(where)} ORDER BY weight DESC, speaker_name, a.id, q.para, q.start"
+        + (f" LIMIT {limit}" if limit is not None and not query else ""),
         params,
     ).fetchall()
     if query:
         rows = _about(store, rows, query)
-    return [_quote_row(store, row) for row in rows]
+    return [_quote_row(store, row) for row in rows[:limit]]
 
 
 def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"], row["end"])) -> list:
@@ -402,10 +404,9 @@ MERGE_SIMILARITY = 55
 
 def timeline(store: Store, since: str | None = None, until: str | None = None, person: str | None = None,
              source: str | None = None, query: str | None = None, merge: bool = True,
-             limit: int | None = None) -> tuple[list[dict], bool]:
-    """Dated events in date order (coarse dates before finer ones of their period), merged across sources,
-    and whether there are more: the first `limit` events (merged groups) when given, read from a huge index
-    without the rest."""
+             limit: int | None = None) -> list[dict]:
+    """Dated events in date order (coarse dates before finer ones of their period), merged across sources;
+    the first `limit` events (merged groups) only when given, read from a huge index without the rest."""
     where, params = [], []
     if since:
         where.append("e.last_day >= ?")
@@ -435,12 +436,11 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         rowids = [row["rowid"] for group in groups for row in group]
         full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {in_list(rowids)}"], rowids)}
         groups = [[full[row["rowid"]] for row in group] for group in groups]
-    more = limit is not None and len(groups) > limit
     return [
         {**_event_row(row), "group": number}
-        for number, group in enumerate(groups[:limit], 1)
+        for number, group in enumerate(groups, 1)
         for row in group
-    ], more
+    ]
 
 
 def _event_rows(store: Store, where: list[str], params: list) -> list[sqlite3.Row]:
@@ -469,9 +469,8 @@ def _event_order(row: sqlite3.Row) -> tuple:
 
 
 def _first_groups(groups: Iterable[list], limit: int | None) -> list[list]:
-    """The first `limit` groups of a stream (all of them without a limit) and the first of the rest, if
-    any, which tells there are more."""
-    return list(groups) if limit is None else list(itertools.islice(groups, limit + 1))
+    """The first `limit` groups of a stream (all of them without a limit)."""
+    return list(itertools.islice(groups, limit))
 
 
 
