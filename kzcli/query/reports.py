@@ -427,12 +427,10 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         rows = _about(store, _event_rows(store, where, params), query,
                       lambda row: (row["sentence_start"], row["sentence_end"]))
         rows.sort(key=_event_order)
-        groups = _first_groups(_merged(rows) if merge else ([row] for row in rows), limit)
+        groups = _first_groups(_merged(rows, limit) if merge else ([row] for row in rows), limit)
     else:  # events in date order from SQL, merged until `limit` groups are complete; then their rows
-        ordered = store.db.execute(
-            "SELECT e.rowid, e.aid, e.value, e.lemmas FROM events e JOIN articles a ON a.aid = e.aid"
-            + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {EVENT_ORDER}", params)
-        groups = _first_groups(_merged(ordered) if merge else ([row] for row in ordered), limit)
+        ordered = _events_in_order(store, where, params)
+        groups = _first_groups(_merged(ordered, limit) if merge else ([row] for row in ordered), limit)
         rowids = [row["rowid"] for group in groups for row in group]
         full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {in_list(rowids)}"], rowids)}
         groups = [[full[row["rowid"]] for row in group] for group in groups]
@@ -463,6 +461,22 @@ EVENT_ORDER = ("coalesce(nullif(e.first_day, ''), '~'), e.value, CASE e.granular
                + " ELSE 3 END, e.last_day, a.id, e.start, e.rowid")
 
 
+def _events_in_order(store: Store, where: list[str], params: list) -> Iterator[sqlite3.Row]:
+    """The events (rowid, aid, value, lemmas) in date order, read a day at a time down the index of days,
+    then the undated ones: the first events of a huge index come without sorting the rest."""
+    def rows(condition: str, values: list) -> sqlite3.Cursor:
+        return store.db.execute(
+            "SELECT e.rowid, e.aid, e.value, e.lemmas FROM events e JOIN articles a ON a.aid = e.aid"
+            f" WHERE {' AND '.join([condition, *where])} ORDER BY {EVENT_ORDER}", values + params)
+
+    days = store.db.execute(
+        f"SELECT DISTINCT e.first_day FROM events e WHERE {' AND '.join(['e.first_day > ?', *where])}"
+        " ORDER BY e.first_day", ["", *params])
+    for (day,) in days:
+        yield from rows("e.first_day = ?", [day])
+    yield from rows("coalesce(e.first_day, '') = ''", [])
+
+
 def _event_order(row: sqlite3.Row) -> tuple:
     return (row["first_day"] or "~", row["value"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"],
             row["id"], row["start"], row["rowid"])
@@ -474,23 +488,29 @@ def _first_groups(groups: Iterable[list], limit: int | None) -> list[list]:
 
 
 
-def _merged(rows: Iterable) -> Iterator[list]:
+def _merged(rows: Iterable, limit: int | None = None) -> Iterator[list]:
     """Rows with the same date and similar event wording from different sources become one group; the
-    rows come in date order, so a date's groups are complete, and given, when the next date starts."""
+    rows come in date order, so a date's groups are complete, and given, when the next date starts. With a
+    `limit`, a row is compared with the first `limit` groups only: whether it joins one of them depends on
+    them alone, so they come out exact without working out the groups after them."""
     from rapidfuzz import fuzz
 
-    value, groups = None, []  # the date being read, its groups each with the articles in it
+    value, groups, given = None, [], 0  # the date being read, its groups each with the articles in it
     for row in rows:
         if row["value"] != value:
             yield from (group for group, _ in groups)
+            given += len(groups)
+            if limit is not None and given >= limit:
+                return
             value, groups = row["value"], []
-        for group, aids in groups:
+        for group, aids in groups if limit is None else groups[: limit - given]:
             if row["aid"] not in aids and fuzz.token_set_ratio(group[0]["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
                 group.append(row)
                 aids.add(row["aid"])
                 break
         else:
-            groups.append(([row], {row["aid"]}))
+            if limit is None or given + len(groups) < limit:
+                groups.append(([row], {row["aid"]}))
     yield from (group for group, _ in groups)
 
 
