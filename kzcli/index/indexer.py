@@ -18,7 +18,7 @@ from ..analysis.version import ANALYSIS_VERSION
 from ..config import MAX_FILE_BYTES, index_path
 from ..errors import KzError
 from ..terminal import stderr_console
-from ..ingest.files import CorpusFile, SkipFile, content_hash, discover, load, read_bytes
+from ..ingest.files import CorpusFile, SkipFile, content_hash, discover, load, read_bytes, scan
 from .store import ArticleRows, Store, article_rows, one_line
 
 
@@ -95,11 +95,21 @@ def open_index(corpus: Path, fresh: bool = True, store: Store | None = None, on_
         raise KzError(f"corpus folder not found: {corpus}")
     if store is None:
         store = Store(index_path(corpus))
-    if fresh and (plan(store, corpus).stale or store.corpus_stale()):
+    if fresh and (not _as_indexed(store, corpus) or store.corpus_stale()):
         report = update(store, corpus, on_wait=on_wait)
         if on_update:
             on_update(report)
     return store
+
+
+def _as_indexed(store: Store, corpus: Path) -> bool:
+    """Every file as the index saw it, by the current analysis, and none gone: what `plan` finds with
+    nothing to do, without building its records (this runs before every query)."""
+    try:
+        files = scan(corpus)
+    except OSError:
+        return False
+    return {rel: (size, mtime, ANALYSIS_VERSION) for _, rel, size, mtime in files} == store.seen_as()
 
 
 @contextmanager

@@ -535,6 +535,12 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('furniture', ?)",
                             (json.dumps(sorted(lines), ensure_ascii=False),))
 
+    def seen_as(self) -> dict[str, tuple[int, float, int]]:
+        """path → (size, mtime, analysis version) of every file the index knows, read or skipped."""
+        rows = self.db.execute("SELECT path, size, mtime, version FROM skipped"
+                               " UNION ALL SELECT path, size, mtime, version FROM articles")
+        return {path: (size, mtime, version) for path, size, mtime, version in rows}
+
     def skipped_states(self) -> dict[str, FileState]:
         """path → the same for each file that was skipped, with the reason."""
         rows = self.db.execute("SELECT path, size, mtime, hash, version, reason FROM skipped")

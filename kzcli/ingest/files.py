@@ -47,8 +47,22 @@ class RawDocument:
 
 
 def discover(corpus: Path) -> list[CorpusFile]:
-    """All readable-looking files below `corpus`, sorted, with stable ids (one stat per file: this
-    runs before every query)."""
+    """All readable-looking files below `corpus`, sorted, with stable ids."""
+    found = [CorpusFile(location, rel, "", size, mtime) for location, rel, size, mtime in scan(corpus)]
+    found.sort(key=lambda item: item.rel.split("/"))
+    stems: dict[str, int] = {}
+    for item in found:
+        stem = item.rel.rsplit(".", 1)[0]
+        stems[stem] = stems.get(stem, 0) + 1
+    for item in found:
+        stem = item.rel.rsplit(".", 1)[0]
+        item.id = stem if stems[stem] == 1 else item.rel
+    return found
+
+
+def scan(corpus: Path) -> list[tuple[str, str, int, float]]:
+    """(path, path relative to the corpus, size, mtime) of the readable-looking files below `corpus`, in
+    no order: one stat per file and plain tuples, for this runs before every query."""
     found = []
     pending = [(str(corpus), "")]
     while pending:
@@ -66,17 +80,9 @@ def discover(corpus: Path) -> list[CorpusFile]:
                     pending.append((entry.path, rel + "/"))
                 elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
                     stat = entry.stat()
-                    found.append(CorpusFile(entry.path, rel, "", stat.st_size, stat.st_mtime))
+                    found.append((entry.path, rel, stat.st_size, stat.st_mtime))
             except OSError:
                 continue
-    found.sort(key=lambda item: item.rel.split("/"))
-    stems: dict[str, int] = {}
-    for item in found:
-        stem = item.rel.rsplit(".", 1)[0]
-        stems[stem] = stems.get(stem, 0) + 1
-    for item in found:
-        stem = item.rel.rsplit(".", 1)[0]
-        item.id = stem if stems[stem] == 1 else item.rel
     return found
 
 

@@ -109,6 +109,7 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.db = store.db
         self.sequences: dict[int, tuple[int, ...]] = {}  # a key below 0 → the tids of a several-word name
+        self.spellings: dict[bool, list[tuple[str, int, str]]] = {}  # `_spellings`, by script
 
     # -- vocabulary ----------------------------------------------------------
 
@@ -118,7 +119,8 @@ class Searcher:
 
     @cached_property
     def latin_vocabulary(self) -> list[tuple[str, int]]:
-        return [(term, tid) for term, tid in self.vocabulary if LATIN.search(term) and not CYRILLIC.search(term)]
+        rows = self.db.execute("SELECT term, tid FROM vocab WHERE cf > 0 AND term GLOB '*[A-Za-z]*'")  # as LATIN
+        return [(term, tid) for term, tid in rows if not CYRILLIC.search(term)]
 
     def by_form(self, form: str) -> list[tuple[int, str]]:
         rows = self.db.execute(
@@ -227,7 +229,7 @@ class Searcher:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        spellings = [row for row in self.spellings if bool(LATIN.search(row[0])) == latin]
+        spellings = self._spellings(latin)
         choices = [spelling for spelling, _, _ in spellings]
         for key in keys:
             allowed = _allowed_transliteration(key)
@@ -249,11 +251,14 @@ class Searcher:
                 term, tid = latin[index]
                 word.add(tid, term, "transliteration", WEIGHTS["transliteration"] * (1 - 0.1 * distance))
 
-    @cached_property
-    def spellings(self) -> list[tuple[str, int, str]]:
-        """(spelling in the other script, tid, term) of the corpus's words."""
-        return self.db.execute(
-            "SELECT spelling, tid, term FROM spellings JOIN vocab USING (tid) WHERE cf > 0").fetchall()
+    def _spellings(self, latin: bool) -> list[tuple[str, int, str]]:
+        """(spelling in the other script, tid, term) of the corpus's words, the Latin spellings (of Cyrillic
+        words) or the others; read once per script."""
+        if latin not in self.spellings:
+            self.spellings[latin] = self.db.execute(
+                "SELECT spelling, tid, term FROM spellings JOIN vocab USING (tid) WHERE cf > 0"
+                f" AND {'' if latin else 'NOT '}spelling GLOB '*[A-Za-z]*'").fetchall()  # as LATIN
+        return self.spellings[latin]
 
     def add_aliases(self, words: list[QueryWord]) -> None:
         """The other names of an organisation the query names (`analysis.aliases`): "ЮТС" also finds
@@ -332,10 +337,12 @@ class Searcher:
         total, average = self.db.execute("SELECT count(*), avg(length) FROM para_terms").fetchone()
         idf = {tid: self._idf(tid, total) for tid in tids}
         word_idf = [_word_idf(word, idf) for word in words]
+        wanted = {str(tid) for tid in tids | {part for parts in self.sequences.values() for part in parts}}
         hits = []
         for aid, para, length, terms, extra in rows:
             terms, extra = terms.split(), extra.split()
-            score, complete = score_paragraph(words, terms, extra, word_idf, length / (average or 1), self.sequences)
+            score, complete = score_paragraph(words, terms, extra, word_idf, length / (average or 1), self.sequences,
+                                              wanted)
             if score > 0:
                 hits.append(Hit(aid, para, score, complete))
         hits.sort(key=lambda hit: (-hit.score, hit.aid, hit.para))
@@ -445,19 +452,22 @@ def _word_idf(word: QueryWord, idf: dict[int, float]) -> dict[int, float]:
 
 
 def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], idf: list[dict[int, float]],
-                    relative_length: float,
-                    sequences: dict[int, tuple[int, ...]]) -> tuple[float, bool]:
+                    relative_length: float, sequences: dict[int, tuple[int, ...]],
+                    wanted: set[str] | None = None) -> tuple[float, bool]:
     """BM25 per query word (its best expansion), scaled by coverage and word proximity; and whether every
     query word matched, with `idf` per query word (`_word_idf`). A several-word name (`sequences`) counts where
     its words stand together.
 
-    Quoted phrases must stand together in order, or the paragraph does not match.
+    Quoted phrases must stand together in order, or the paragraph does not match. `wanted`, the query's
+    term ids as written in `terms`, spares reading the others.
     """
     positions: dict[int, list[int]] = {}
     for position, tid in enumerate(terms):
-        positions.setdefault(int(tid), []).append(position)
+        if wanted is None or tid in wanted:
+            positions.setdefault(int(tid), []).append(position)
     for tid in extra:
-        positions.setdefault(int(tid), []).append(-1)
+        if wanted is None or tid in wanted:
+            positions.setdefault(int(tid), []).append(-1)
     for key, tids in sequences.items():
         starts = [start for start in positions.get(tids[0], ()) if start >= 0 and all(
             start + offset in positions.get(tid, ()) for offset, tid in enumerate(tids))]
