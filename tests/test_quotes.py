@@ -280,3 +280,20 @@ def test_a_quotes_view_shows_the_first_statements_and_says_there_are_more(seeds)
     assert "statements shown" not in seeds("quotes").err  # the seeds' statements fit the default view of 100
     about = seeds("quotes", "--query", "соглашения", "--json").json()  # a --query reads every statement, then limits
     assert seeds("quotes", "--query", "соглашения", "--json", "--limit", "1").json() == about[:1]
+
+
+def test_an_ambiguous_surname_names_a_dozen_people_and_counts_the_rest(tmp_path):
+    firsts = ["Антон", "Борис", "Вадим", "Глеб", "Денис", "Егор", "Жан", "Захар", "Игорь", "Кирилл", "Леонид",
+              "Максим", "Никита", "Олег", "Павел"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, first in enumerate(firsts):
+        (corpus / f"{number:02}.txt").write_text(
+            f"Новость {number}\n\n«Работа продолжится», — заявил {first} Кравцов журналистам.\n", encoding="utf-8")
+    result = run_cli("quotes", "--person", "Кравцов", cache=tmp_path / "cache", corpus=corpus)
+    error = result.err.splitlines()[-1]  # after the first run's "indexed …" line
+    assert result.code == 2 and error.startswith("kzcli: --person 'Кравцов' is ambiguous: ")
+    named = [name for name in firsts if f"{name} Кравцов" in error]
+    assert len(named) == 12 and error.endswith("and 3 more (see `kzcli people`)")
+    one = run_cli("quotes", "--person", "Олег Кравцов", "--json", cache=tmp_path / "cache", corpus=corpus).json()
+    assert {row["speaker"] for row in one} == {"Олег Кравцов"}

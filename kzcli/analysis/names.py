@@ -52,6 +52,29 @@ def surname_key(word: str) -> str:
     return word
 
 
+def name_sound(word: str) -> str:
+    """A rough sound key for typo-tolerant name matching: Токаефф and Токаев both read "tokaef"."""
+    from ..lang.translit import to_latin
+
+    latin = re.sub(r"(.)\1+", r"\1", to_latin(word))
+    return latin.replace("w", "v").replace("v", "f").replace("y", "i")
+
+
+def person_keys(name: str, aliases: Iterable[str]) -> set[tuple[str, str, bool]]:
+    """(surname key, its sound, whether it is the first word) a --person value is matched against: the last
+    word of the name and of each alias, and the name's first word ("Касым-Жомарт" alone names him too).
+
+    >>> sorted(person_keys("Касым-Жомарт Токаев", ["Токаеву"]))
+    [('касым-жомарт', 'kasim-zhomart', True), ('токаев', 'tokaef', False)]
+    """
+    keys = {surname_key(re.split(r"[\s.]+", alias)[-1]) for alias in [name, *aliases]}
+    found = {(key, name_sound(key), False) for key in keys}
+    if " " in name:
+        first = surname_key(name.split()[0])
+        found.add((first, name_sound(first), True))
+    return found
+
+
 def _feats(token) -> dict[str, str]:
     return dict(part.split("=", 1) for part in token.feats.split("|") if "=" in part)
 

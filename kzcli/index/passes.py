@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
-from ..analysis.names import Mention, cluster
+from ..analysis.names import Mention, cluster, person_keys
 from .store import Store, in_list, one_line, stored_tokens
 
 
@@ -52,6 +52,7 @@ def regroup_people(store: Store) -> None:
         by_person.setdefault(pid, []).append((aid, mention))
     with store.transaction():
         db.execute("DELETE FROM people")
+        db.execute("DELETE FROM person_keys")
         for person in people:
             own = by_person.get(person.pid, [])
             aliases = sorted({m.text for _, m in own})
@@ -59,6 +60,8 @@ def regroup_people(store: Store) -> None:
             db.execute("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", (
                 person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False), len(own),
                 quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
+            db.executemany("INSERT INTO person_keys VALUES (?, ?, ?, ?)",
+                           [(key, sound, person.pid, int(first)) for key, sound, first in person_keys(person.name, aliases)])
         # Only the rows whose person changed: after a small change that is a few of the corpus's rows.
         db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
                        [(pid, row[0], row[1]) for row, pid in zip(rows, owners) if row[2] != pid])

@@ -19,7 +19,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -181,6 +181,16 @@ CREATE TABLE IF NOT EXISTS people (
     quotes INTEGER NOT NULL,
     files TEXT NOT NULL
 );
+-- What a --person value is matched against (`analysis.names.person_keys`), so that a query finds a name
+-- through an index instead of reading every person.
+CREATE TABLE IF NOT EXISTS person_keys (
+    key TEXT NOT NULL,
+    sound TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    first INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS person_keys_by_key ON person_keys (key);
+CREATE INDEX IF NOT EXISTS person_keys_by_sound ON person_keys (sound);
 CREATE TABLE IF NOT EXISTS events (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,

@@ -8,7 +8,7 @@ import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from ..analysis.names import surname_key
+from ..analysis.names import name_sound, surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
 from ..index.store import Store, in_list
 from ..lang.calendar import format_value, period_bounds
@@ -243,41 +243,33 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
     """Person ids a --person value names: any case form, surname alone, initials, a typo or Latin spelling.
 
     Ambiguous input is a usage error listing the candidates; unknown input
-    exits 1 with the closest names.
+    exits 1 with the closest names. A name written as the index keeps it (`person_keys`) is found through
+    an index; only a typo reads every person's keys.
     """
-    from rapidfuzz import fuzz
-
     from ..lang.text import CYRILLIC, LATIN
     from ..lang.translit import to_cyrillic
 
     words = [w for w in re.split(r"[\s.]+", wanted.strip()) if w]
     if not words:
         raise KzError("empty --person value", USAGE)
-    rows = store.db.execute(f"SELECT {PERSON_FIELDS} FROM people").fetchall()
     last = words[-1]
     readings = to_cyrillic(last)[:8] if LATIN.search(last) and not CYRILLIC.search(last) else [last]
-    keys = {surname_key(reading) for reading in readings}
+    keys = {surname_key(reading): name_sound(surname_key(reading)) for reading in readings}
     given = words[0] if len(words) > 1 else ""
-    scored = []
-    for row in rows:
-        if row["type"] == "org":
-            score = 100 if _names_org(words, row["name"]) else 0
-        else:
-            names = [row["name"]] + json.loads(row["aliases"])
-            aliases = {surname_key(re.split(r"[\s.]+", name)[-1]) for name in names}
-            if len(words) == 1 and " " in row["name"]:
-                aliases.add(surname_key(row["name"].split()[0]))
-            score = max(max(fuzz.ratio(key, alias), fuzz.ratio(sound(key), sound(alias)))
-                        for key in keys for alias in aliases)
-            if given and " " in row["name"] + "." and not _same_given(given, re.split(r"[\s.]+", row["name"])[0]):
-                score = 0
-        scored.append((score, row))
+    which = "" if len(words) == 1 else " AND first = 0"  # a name's first word stands for it only alone
+    scores = dict.fromkeys(
+        (row[0] for row in store.db.execute(
+            f"SELECT pid FROM person_keys WHERE (key IN {in_list(keys)} OR sound IN {in_list(keys)}){which}",
+            [*keys, *keys.values()])), 100.0)
+    scored = _scored_people(store, words, given, scores)
+    if not any(score == 100 for score, _ in scored):  # no name as written: the nearest, by letters or sound
+        scores = _near_people(store, keys, which)
+        scored = _scored_people(store, words, given, scores)
     exact = [row for score, row in scored if score == 100]
     close = [row for score, row in scored if score >= 80]
     found = exact or close
     if len({row["name"] for row in found}) > 1 and not exact:
-        listed = ", ".join(row["name"] for row in found)
-        raise KzError(f"--person {wanted!r} is ambiguous: {listed}", USAGE)
+        raise KzError(f"--person {wanted!r} is ambiguous: {_listed(found)}", USAGE)
     if not found:
         scored.sort(key=lambda pair: -pair[0])
         hint = ", ".join(row["name"] for score, row in scored[:3] if score >= 60)
@@ -287,9 +279,48 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
     if len(exact) > 1 and len(as_typed) == 1:
         return [as_typed[0]["pid"]]
     if len(exact) > 1:
-        listed = ", ".join(row["name"] for row in exact)
-        raise KzError(f"--person {wanted!r} is ambiguous: {listed}", USAGE)
+        raise KzError(f"--person {wanted!r} is ambiguous: {_listed(exact)}", USAGE)
     return [row["pid"] for row in found]
+
+
+AMBIGUOUS_LISTED = 12  # candidates an ambiguity error names before "and N more"
+
+
+def _listed(rows: list) -> str:
+    names = [row["name"] for row in rows]
+    more = len(names) - AMBIGUOUS_LISTED
+    return ", ".join(names[:AMBIGUOUS_LISTED]) + (f" and {more} more (see `kzcli people`)" if more > 0 else "")
+
+
+def _near_people(store: Store, keys: dict[str, str], which: str) -> dict[int, float]:
+    """pid → the best likeness (60 and up) of a person's keys to the wanted ones, by letters or by sound."""
+    from rapidfuzz import fuzz, process
+
+    rows = store.db.execute(f"SELECT key, sound, pid FROM person_keys WHERE 1 = 1{which}").fetchall()
+    scores: dict[int, float] = {}
+    for column, wanted in ((0, list(keys)), (1, list(keys.values()))):
+        choices = [row[column] for row in rows]
+        for value in wanted:
+            for _, score, index in process.extract(value, choices, scorer=fuzz.ratio, score_cutoff=60, limit=None):
+                pid = rows[index][2]
+                scores[pid] = max(scores.get(pid, 0.0), score)
+    return scores
+
+
+def _scored_people(store: Store, words: list[str], given: str, scores: dict[int, float]) -> list[tuple[float, sqlite3.Row]]:
+    """(score, row) of the people scored and of every organisation, in pid order; a first name or initial
+    the value gives must fit the person's."""
+    scored = []
+    for row in store.db.execute(f"SELECT {PERSON_FIELDS} FROM people WHERE type = 'org' OR pid IN {in_list(scores)}"
+                                " ORDER BY pid", list(scores)):
+        if row["type"] == "org":
+            score = 100 if _names_org(words, row["name"]) else 0
+        else:
+            score = scores[row["pid"]]
+            if given and " " in row["name"] and not _same_given(given, re.split(r"[\s.]+", row["name"])[0]):
+                score = 0
+        scored.append((score, row))
+    return scored
 
 
 def _names_org(words: list[str], name: str) -> bool:
@@ -312,16 +343,8 @@ def _same_given(wanted: str, first: str) -> bool:
     from rapidfuzz import fuzz
 
     if len(wanted) == 1 or len(first) == 1:
-        return sound(wanted)[:1] == sound(first)[:1]
-    return fuzz.ratio(sound(surname_key(wanted)), sound(surname_key(first))) >= 80
-
-
-def sound(word: str) -> str:
-    """A rough sound key for typo-tolerant name matching: Токаефф and Токаев both read "tokaef"."""
-    from ..lang.translit import to_latin
-
-    latin = re.sub(r"(.)\1+", r"\1", to_latin(word))
-    return latin.replace("w", "v").replace("v", "f").replace("y", "i")
+        return name_sound(wanted)[:1] == name_sound(first)[:1]
+    return fuzz.ratio(name_sound(surname_key(wanted)), name_sound(surname_key(first))) >= 80
 
 
 QUOTE_KINDS = ("direct", "indirect", "interview")
