@@ -377,6 +377,12 @@ def in_list(values) -> str:
     return "(" + (", ".join("?" * len(values)) or "NULL") + ")"
 
 
+def in_many(values) -> tuple[str, list]:
+    """An SQL `IN` list of any length as one parameter (SQLite allows 32,766 placeholders):
+    ("(SELECT value FROM json_each(?))", ["[3, 5, 8]"])."""
+    return "(SELECT value FROM json_each(?))", [json.dumps(list(values))]
+
+
 def is_damage(err: sqlite3.DatabaseError) -> bool:
     """A damaged database file ("malformed", "not a database"), as opposed to a locked or unwritable one."""
     return type(err) is sqlite3.DatabaseError

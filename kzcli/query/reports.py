@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from ..analysis.names import name_sound, surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
-from ..index.store import Store, in_list
+from ..index.store import Store, in_list, in_many
 from ..lang.calendar import format_value, period_bounds
 
 LEAD_WORDS = 8
@@ -310,9 +310,9 @@ def _near_people(store: Store, keys: dict[str, str], which: str) -> dict[int, fl
 def _scored_people(store: Store, words: list[str], given: str, scores: dict[int, float]) -> list[tuple[float, sqlite3.Row]]:
     """(score, row) of the people scored and of every organisation, in pid order; a first name or initial
     the value gives must fit the person's."""
-    scored = []
-    for row in store.db.execute(f"SELECT {PERSON_FIELDS} FROM people WHERE type = 'org' OR pid IN {in_list(scores)}"
-                                " ORDER BY pid", list(scores)):
+    scored, (pids, values) = [], in_many(scores)
+    for row in store.db.execute(f"SELECT {PERSON_FIELDS} FROM people WHERE type = 'org' OR pid IN {pids}"
+                                " ORDER BY pid", values):
         if row["type"] == "org":
             score = 100 if _names_org(words, row["name"]) else 0
         else:
@@ -446,16 +446,17 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent"
                      f" AND m.pid IN {in_list(pids)})")
         params += pids
-    if query:  # the query reads each event's sentence: every row is read
-        rows = _about(store, _event_rows(store, where, params), query,
-                      lambda row: (row["sentence_start"], row["sentence_end"]))
+    if query or limit is None:  # every row is read (a --query reads each event's sentence)
+        rows = _event_rows(store, where, params)
+        if query:
+            rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
         rows.sort(key=_event_order)
         groups = _first_groups(_merged(rows, limit) if merge else ([row] for row in rows), limit)
     else:  # events in date order from SQL, merged until `limit` groups are complete; then their rows
         ordered = _events_in_order(store, where, params)
         groups = _first_groups(_merged(ordered, limit) if merge else ([row] for row in ordered), limit)
-        rowids = [row["rowid"] for group in groups for row in group]
-        full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {in_list(rowids)}"], rowids)}
+        kept, values = in_many(row["rowid"] for group in groups for row in group)
+        full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {kept}"], values)}
         groups = [[full[row["rowid"]] for row in group] for group in groups]
     return [
         {**_event_row(row), "group": number}
