@@ -98,7 +98,7 @@ class Analyzer:
         self._lemmas: dict[tuple[str, str], str] = {}  # news repeats its words: each reading is looked up once
         self._nominatives: dict[tuple[str, str], str] = {}
         self._normals: dict[tuple, str] = {}
-        self._inflections: dict[tuple, str] = {}
+        self._inflections: dict[tuple, str | None] = {}
 
     def analyse(self, structure: Structure) -> Analysis:
         return self.analyse_all([structure])[0]
@@ -232,7 +232,8 @@ class Analyzer:
                 token.nominative = self._inflected(word, token, frozenset({"Nom", "Plur"}))
 
     def _inflected(self, word: str, token: Token, grams: frozenset) -> str:
-        """The word's reading that fits the tagger's, inflected to `grams` (its lemma if none fits)."""
+        """The word's reading that fits the tagger's, inflected to `grams` (its lemma if none fits). The
+        lemma is not cached: a surname's differs between a name and a plain word of the same tags."""
         key = word, token.pos + token.feats, grams
         if key not in self._inflections:
             from natasha.norm import pos_match
@@ -242,8 +243,8 @@ class Analyzer:
             fitting = [form for form in forms if all(form.feats.get(name) == feats.get(name) for name in ("Case", "Number"))]
             form = (fitting or forms or [None])[0]  # the tagger's gender of a noun is not always the dictionary's
             inflected = form.inflect(set(grams)) if form else None
-            self._inflections[key] = normal_word(inflected.word) if inflected else token.lemma
-        return self._inflections[key]
+            self._inflections[key] = normal_word(inflected.word) if inflected else None
+        return self._inflections[key] or token.lemma
 
     def _nominative(self, word: str, token: Token) -> str:
         """A name word in the nominative, agreeing with the tagger's gender (Токаеву → токаев)."""
