@@ -191,3 +191,24 @@ def test_paradigm_endings_come_back_as_stored():
     assert packed_endings(endings) == "ый  по|ее наи|ейший"
     assert unpacked_endings(packed_endings(endings)) == endings
     assert unpacked_endings(packed_endings([])) == []
+
+
+def test_a_selection_of_any_size_reaches_sqlite_as_one_parameter(tmp_path, monkeypatch):
+    """A huge folder selects more articles (and a typo more people) than SQLite takes placeholders in one
+    statement (32,766): the seeds, with that limit lowered to 2, stand in for it."""
+    import kzcli
+    from kzcli.query.compare import figures
+
+    def answers(limit: int | None = None):
+        store = kzcli.open_index(SEEDS)
+        if limit:  # before any statement is prepared: prepared ones are reused
+            store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+        found = (kzcli.search(store, "Токаев", since="2000")[0], figures(store, store.articles()),
+                 kzcli.quotes(store, person="Токаев"), kzcli.timeline(store, person="Токаев", limit=5))
+        store.close()
+        return found
+
+    monkeypatch.setenv("KZCLI_CACHE_DIR", str(tmp_path / "cache"))
+    unlimited = answers()
+    assert all(unlimited)
+    assert answers(limit=2) == unlimited

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
 from ..analysis.figures import amount_range, bound, is_unit_word
-from ..index.store import Store, StoredToken, in_list, stored_tokens
+from ..index.store import Store, StoredToken, in_list, in_many, stored_tokens
 from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
@@ -59,10 +59,11 @@ def figures(store: Store, articles: list[sqlite3.Row], sentences: dict[int, set[
     groups that several sources share first; each row says whether those sources agree. A copy's figures
     are left out when its original is among the articles: a story is counted once."""
     by_aid = {row["aid"]: row for row in articles}
+    chosen, values = in_many(by_aid)
     rows = store.db.execute(
         "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentence_texts s ON s.aid = f.aid AND s.idx = f.sent"
-        f" WHERE f.aid IN {in_list(by_aid)} ORDER BY f.aid, f.sent, f.start",
-        list(by_aid),
+        f" WHERE f.aid IN {chosen} ORDER BY f.aid, f.sent, f.start",
+        values,
     ).fetchall()
     rows = [row for row in rows if by_aid[row["aid"]]["copy_of"] not in by_aid
             and (sentences is None or row["sent"] in sentences.get(row["aid"], ()))]
@@ -305,9 +306,10 @@ def _top_people(store: Store, aid: int) -> list[str]:
 
 def _quoted(store: Store, aids: list[int], paragraphs: set[int] | None = None) -> list[str]:
     """Speakers quoted in the articles (in `paragraphs` only, when given), most quoted first."""
+    chosen, values = in_many(aids)
     rows = store.db.execute(
-        f"SELECT p.name, q.para FROM quotes q JOIN people p ON p.pid = q.pid WHERE q.aid IN {in_list(aids)}",
-        aids).fetchall()
+        f"SELECT p.name, q.para FROM quotes q JOIN people p ON p.pid = q.pid WHERE q.aid IN {chosen}",
+        values).fetchall()
     names = Counter(row["name"] for row in rows if paragraphs is None or row["para"] in paragraphs)
     return [name for name, _ in names.most_common()]
 

@@ -358,13 +358,14 @@ def quotes(store: Store, person: str | None = None, source: str | None = None, k
         raise KzError(f"--kind takes one of {', '.join(QUOTE_KINDS)}, not {kind!r}", USAGE)
     where, params = ["(q.pid IS NOT NULL OR q.speaker_type = 'description')"], []
     if person:
-        pids = resolve_person(store, person)
-        where.append(f"q.pid IN {in_list(pids)}")
-        params += pids
+        chosen, values = in_many(resolve_person(store, person))
+        where.append(f"q.pid IN {chosen}")
+        params += values
     aids = select_articles(store, source)
     if aids is not None:
-        where.append(f"q.aid IN {in_list(aids)}")
-        params += aids
+        chosen, values = in_many(aids)
+        where.append(f"q.aid IN {chosen}")
+        params += values
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
@@ -439,13 +440,13 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         params.append(period_bounds(until)[1])
     aids = select_articles(store, source)
     if aids is not None:
-        where.append(f"e.aid IN {in_list(aids)}")
-        params += aids
+        chosen, values = in_many(aids)
+        where.append(f"e.aid IN {chosen}")
+        params += values
     if person:
-        pids = resolve_person(store, person)
-        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent"
-                     f" AND m.pid IN {in_list(pids)})")
-        params += pids
+        chosen, values = in_many(resolve_person(store, person))
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.aid = e.aid AND m.sent = e.sent AND m.pid IN {chosen})")
+        params += values
     if query or limit is None:  # every row is read (a --query reads each event's sentence)
         rows = _event_rows(store, where, params)
         if query:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import Store, in_list, stored_tokens, unpacked_endings
+from ..index.store import Store, in_list, in_many, stored_tokens, unpacked_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.families import UNRELATED
 from ..lang.dictionary import dictionary
@@ -326,8 +326,9 @@ class Searcher:
         match = " OR ".join(self._fts(tid) for tid in sorted(tids))
         where, params = "para_fts MATCH ?", [match]
         if aids is not None:
-            where += f" AND pt.aid IN {in_list(aids)}"
-            params += aids
+            chosen, values = in_many(aids)
+            where += f" AND pt.aid IN {chosen}"
+            params += values
         rows = self.db.execute(
             f"SELECT pt.aid, pt.para, pt.length, pt.terms, pt.extra FROM para_fts "
             f"JOIN para_terms pt ON pt.rowid = para_fts.rowid WHERE {where} "
