@@ -89,6 +89,7 @@ def test_text_without_sentence_ends_is_cut_into_pieces_the_models_can_take(tmp_p
     assert all(paragraph[s.start + t.start: s.start + t.start + len(t.text)] == t.text for s in sentences for t in s.tokens)
     assert all(s.text == paragraph[s.start: s.end] for s in sentences)
 
+
 def test_an_articles_analysis_does_not_depend_on_the_articles_analysed_before_it(analyser):
     """A worker analyses many articles in turn: a surname the dictionary cannot put in the nominative keeps
     its own token's lemma, not the lemma of the same spelling met earlier in a name."""
@@ -102,7 +103,6 @@ def test_an_articles_analysis_does_not_depend_on_the_articles_analysed_before_it
 
     assert nominative_of_surname("сладков") == "сладков"
     assert nominative_of_surname("сладковым") == "сладковым"
-
 
 
 @CLI
