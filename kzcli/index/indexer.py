@@ -144,11 +144,18 @@ def update(store: Store, corpus: Path, rebuild: bool = False, show_progress: boo
         started = time.perf_counter()
         with _progress(todo.changed, show_progress) as advance:
             files = _to_read(store, todo.changed, report, advance)
-            furniture, edges, recheck = _learn_furniture(store, todo, files)
+            jobs = jobs or available_cores()
+            pool = _started_pool(min(jobs, len(files)))  # its workers load the models while the furniture is learned
+            try:
+                furniture, edges, recheck = _learn_furniture(store, todo, files)
+            except BaseException:
+                if pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                raise
             report.unchanged -= len(recheck)
             files += recheck
-            jobs = min(jobs or available_cores(), len(files)) or 1
-            for batch in _batches(prepared(files, jobs, furniture)):
+            jobs = min(jobs, len(files)) or 1
+            for batch in _batches(prepared(files, jobs, furniture, pool)):
                 with store.transaction():
                     for file, result in batch:
                         if isinstance(result, Skip):
@@ -227,15 +234,16 @@ def _learn_furniture(store: Store, todo: Plan, files: list[CorpusFile]):
     return furniture, {**stored, **fresh}, recheck
 
 
-def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = frozenset()):
+def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = frozenset(), pool=None):
     """Each file with its index rows and length, or the Skip saying why it is left out; in input order.
     Reading, natasha and row building run in `jobs` worker processes (in this process when one is
-    enough), each loading the models once and taking the files a few at a time. A worker that dies
+    enough; in `pool` when one was started), each loading the models once and taking the files a few at
+    a time. A worker that dies
     (out of memory, a crash in a native library) costs no file but the one that killed it: its chunk
     is analysed again one file at a time in a fresh worker, and a file that kills that one too is
     skipped."""
-    chunks = _batches(files, max(1, min(CHUNK_ARTICLES, -(-len(files) // jobs))))
-    if jobs <= 1:
+    chunks = _chunks(files, jobs)
+    if jobs <= 1 and pool is None:
         analyser = None
         for chunk in chunks:
             if analyser is None:
@@ -245,7 +253,7 @@ def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = fro
             yield from zip(chunk, prepare(chunk, analyser, furniture))
         return
     pending: deque = deque()
-    pool = _worker_pool(jobs)
+    pool = pool or _worker_pool(jobs)
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_prepare_in_worker, chunk, furniture)))
@@ -293,6 +301,17 @@ def _one_at_a_time(files: list[CorpusFile], furniture: frozenset[str]):
                 pool = _worker_pool(1)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _started_pool(jobs: int):
+    """A pool of `jobs` workers already starting (each loads the models as it starts), or None for fewer
+    than two: the pool starts its workers only as tasks arrive, so each is handed one that does nothing."""
+    if jobs < 2:
+        return None
+    pool = _worker_pool(jobs)
+    for _ in range(jobs):
+        pool.submit(int)
+    return pool
 
 
 def _worker_pool(jobs: int):
@@ -388,6 +407,15 @@ def _prepare_in_worker(files: list[CorpusFile], furniture: frozenset[str]):
     if doomed and any(file.rel == doomed for file in files):  # tests: a worker that dies on one file
         os._exit(70)
     return prepare(files, _worker_analyser, furniture)
+
+
+def _chunks(files: list[CorpusFile], jobs: int) -> list[list[CorpusFile]]:
+    """The files in the chunks the workers take: CHUNK_ARTICLES each (fewer when the files are few), and
+    quarter chunks for the last round, so that no worker still has a whole chunk to do when the others
+    are finished (100 files, 2 jobs: four chunks of 16, then nine of 4)."""
+    size = max(1, min(CHUNK_ARTICLES, -(-len(files) // jobs)))
+    tail = max(0, len(files) - jobs * size)
+    return list(_batches(files[:tail], size)) + list(_batches(files[tail:], max(1, size // 4)))
 
 
 def _batches(items, size: int = BATCH_ARTICLES):
