@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from datetime import date
 
@@ -205,6 +206,21 @@ def test_same_event_from_two_outlets_merges_and_an_undated_mention_borrows_the_d
     listed = {row["id"]: row for row in run_cli("sources", "--json", cache=cache, corpus=CROSSREF).json()}
     assert listed["gamma"]["published_window"] == ["2025-11-06", None]
 
+
+
+def test_dates_borrowed_after_an_edit_are_those_of_a_fresh_index(tmp_path):
+    """Re-indexing keeps the borrowed events of unchanged articles and works out the edited one's again."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CROSSREF, corpus)
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=corpus)
+    gamma = corpus / "gamma.txt"
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("изменил отношение США к региону",
+                                                               "укрепил доверие между странами"), encoding="utf-8")
+    rows = run_cli("timeline", "--json", cache=cache, corpus=corpus).json()
+    borrowed = next(row for row in rows if row["id"] == "gamma" and row["cross_reference"])
+    assert borrowed["event"] == "Саммит C5+1 в Вашингтоне укрепил доверие между странами"
+    assert rows == run_cli("timeline", "--json", cache=tmp_path / "fresh", corpus=corpus).json()
 
 def anchor(aid, noun, names, value, first, last, planned=False):
     return Anchor(aid, noun, frozenset(names), value, "day" if len(value) == 10 else "month", None, first, last,

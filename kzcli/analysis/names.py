@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 # Case endings of nouns and adjectival surnames, longest first.
@@ -42,6 +43,7 @@ class Mention:
     role: str = ""
 
 
+@lru_cache(maxsize=1 << 16)  # the people pass keys every name of the corpus on each update
 def surname_key(word: str) -> str:
     """Токаеву, Токаевым, Токаев → "токаев"; Гора → "гор"; Нуртлеу, Рубио stay as they are."""
     word = word.lower().replace("ё", "е")
@@ -52,6 +54,7 @@ def surname_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def name_sound(word: str) -> str:
     """A rough sound key for typo-tolerant name matching: Токаефф and Токаев both read "tokaef"."""
     from ..lang.translit import to_latin

@@ -53,15 +53,16 @@ def regroup_people(store: Store) -> None:
     with store.transaction():
         db.execute("DELETE FROM people")
         db.execute("DELETE FROM person_keys")
+        rows_of_people, keys = [], []
         for person in people:
             own = by_person.get(person.pid, [])
             aliases = sorted({m.text for _, m in own})
             in_files = sorted({files[aid] for aid, _ in own})
-            db.execute("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", (
-                person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False), len(own),
-                quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
-            db.executemany("INSERT INTO person_keys VALUES (?, ?, ?, ?)",
-                           [(key, sound, person.pid, int(first)) for key, sound, first in person_keys(person.name, aliases)])
+            rows_of_people.append((person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False),
+                                   len(own), quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
+            keys += [(key, sound, person.pid, int(first)) for key, sound, first in person_keys(person.name, aliases)]
+        db.executemany("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", rows_of_people)
+        db.executemany("INSERT INTO person_keys VALUES (?, ?, ?, ?)", keys)
         # Only the rows whose person changed: after a small change that is a few of the corpus's rows.
         db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
                        [(pid, row[0], row[1]) for row, pid in zip(rows, owners) if row[2] != pid])
@@ -104,13 +105,24 @@ def link_events(store: Store) -> None:
         people = roles.setdefault(aid, {}).setdefault(key, set())
         if role:
             people.add(role)
+    # An event's phrase, clause and lemmas depend on its own article alone, and a changed article's rows
+    # are gone: what the last run worked out for an unchanged one is reused, where its place in the
+    # article (aid, sentence, offsets) names one clause.
+    clauses: dict[tuple, set[str]] = {}
+    for aid, _, _, _, sent, _, start, end, clause in rows:
+        clauses.setdefault((aid, sent, start, end), set()).add(clause)
+    known = {(aid, sent, start, end): (phrase, event, lemmas) for aid, sent, start, end, phrase, event, lemmas
+             in plain.execute("SELECT aid, sent, start, end, mention, event, lemmas FROM events"
+                              " WHERE xref_aid IS NOT NULL")
+             if len(clauses.get((aid, sent, start, end), ())) == 1}
     events, seen, earliest = [], set(), {}
     for (aid, noun, _, planned, sent, para, start, end, clause), anchor in zip(
             rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))
-        phrase, event, lemmas = _clause(store, aid, sent, start, end, ClauseExtent.decode(clause))
+        phrase, event, lemmas = (known.get((aid, sent, start, end))
+                                 or _clause(store, aid, sent, start, end, ClauseExtent.decode(clause)))
         events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
                        planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
         if not planned and published.get(aid) is None:
