@@ -240,7 +240,7 @@ def _place_bare_surnames(mentions, indexes, owner, people, key) -> None:
     in_article: dict[int, set[int]] = defaultdict(set)
     for i in named:
         in_article[mentions[i][0]].add(owner[i])
-    fallback = None
+    fallback, most_mentioned = None, totals.most_common(1)[0][0] if totals else None
     for i in indexes:
         if owner[i] >= 0:
             continue
@@ -249,8 +249,8 @@ def _place_bare_surnames(mentions, indexes, owner, people, key) -> None:
             owner[i] = next(iter(local))
         elif local:
             owner[i] = max(local, key=lambda pid: totals[pid])
-        elif totals:
-            owner[i] = totals.most_common(1)[0][0]
+        elif most_mentioned is not None:
+            owner[i] = most_mentioned
         else:
             if fallback is None:
                 fallback = Person(len(people), key, "", "")
