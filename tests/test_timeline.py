@@ -207,7 +207,6 @@ def test_same_event_from_two_outlets_merges_and_an_undated_mention_borrows_the_d
     assert listed["gamma"]["published_window"] == ["2025-11-06", None]
 
 
-
 def test_dates_borrowed_after_an_edit_are_those_of_a_fresh_index(tmp_path):
     """Re-indexing keeps the borrowed events of unchanged articles and works out the edited one's again."""
     corpus = tmp_path / "corpus"
@@ -221,6 +220,7 @@ def test_dates_borrowed_after_an_edit_are_those_of_a_fresh_index(tmp_path):
     borrowed = next(row for row in rows if row["id"] == "gamma" and row["cross_reference"])
     assert borrowed["event"] == "Саммит C5+1 в Вашингтоне укрепил доверие между странами"
     assert rows == run_cli("timeline", "--json", cache=tmp_path / "fresh", corpus=corpus).json()
+
 
 def anchor(aid, noun, names, value, first, last, planned=False):
     return Anchor(aid, noun, frozenset(names), value, "day" if len(value) == 10 else "month", None, first, last,

@@ -238,10 +238,9 @@ def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = fro
     """Each file with its index rows and length, or the Skip saying why it is left out; in input order.
     Reading, natasha and row building run in `jobs` worker processes (in this process when one is
     enough; in `pool` when one was started), each loading the models once and taking the files a few at
-    a time. A worker that dies
-    (out of memory, a crash in a native library) costs no file but the one that killed it: its chunk
-    is analysed again one file at a time in a fresh worker, and a file that kills that one too is
-    skipped."""
+    a time. A worker that dies (out of memory, a crash in a native library) costs no file but the one
+    that killed it: its chunk is analysed again one file at a time in a fresh worker, and a file that
+    kills that one too is skipped."""
     chunks = _chunks(files, jobs)
     if jobs <= 1 and pool is None:
         analyser = None
