@@ -142,7 +142,23 @@ def test_a_form_the_corpus_never_wrote_is_found_without_loading_a_model(corpus, 
     assert "pymorphy2" not in result.err
     # A word no written form shares a paradigm with still asks pymorphy (so the check above can fail).
     result = run_cli("search", "снегопадами", "--json", cache=cache, corpus=corpus, env=imports)
-    assert result.code == 1 and "pymorphy2" in result.err
+    assert result.code == 1 and "pymorphy2.analyzer" in result.err
+
+
+def test_a_query_word_the_dictionary_was_asked_about_is_remembered(corpus, tmp_path):
+    (corpus / "a.txt").write_text("Заголовок о городе\nВ город прибыли мигранты из соседних стран.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Заголовок о погоде\nВ столице ожидается сильный ветер.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=corpus)
+    imports = {"PYTHONPROFILEIMPORTTIME": "1"}
+    first = run_cli("search", "миграцией", "--json", cache=cache, corpus=corpus, env=imports)
+    assert "pymorphy2.analyzer" in first.err  # "миграция", whose relatives by derivation the corpus wrote
+    assert [(row["file"], row["matched"]) for row in first.json()] == [("a.txt", ["мигранты"])]
+    again = run_cli("search", "миграцией", "--json", cache=cache, corpus=corpus, env=imports)
+    assert "pymorphy2.analyzer" not in again.err and (again.code, again.out) == (first.code, first.out)
+    (cache / "query-words.json").write_text("{", encoding="utf-8")  # a damaged memory is asked again
+    damaged = run_cli("search", "миграцией", "--json", cache=cache, corpus=corpus, env=imports)
+    assert "pymorphy2.analyzer" in damaged.err and (damaged.code, damaged.out) == (first.code, first.out)
 
 
 # -- scripts and word families on a corpus written for these tests --------------------------------

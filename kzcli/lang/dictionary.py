@@ -3,7 +3,12 @@ indexing, and the rare query word whose paradigm the corpus never wrote."""
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
@@ -15,3 +20,58 @@ def dictionary():
 
     # An explicit path spares pymorphy2 a slow scan of installed packages.
     return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
+
+
+class RememberedLemmas:
+    """pymorphy2's lemmas of words, remembered in a file of `folder` across processes, so that a query
+    asked again loads no dictionary ("снегопадами" → {"снегопад"}: about 60 ms the first time, then a
+    small JSON read). The file names the dictionary's version and is ignored once that changes; it keeps
+    the `LIMIT` most recently learned words. A folder that cannot be written only costs the speed.
+    """
+
+    FILE = "query-words.json"
+    LIMIT = 2000
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / self.FILE
+        self._words: dict[str, list[str]] | None = None
+        self._learned = False
+
+    def __call__(self, word: str) -> set[str]:
+        words = self._known()
+        if word not in words:
+            words[word] = sorted({parse.normal_form for parse in dictionary().parse(word)})
+            if not self._learned:
+                self._learned = True
+                atexit.register(self._save)
+        return set(words[word])
+
+    def _known(self) -> dict[str, list[str]]:
+        if self._words is None:
+            try:
+                saved = json.loads(self.path.read_text(encoding="utf-8"))
+                self._words = saved["words"] if saved.get("dictionary") == _dictionary_version() else {}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                self._words = {}
+        return self._words
+
+    def _save(self) -> None:
+        """Add what this process learned to the file (another process may have added words meanwhile)."""
+        learned, self._words = self._known(), None
+        words = {**self._known(), **learned}
+        words = dict(list(words.items())[-self.LIMIT:])
+        temporary = None
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.FILE, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"dictionary": _dictionary_version(), "words": words}, out, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        except OSError:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+
+
+def _dictionary_version() -> str:
+    import pymorphy2_dicts_ru
+
+    return pymorphy2_dicts_ru.__version__

@@ -18,7 +18,7 @@ from ..errors import USAGE, KzError
 from ..index.store import Store, in_list, in_many, stored_tokens, unpacked_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.families import UNRELATED
-from ..lang.dictionary import dictionary
+from ..lang.dictionary import RememberedLemmas, dictionary
 from ..lang.derivation import derivation_root, has_root, related_roots
 from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 
@@ -110,6 +110,7 @@ class Searcher:
         self.db = store.db
         self.sequences: dict[int, tuple[int, ...]] = {}  # a key below 0 → the tids of a several-word name
         self.spellings: dict[bool, list[tuple[str, int, str]]] = {}  # `_spellings`, by script
+        self.dictionary_lemmas = RememberedLemmas(store.path.parent)
 
     # -- vocabulary ----------------------------------------------------------
 
@@ -135,7 +136,8 @@ class Searcher:
     def lemmas(self, word: str) -> set[str]:
         """The corpus terms a word the corpus never wrote is a form of, as listed at indexing
         ("соглашениями" → соглашение); pymorphy's lemmas only for a word no written form shares a
-        paradigm with (its relatives by derivation may still be in the corpus)."""
+        paradigm with (its relatives by derivation may still be in the corpus), remembered for the
+        next query in the cache folder."""
         if not CYRILLIC.search(word):
             return set()
         stems = sorted({word[start:end] for start in range(min(len(word), LONGEST_PREFIX) + 1)
@@ -148,7 +150,7 @@ class Searcher:
             f"SELECT para, endings FROM paradigms WHERE para IN {in_list(paras)}", paras)}
         known = {term for stem, para, term in rows
                  if any(word == prefix + stem + suffix for prefix, suffix in endings[para])}
-        return known or {normal_word(parse.normal_form) for parse in dictionary().parse(word)}
+        return known or {normal_word(lemma) for lemma in self.dictionary_lemmas(word)}
 
     def kinds(self, word: str) -> set[str]:
         """Parts of speech pymorphy allows for a Cyrillic word (empty for others)."""
