@@ -161,6 +161,27 @@ def test_a_query_word_the_dictionary_was_asked_about_is_remembered(corpus, tmp_p
     assert "pymorphy2.analyzer" in damaged.err and (damaged.code, damaged.out) == (first.code, first.out)
 
 
+def test_scores_after_edits_and_removals_are_those_of_a_fresh_index(corpus, tmp_path):
+    """BM25 weighs a paragraph by its length against the corpus's average, which every change moves."""
+    texts = {
+        "a.txt": "Заголовок о пошлинах\nПравительство ввело новые пошлины на импорт стали.\n",
+        "b.txt": "Заголовок о торговле\nПошлины на зерно отменены.\nЭкспорт зерна вырос вдвое за год, "
+                 "сообщили в министерстве сельского хозяйства.\n",
+        "c.txt": "Заголовок о погоде\nВ столице ожидается сильный ветер и снегопад.\n",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=corpus)
+    (corpus / "a.txt").write_text(texts["a.txt"] + "Пошлины вырастут с января, а импорт стали сократится.\n",
+                                  encoding="utf-8")
+    (corpus / "c.txt").unlink()
+    again = run_cli("search", "пошлины", "--json", cache=cache, corpus=corpus).json()
+    fresh = run_cli("search", "пошлины", "--json", cache=tmp_path / "fresh", corpus=corpus).json()
+    assert [(row["file"], row["score"]) for row in again] == [(row["file"], row["score"]) for row in fresh]
+    assert {row["file"] for row in again} == {"a.txt", "b.txt"}
+
+
 # -- scripts and word families on a corpus written for these tests --------------------------------
 
 SPELLINGS = ROOT / "tests" / "corpora" / "search"

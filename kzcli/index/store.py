@@ -19,7 +19,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS articles (
     sketch TEXT,  -- analysis/copies.py
     copy_of INTEGER  -- the aid of the article this one copies
 );
+CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
 -- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
 -- into overflow pages. The text is compressed (`packed_text`); read it through unpacked(text).
 CREATE TABLE IF NOT EXISTS paragraphs (
@@ -72,6 +73,8 @@ CREATE TABLE IF NOT EXISTS vocab (
     term TEXT NOT NULL UNIQUE,
     cf INTEGER NOT NULL DEFAULT 0
 );
+-- The Latin words, which a Cyrillic query word's Latin spellings are compared with ("Телеграм" → Telegram).
+CREATE INDEX IF NOT EXISTS vocab_latin ON vocab (cf) WHERE term GLOB '*[A-Za-z]*';
 CREATE TABLE IF NOT EXISTS forms (
     form TEXT NOT NULL,
     tid INTEGER NOT NULL,
@@ -133,6 +136,19 @@ CREATE TABLE IF NOT EXISTS para_terms (
     extra TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS para_terms_by_article ON para_terms (aid, para);
+-- The paragraphs' count and summed length, which BM25 normalises by, kept by triggers so that no
+-- query reads every paragraph for them.
+CREATE TABLE IF NOT EXISTS paragraph_totals (
+    paragraphs INTEGER NOT NULL,
+    length INTEGER NOT NULL
+);
+INSERT INTO paragraph_totals VALUES (0, 0);
+CREATE TRIGGER IF NOT EXISTS paragraph_added AFTER INSERT ON para_terms BEGIN
+    UPDATE paragraph_totals SET paragraphs = paragraphs + 1, length = length + new.length;
+END;
+CREATE TRIGGER IF NOT EXISTS paragraph_removed AFTER DELETE ON para_terms BEGIN
+    UPDATE paragraph_totals SET paragraphs = paragraphs - 1, length = length - old.length;
+END;
 CREATE VIRTUAL TABLE IF NOT EXISTS para_fts USING fts5(
     terms, extra, content='para_terms', content_rowid='rowid', tokenize='unicode61'
 );

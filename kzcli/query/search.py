@@ -337,7 +337,8 @@ class Searcher:
             f"ORDER BY bm25(para_fts) LIMIT {CANDIDATES}",
             params,
         ).fetchall()
-        total, average = self.db.execute("SELECT count(*), avg(length) FROM para_terms").fetchone()
+        total, length = self.db.execute("SELECT paragraphs, length FROM paragraph_totals").fetchone()
+        average = length / total if total else None
         idf = {tid: self._idf(tid, total) for tid in tids}
         word_idf = [_word_idf(word, idf) for word in words]
         wanted = {str(tid) for tid in tids | {part for parts in self.sequences.values() for part in parts}}
