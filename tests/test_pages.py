@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from conftest import run_cli
 
-from kzcli.ingest.files import RawDocument, html_to_document, markdown_to_document
+from kzcli.ingest.files import RawDocument, markdown_to_document
 from kzcli.ingest.structure import parse
+from kzcli.ingest.webpages import html_to_document
 
 LEAD = ("Правительство области в среду утвердило программу ремонта дорог на ближайшие три года, "
         "выделив на неё значительные средства из регионального бюджета.")

@@ -2,8 +2,9 @@
 
 import pytest
 
-from kzcli.ingest.files import RawDocument, html_to_document
+from kzcli.ingest.files import RawDocument
 from kzcli.ingest.structure import parse
+from kzcli.ingest.webpages import html_to_document
 
 
 def structure_of(text: str, **hints):
