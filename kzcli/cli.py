@@ -1,7 +1,5 @@
 """The typer layer: options, exit codes and the choice of output; the work happens elsewhere."""
 
-from __future__ import annotations
-
 import os
 import sqlite3
 import sys
