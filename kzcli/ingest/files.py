@@ -1,4 +1,4 @@
-"""Files to text: discovery, decoding and HTML/Markdown extraction."""
+"""Files to text: discovery, decoding, Markdown extraction (saved web pages: `webpages`)."""
 
 from __future__ import annotations
 
