@@ -86,12 +86,13 @@ class Analyzer:
     """Holds natasha's models; create once per process (loading takes about a second)."""
 
     def __init__(self) -> None:
-        from natasha import MorphVocab, Segmenter
+        from natasha import Segmenter
 
+        from .morphology import LeanMorphVocab
         from .taggers import Taggers
 
         self.segmenter = Segmenter()
-        self.vocab = MorphVocab()
+        self.vocab = LeanMorphVocab()
         self.taggers = Taggers()
         self.inflector = Inflector(self.vocab)
         self._readings: dict[str, list] = {}
