@@ -12,13 +12,14 @@ import re
 
 MIN_ROOT = 4
 RUSSIAN_WORD = re.compile(r"[а-яё]+")
-# Endings and suffixes together, longest first; a lemma is cut repeatedly.
-SUFFIXES = sorted({
+# Endings and suffixes together, by length, longest first; a lemma is cut repeatedly.
+SUFFIXES = {
     "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия", "а", "я", "о", "е", "ь", "ы", "и", "й",
     "ционн", "ация", "яция", "иция", "ция", "ическ", "ческ", "еск", "ск", "ств", "ство", "тельн", "тель",
     "ость", "ение", "ание", "ени", "ани", "ник", "щик", "чик", "ист", "изм", "ант", "ент", "ец", "ян", "ан",
     "ов", "ев", "ин", "ик", "ика", "ичн", "льн",
-}, key=len, reverse=True)
+}
+SUFFIX_LENGTHS = sorted({len(suffix) for suffix in SUFFIXES}, reverse=True)
 
 
 def derivation_root(lemma: str) -> str:
@@ -28,9 +29,9 @@ def derivation_root(lemma: str) -> str:
     cut = True
     while cut:
         cut = False
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
-                word, cut = word[: -len(suffix)], True
+        for length in SUFFIX_LENGTHS:
+            if len(word) - length >= MIN_ROOT and word[-length:] in SUFFIXES:
+                word, cut = word[:-length], True
                 break
     return word
 
