@@ -24,19 +24,29 @@ def news_embedding():
     return NewsEmbedding()
 
 
+@lru_cache(maxsize=1)
+def word_vectors():
+    """navec's words and quantised vectors, without the similarity tables of `news_embedding` (0.4 s
+    that `family_pairs`, which takes cosines of a few words, does not need)."""
+    from .taggers import quantised_embedding
+
+    return quantised_embedding(words=True)
+
+
 def family_pairs(new: list[tuple[int, str]], roots: list[tuple[str, int]], terms: dict[int, str]):
     """(tid, relative, similarity) for each new word (tid, root) and every word of the index whose root
     is related, in both directions; similarity is navec's cosine, or None when navec lacks a word.
     `roots` is every (root, tid) of the index, sorted."""
     import numpy as np
 
-    navec = news_embedding()
+    navec = word_vectors()
+    parts = np.arange(navec.pq.codes.shape[0])
 
     def vector(tid: int):
-        word = terms[tid]
-        if word not in navec:
+        index = navec.vocab.word_ids.get(terms[tid])
+        if index is None:
             return None
-        found = navec[word]
+        found = navec.pq.codes[parts, navec.pq.indexes[index]].reshape(-1)
         return found / (np.linalg.norm(found) or 1.0)
 
     vectors: dict[int, object] = {}
