@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from razdel import sentenize, tokenize  # natasha's segmentation, without its wrapper records
+
 from ..ingest.structure import Structure
 from ..lang.text import fold_homoglyphs, normal_word
 from .chronology import find_mentions
@@ -86,12 +88,9 @@ class Analyzer:
     """Holds natasha's models; create once per process (loading takes about a second)."""
 
     def __init__(self) -> None:
-        from natasha import Segmenter
-
         from .morphology import LeanMorphVocab
         from .taggers import Taggers
 
-        self.segmenter = Segmenter()
         self.vocab = LeanMorphVocab()
         self.taggers = Taggers()
         self.inflector = Inflector(self.vocab)
@@ -162,7 +161,7 @@ class Analyzer:
             for para, unit_text in units:
                 folded = fold_homoglyphs(unit_text)  # same length: offsets hold for the original text
                 for begin, end in self._sentence_spans(unit_text):
-                    spans = [(begin + t.start, begin + t.stop) for t in self.segmenter.tokenize(folded[begin:end])]
+                    spans = [(begin + t.start, begin + t.stop) for t in tokenize(folded[begin:end])]
                     for sentence, sentence_words in _pieces(para, unit_text, folded, begin, end, spans):
                         sentences.append(sentence)
                         words.append(sentence_words)
@@ -196,7 +195,7 @@ class Analyzer:
     def _sentence_spans(self, text: str) -> list[tuple[int, int]]:
         """razdel's sentences of a paragraph, also cut where a sentence end lacks its space."""
         spans = []
-        for sent in self.segmenter.sentenize(text):
+        for sent in sentenize(text) if text else ():
             cuts = [sent.start] + [sent.start + m.start() for m in GLUED_END.finditer(sent.text)] + [sent.stop]
             spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
         return spans
