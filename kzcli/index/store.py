@@ -357,18 +357,29 @@ def encode_tokens(sentence: str, tokens) -> bytes:
         text, start = token.text, token.start
         written = str(len(text)) if sentence[start:start + len(text)] == text else "'" + text
         lower, lemma = text.lower(), token.lemma
-        kept = next((k for k, (a, b) in enumerate(zip(lower, lemma)) if a != b), min(len(lower), len(lemma)))
+        kept = _common_prefix(lower, lemma)
         cut = len(lower) - kept
         gap = start - previous
         line = f"{'' if gap == 1 else gap}\t{written}\t{cut or ''}\t{lemma[kept:]}\t{token.pos}\t{case}"
         if token.nominative and token.nominative != lemma:
-            same = next((k for k, (a, b) in enumerate(zip(lemma, token.nominative)) if a != b),
-                        min(len(lemma), len(token.nominative)))
+            same = _common_prefix(lemma, token.nominative)
             line += f"\t{len(lemma) - same}{token.nominative[same:]}"
         lines.append(line)
         previous = start + len(text)
     packer = zlib.compressobj(9, zlib.DEFLATED, TOKEN_WINDOW_BITS, zdict=TOKEN_ZDICT)
     return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the start two words share: ("соглашениям", "соглашение") → 9."""
+    if b.startswith(a):
+        return len(a)
+    if a.startswith(b):
+        return len(b)
+    same = 0
+    while a[same] == b[same]:  # neither is a prefix of the other, so they differ before either ends
+        same += 1
+    return same
 
 
 def packed_text(text: str) -> bytes:
