@@ -64,6 +64,15 @@ def test_expression_classes_normalise(text, mention, value, granularity, modifie
         (mention.casefold(), value, granularity, modifier)
 
 
+def test_a_date_in_capitals_keeps_its_written_words_and_offsets():
+    capitals = one("ВО II КВАРТАЛЕ 2024 Г. выручка росла.")
+    assert (capitals.text, capitals.value, capitals.modifier) == ("ВО II КВАРТАЛЕ 2024 Г.", "2024-04/2024-06", "q2")
+    # "İ" is two characters in lower case: the offsets still count the text as written.
+    text = "İzmir, 5 Мая 2025 года"
+    after = one(text)
+    assert (after.text, text[after.start:after.end], after.value) == ("5 Мая 2025 года", "5 Мая 2025 года", "2025-05-05")
+
+
 def test_ranges_keep_both_ends_and_take_a_year_from_context():
     found = one("Сессия ООН прошла 21—23 сентября.")
     assert (found.text, found.year, found.end_value) == ("21—23 сентября", None, (None, 9, 23))
