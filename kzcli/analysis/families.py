@@ -17,17 +17,9 @@ UNRELATED = 0.08  # navec cosine below which relatives by form are not relatives
 
 
 @lru_cache(maxsize=1)
-def news_embedding():
-    """natasha's navec news embedding (250,000 words), loaded once per process."""
-    from natasha import NewsEmbedding
-
-    return NewsEmbedding()
-
-
-@lru_cache(maxsize=1)
 def word_vectors():
-    """navec's words and quantised vectors, without the similarity tables of `news_embedding` (0.4 s
-    that `family_pairs`, which takes cosines of a few words, does not need)."""
+    """navec's words and quantised vectors, without the similarity tables natasha's `NewsEmbedding`
+    precomputes (0.4 s that `family_pairs`, which takes cosines of a few words, does not need)."""
     from .taggers import quantised_embedding
 
     return quantised_embedding(words=True)

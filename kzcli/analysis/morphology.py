@@ -5,8 +5,8 @@ To inflect a word ("стратегическом" → "стратегическ�
 adjective about thirty forms — and keeps the one closest to the grammemes asked for. Under natasha's
 `MorphVocab` each of those forms is first turned into a `MorphForm`, which translates its tag into
 Universal Dependencies features; only the chosen one is ever read. Here the choice runs on pymorphy2's
-plain readings and only the chosen one becomes a `MorphForm`: the same word, a tenth of the work
-(index time only).
+plain readings and only the chosen one becomes a `MorphForm`: the same word in about a third of the
+time (index time only).
 """
 
 from __future__ import annotations

@@ -302,7 +302,7 @@ TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
     for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
 # An 8 KB window: a sentence's lines run to a few KB, and zlib sets up a smaller window three times
-# faster, for the same bytes out (a wider stream's reader reads it).
+# faster; the records come out the same size, and a reader's default window reads them.
 TOKEN_WINDOW_BITS = 13
 CHILD_TABLES = ("paragraphs", "sentences", "names", "mentions", "quotes", "events", "event_names", "figures",
                 "edge_lines")

@@ -12,7 +12,7 @@ import re
 
 MIN_ROOT = 4
 RUSSIAN_WORD = re.compile(r"[а-яё]+")
-# Endings and suffixes together, by length, longest first; a lemma is cut repeatedly.
+# Endings and suffixes together; a lemma is cut repeatedly, each time by the longest that fits.
 SUFFIXES = {
     "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия", "а", "я", "о", "е", "ь", "ы", "и", "й",
     "ционн", "ация", "яция", "иция", "ция", "ическ", "ческ", "еск", "ск", "ств", "ство", "тельн", "тель",

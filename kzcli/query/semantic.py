@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from ..analysis.families import news_embedding
+from functools import lru_cache
 
 TOP = 6
 FLOOR = 0.28
 SHORTLIST = 60
+
+
+@lru_cache(maxsize=1)
+def news_embedding():
+    """natasha's navec news embedding (250,000 words) with its similarity norms, loaded once per process."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
 
 
 def neighbours(lemmas: list[str], vocabulary: list[tuple[str, int]], same_kind=None) -> list[tuple[str, int, float]]:
