@@ -3,6 +3,8 @@ remembered, and are retried only when the file or the analysis version changes."
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from conftest import ROOT, run_cli
@@ -85,6 +87,17 @@ def test_a_new_analysis_version_analyses_unchanged_files_again(five, tmp_path, m
     report = indexer.update(store, five, jobs=1)
     assert sorted(report.analysed) == sorted(ARTICLES) and report.unchanged == 0
     assert {state.version for state in store.file_states().values()} == {indexer.ANALYSIS_VERSION}
+
+
+def test_indexing_in_this_process_leaves_its_garbage_collector_as_it_was(five, tmp_path, monkeypatch):
+    """The analysis collects cycles seldom while it runs; a program that indexes through the library
+    gets its own collector settings back, after a failed article too."""
+    monkeypatch.setenv("KZCLI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(Analyzer, "_article", failing_on("Сбой"))
+    before = gc.get_threshold(), gc.get_freeze_count()
+    report = indexer.update(Store(index_path(five)), five, jobs=1)
+    assert len(report.analysed) == 4
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_a_failing_corpus_pass_keeps_the_articles(five, tmp_path, monkeypatch):

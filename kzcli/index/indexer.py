@@ -244,13 +244,18 @@ def prepared(files: list[CorpusFile], jobs: int, furniture: frozenset[str] = fro
     kills that one too is skipped."""
     chunks = _chunks(files, jobs)
     if jobs <= 1 and pool is None:
-        analyser = None
-        for chunk in chunks:
-            if analyser is None:
-                from ..analysis.pipeline import Analyzer
+        analyser, thresholds = None, None
+        try:
+            for chunk in chunks:
+                if analyser is None:
+                    from ..analysis.pipeline import Analyzer
 
-                analyser = Analyzer()
-            yield from zip(chunk, prepare(chunk, analyser, furniture))
+                    analyser = Analyzer()
+                    thresholds = _collect_garbage_seldom()
+                yield from zip(chunk, prepare(chunk, analyser, furniture))
+        finally:
+            if thresholds:
+                _collect_garbage_as_before(thresholds)
         return
     pending: deque = deque()
     pool = pool or _worker_pool(jobs)
@@ -396,16 +401,25 @@ def _start_worker(parent: int) -> None:
     _collect_garbage_seldom()
 
 
-def _collect_garbage_seldom() -> None:
-    """Spare a worker most of Python's cycle collections, which otherwise take about 8 % of its time.
+def _collect_garbage_seldom() -> tuple[int, int, int]:
+    """Spare the analysis most of Python's cycle collections, which otherwise take about 8 % of its time;
+    returns the thresholds it replaced.
 
     Each chunk's sentences and tokens live long enough to reach the oldest generation, so the collector
     keeps walking everything that lives there, the models and the word caches included. Freezing what
     the models loaded takes it out of those walks, and a higher first threshold makes them rarer; cycles
-    are still collected. The rows are the same; a worker analyses about 6 % faster.
+    are still collected. The rows are the same; one worker analyses 800 realistic articles about 6 %
+    faster, and the workers of a 10,000-article index use 13 % less CPU (their caches grow).
     """
+    previous = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    return previous
+
+
+def _collect_garbage_as_before(thresholds: tuple[int, int, int]) -> None:
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()
 
 
 def _exit_with(parent: int) -> None:
