@@ -89,15 +89,26 @@ def test_a_new_analysis_version_analyses_unchanged_files_again(five, tmp_path, m
     assert {state.version for state in store.file_states().values()} == {indexer.ANALYSIS_VERSION}
 
 
-def test_indexing_in_this_process_leaves_its_garbage_collector_as_it_was(five, tmp_path, monkeypatch):
+@pytest.mark.parametrize("frozen_by_the_program", [False, True])
+def test_indexing_in_this_process_leaves_its_garbage_collector_as_it_was(five, tmp_path, monkeypatch,
+                                                                          frozen_by_the_program):
     """The analysis collects cycles seldom while it runs; a program that indexes through the library
-    gets its own collector settings back, after a failed article too."""
+    gets its own collector settings back, after a failed article too, and objects it froze stay frozen."""
     monkeypatch.setenv("KZCLI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(Analyzer, "_article", failing_on("Сбой"))
-    before = gc.get_threshold(), gc.get_freeze_count()
-    report = indexer.update(Store(index_path(five)), five, jobs=1)
-    assert len(report.analysed) == 4
-    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    if frozen_by_the_program:
+        gc.freeze()
+    try:
+        thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+        report = indexer.update(Store(index_path(five)), five, jobs=1)
+        assert len(report.analysed) == 4
+        assert gc.get_threshold() == thresholds
+        if frozen_by_the_program:  # still frozen, and nothing more (frozen objects that die leave the count)
+            assert 0 < gc.get_freeze_count() <= frozen
+        else:
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
 
 
 def test_a_failing_corpus_pass_keeps_the_articles(five, tmp_path, monkeypatch):
