@@ -19,7 +19,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -98,12 +98,14 @@ CREATE TABLE IF NOT EXISTS spellings (
     tid INTEGER NOT NULL,
     PRIMARY KEY (spelling, tid)
 ) WITHOUT ROWID;
+-- Each term's derivational root (`lang.derivation`), ordered by root: a query finds a term's row from the
+-- root it works out again, and the terms of related roots by a range; no second copy of the roots.
 CREATE TABLE IF NOT EXISTS roots (
-    tid INTEGER PRIMARY KEY,
     root TEXT NOT NULL,
-    related INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS roots_by_root ON roots (root);
+    tid INTEGER NOT NULL,
+    related INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (root, tid)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS families (
     tid INTEGER NOT NULL,
     relative INTEGER NOT NULL,

@@ -211,14 +211,14 @@ class Searcher:
         """Derivational relatives of a lemma among corpus terms, with their weight: for a corpus word, its
         family worked out at indexing (navec's similarity weighs each relative; unrelated meanings are
         dropped); for another word, the corpus words of a related root ("миграция" → мигрант)."""
-        known = self.db.execute("SELECT roots.tid FROM roots JOIN vocab USING (tid) WHERE term = ? AND related = 1",
-                                (lemma,)).fetchone()
+        root = derivation_root(lemma)
+        known = self.db.execute("SELECT roots.tid FROM vocab JOIN roots ON root = ? AND roots.tid = vocab.tid"
+                                " WHERE term = ? AND related = 1", (root, lemma)).fetchone()
         if known:
             return [(tid, term, derivation_weight(similarity)) for tid, term, similarity in self.db.execute(
                 "SELECT relative, term, similarity FROM families JOIN vocab ON vocab.tid = relative"
                 " WHERE families.tid = ? AND cf > 0", (known[0],))
                 if similarity is None or similarity >= UNRELATED]
-        root = derivation_root(lemma)
         rows = self.db.execute(
             "SELECT tid, term, root FROM roots JOIN vocab USING (tid) WHERE root >= ? AND root < ?"
             " AND length(root) <= ? AND cf > 0", (root[:-1], root[:-1] + "\uffff", len(root) + 1))
