@@ -19,7 +19,7 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS lexemes (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS paradigms (
     para INTEGER PRIMARY KEY,
-    endings TEXT NOT NULL
+    endings BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS spellings (
     spelling TEXT NOT NULL,
@@ -118,9 +118,9 @@ CREATE TABLE IF NOT EXISTS names (
     aid INTEGER NOT NULL,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
-    short TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS names_by_article ON names (aid);
+    short TEXT NOT NULL,
+    PRIMARY KEY (aid, kind, name, short)
+) WITHOUT ROWID;
 -- Other names of one organisation the corpus uses (grp): its name, abbreviations, compounds, short forms;
 -- tids is the name's vocabulary ids in order, space-separated.
 CREATE TABLE IF NOT EXISTS aliases (
@@ -280,9 +280,9 @@ FROM sentences s JOIN articles a ON a.aid = s.aid LEFT JOIN paragraphs p ON p.ai
 CREATE TABLE IF NOT EXISTS edge_lines (
     aid INTEGER NOT NULL,
     line TEXT NOT NULL,
-    headline INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS edge_lines_aid ON edge_lines (aid);
+    headline INTEGER NOT NULL,
+    PRIMARY KEY (aid, line)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -394,13 +394,14 @@ def unpacked(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def packed_endings(endings) -> str:
+def packed_endings(endings) -> bytes:
     """A paradigm's (prefix, suffix) pairs as the index stores them: space-separated suffixes, a prefix
-    before "|": [("", "а"), ("", ""), ("по", "ее")] is "а  по|ее"."""
-    return " ".join(f"{prefix}|{suffix}" if prefix else suffix for prefix, suffix in endings)
+    before "|", compressed (`packed_text`): [("", "а"), ("", ""), ("по", "ее")] is "а  по|ее"."""
+    return packed_text(" ".join(f"{prefix}|{suffix}" if prefix else suffix for prefix, suffix in endings))
 
 
-def unpacked_endings(text: str) -> list[tuple[str, str]]:
+def unpacked_endings(blob: bytes) -> list[tuple[str, str]]:
+    text = unpacked(blob)
     return [tuple(part.split("|")) if "|" in part else ("", part) for part in (text.split(" ") if text else [])]
 
 
