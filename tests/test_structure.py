@@ -61,10 +61,15 @@ def test_headline_byline_stamp_and_furniture():
     ("Мэр открыл мост\n2:14:20 / 09.04.2023 Просмотров: 1520\nМэр открыл мост через реку после долгого ремонта, "
      "сообщили в мэрии города.", "2023-04-09"),
     (" date 2021-03 Мэр открыл мост через реку после долгого ремонта, сообщили в мэрии города.", None),
+    ("Мэр открыл мост\nНижний Новгород, 9 апреля 2023 г.\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\nОМСК. 09.04.2023\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
 ], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year",
         "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu",
         "impossible-header-date", "timed-stamp-and-source", "timed-stamp-counter-outlet", "agency-dateline",
-        "year-less-dateline", "earliest-stamp-not-the-page-date", "stamp-with-views", "month-only-header"])
+        "year-less-dateline", "earliest-stamp-not-the-page-date", "stamp-with-views", "month-only-header",
+        "place-and-date-line", "place-and-numeric-date"])
 def test_publication_stamps(text, published):
     assert structure_of(text).published == published
 

@@ -20,7 +20,9 @@ PLAN_LEMMAS = {
     "намеренный", "ожидать", "рассчитывать", "прогнозировать", "планировать", "запланировать", "намереваться", "собираться", "ожидаться", "предстоять", "предстоящий",
     "запланированный", "планироваться", "намечать", "наметить", "намечаться", "готовиться", "предполагаться",
 }
-MODAL_LEMMAS = {"мочь", "должный"}  # plans only on the date's own verb: "может быть подписано до конца года"
+# Plans only on the date's own verb or the word it depends on: "может быть подписано до конца года",
+# "необходимо завершить реформу до марта", "снижение ставки возможно не раньше первого квартала".
+MODAL_LEMMAS = {"мочь", "должный", "нужный", "необходимый", "надо", "нужно", "необходимо", "возможный"}
 SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
 PREDICATES = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
@@ -177,6 +179,11 @@ def _opens_statement(tokens, comma: int) -> bool:
     return comma + 1 < len(tokens) and tokens[comma].text == "," and tokens[comma + 1].lemma in ("что", "чтобы")
 
 
+def _predicative(token) -> bool:
+    """A word that can be a clause's predicate: a verb, or a short adjective ("снижение возможно весной")."""
+    return token.pos in PREDICATES or (token.pos == "ADJ" and "Variant=Short" in token.feats)
+
+
 def _finite(token) -> bool:
     """A verb that makes a clause: finite, or a short participle ("подписано")."""
     return token.pos in PREDICATES and ("VerbForm=Fin" in token.feats or "Variant=Short" in token.feats)
@@ -250,7 +257,7 @@ class Clause:
         head = next((i for i in inside if tokens[i].head not in inside), inside[0] if inside else -1)
         self.predicate = head
         seen = set()
-        while self.predicate >= 0 and tokens[self.predicate].pos not in PREDICATES and self.predicate not in seen:
+        while self.predicate >= 0 and not _predicative(tokens[self.predicate]) and self.predicate not in seen:
             seen.add(self.predicate)
             if tokens[self.predicate].head < 0:
                 break

@@ -54,6 +54,8 @@ NUMERIC_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
 LOOSE_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")  # "2022-1-19 12:50", as some sites print it
 TEXT_RE = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({MONTH_WORD})(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+# The place a stamp may open with, as agencies print it: "Москва, 14 февраля 2025 г.", "НУР-СУЛТАН. 5.03.2021".
+STAMP_PLACE = re.compile(r"\s*[А-ЯЁA-Z][\w-]*(?:[ -][А-ЯЁA-Z][\w-]*){0,2}\s*[,.]\s*")
 UPDATE_RE = re.compile(r"(обновлено|обновлён|обновлен|изменено|updated|ред\.)", re.IGNORECASE)
 STAMP_LABELS = re.compile(
     r"(понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
@@ -90,8 +92,9 @@ def stamp_date(line: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) when `line` is nothing but a publication stamp.
 
     Accepts "27.10.2025", "14:05, 3 марта 2025", "Опубликовано в четверг, 17-го марта, 2022",
-    "- 11 янв.", "2022-1-19 12:50", ISO timestamps, a view counter beside the time; the part
-    after "обновлено" is ignored, so the first publication wins.
+    "- 11 янв.", "2022-1-19 12:50", "Москва, 14 февраля 2025 г." (a place before it), ISO
+    timestamps, a view counter beside the time; the part after "обновлено" is ignored, so the
+    first publication wins.
     """
     update = UPDATE_RE.search(line)
     head = line[: update.start()] if update else line
@@ -99,7 +102,8 @@ def stamp_date(line: str) -> tuple[int | None, int, int] | None:
         match = regex.search(head)
         if not match:
             continue
-        rest = (head[: match.start()] + " " + head[match.end():])
+        before = "" if STAMP_PLACE.fullmatch(head[: match.start()]) else head[: match.start()]
+        rest = before + " " + head[match.end():]
         if TIME_RE.search(rest):  # a stamp with its time may carry a view counter: "05:41 07 Октябрь 2020 4030"
             rest = re.sub(r"\b\d{1,7}\b", " ", TIME_RE.sub(" ", rest))
         rest = STAMP_LABELS.sub(" ", rest)
