@@ -137,6 +137,14 @@ def rows(speech):
     ("torn.txt", "Вадим Жаркевич", "person", "Жаркевича", "indirect", "работы займут два года"),
     # a promise inside a concessive clause ends with that clause
     ("gloss.txt", "Арман Ахметов", "person", "Арман Ахметов", "indirect", "снизить налоги"),
+    # "«…», — цитирует директора пресс-служба": the one quoted speaks, by role here
+    ("quoting.txt", "Андрей Лебедев", "person", "директора", "direct", "Мы сохраним темпы роста и в следующем году"),
+    # … and an occupation as a role noun ("тренера" for "Главный тренер … Павел Синицын")
+    ("quoting.txt", "Павел Синицын", "person", "тренера", "direct", "Сезон будет трудным"),
+    # a quoted name between the verb and "что" is no quotation: "сообщила агентству «Вест», что …"
+    ("quoting.txt", "Ольга Седова", "person", "Ольга Седова", "indirect", "дивиденды вырастут вдвое"),
+    # the place it was said, without its preposition and in the nominative ("В министерстве пояснили")
+    ("quoting.txt", "министерство", "description", "министерстве", "indirect", "льготы для завода сохранятся"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])

@@ -61,6 +61,9 @@ GOVERNED = {
     "призвать": {"к"}, "призывать": {"к"}, "поблагодарить": {"за"}, "благодарить": {"за"},
     "пригрозить": {"с"},
 }
+# "цитирует тренера", "цитирует слова министра": the one quoted speaks, not the one quoting.
+QUOTING_VERBS = {"цитировать", "процитировать"}
+WORDS_NOUNS = {"слово", "высказывание", "заявление", "фраза", "ответ"}
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
@@ -282,7 +285,8 @@ class ArticleSpeech:
             start, marker = clause
             start = sent.start + start
             end = sent.start + self._clause_end(tree, i, start - sent.start)
-            if after and after[0] - 1 <= start + 1 and (after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):
+            if after and start <= after[0] <= start + 2 and (
+                    after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):  # not «Вест» before "что"
                 return self._opening_quote(index, after, f"{word} {marker}", speaker)
             return [quote("indirect", f"{word} {marker}", start, end)]
         if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
@@ -772,8 +776,15 @@ class SpeechTree(Tree):
 
     def reference(self, i: int) -> int | None:
         """"сообщает агентство со ссылкой на министра": the one referred to speaks, not the agency; an
-        unnamed source ("со ссылкой на источники") leaves the agency the speaker."""
+        unnamed source ("со ссылкой на источники") leaves the agency the speaker. So does the one quoted:
+        "«…», — цитирует тренера пресс-служба", "цитирует слова министра"."""
         tokens = self.sent.tokens
+        if tokens[i].lemma in QUOTING_VERBS:
+            for quoted in self.kids(i, {"obj"}):
+                if tokens[quoted].lemma in WORDS_NOUNS:
+                    quoted = next(iter(self.kids(quoted, {"nmod"})), None)
+                if quoted is not None and feats(tokens[quoted]).get("Animacy") == "Anim":
+                    return quoted
         for child in self.kids(i, {"obl", "nmod", "advcl"}):
             if tokens[child].lemma == "ссылка":
                 for target in self.kids(child, {"nmod", "obl"}):
@@ -918,10 +929,12 @@ class SpeechTree(Tree):
         return None
 
     def phrase(self, i: int) -> str:
-        """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"."""
-        nodes = self.subtree(i, keep=lambda c: self.sent.tokens[c].rel in PHRASE_RELS)
-        nodes = [n for n in nodes if self.sent.tokens[n].pos != "PUNCT"]
+        """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"; its own
+        preposition stays out ("в министерстве сообщили" → "министерстве")."""
         tokens = self.sent.tokens
+        nodes = self.subtree(i, keep=lambda c: tokens[c].rel in PHRASE_RELS and not (
+            tokens[c].head == i and tokens[c].rel == "case"))
+        nodes = [n for n in nodes if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
         words = self.sent.text[lo:hi]
@@ -931,7 +944,8 @@ class SpeechTree(Tree):
 
     def nominative_phrase(self, i: int) -> str:
         """The phrase with its head word (and the adjectives before it) in the dictionary form when it
-        stands in another case: "по словам одного из мигрантов" → "один из мигрантов"."""
+        stands in another case: "по словам одного из мигрантов" → "один из мигрантов", "В Кремле
+        заявили" → "Кремль"."""
         token = self.sent.tokens[i]
         words = self.phrase(i)
         if "Case=Nom" in token.feats or not token.lemma:
@@ -939,7 +953,8 @@ class SpeechTree(Tree):
         start = words.find(token.text)
         if start < 0:
             return words
-        return (words[:start] + token.lemma + words[start + len(token.text):]).strip()
+        lemma = token.lemma[:1].upper() + token.lemma[1:] if token.text[:1].isupper() else token.lemma
+        return (words[:start] + lemma + words[start + len(token.text):]).strip()
 
     def first_verb_after(self, offset: int) -> int | None:
         for index, token in enumerate(self.sent.tokens):
