@@ -145,6 +145,12 @@ def rows(speech):
     ("quoting.txt", "Ольга Седова", "person", "Ольга Седова", "indirect", "дивиденды вырастут вдвое"),
     # the place it was said, without its preposition and in the nominative ("В министерстве пояснили")
     ("quoting.txt", "министерство", "description", "министерстве", "indirect", "льготы для завода сохранятся"),
+    # a body noun for the organisation the text introduced with it: "Компания «Северная сталь»"
+    ("quoting.txt", "Северная сталь", "org", "компании", "indirect", "Компания «Северная сталь» увеличила выпуск на 12%"),
+    # "регулятор" stands for the bank named with its country, never for the football club named after it
+    ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect",
+     "Национальный банк Армении в пятницу сохранил базовую ставку на прежнем уровне"),
+    ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect", "Рост инфляции замедлился до 5%"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .names import Mention
-from .roles import (SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
+from .roles import (BODY_CLASSES, SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
                     verb_gender)
 from .syntax import Tree
 
@@ -182,8 +182,10 @@ class ArticleSpeech:
 
     def _inside_quotes(self, para: int, start: int, end: int) -> bool:
         """Whether a stretch of a paragraph lies inside quotation marks: someone's words, where a name is
-        not an antecedent ("«Путин сказал мне…», — сказал он" is not Путин speaking)."""
-        return any(low - 1 <= start and end <= high + 1 for low, high in self.spans.get(para, []))
+        not an antecedent ("«Путин сказал мне…», — сказал он" is not Путин speaking). Quotation marks
+        round the name alone are a name's ("Компания «Северная нефть»")."""
+        return any(low - 1 <= start and end <= high + 1 and (low + 1 < start or end < high - 1)
+                   for low, high in self.spans.get(para, []))
 
     def quotes(self) -> list[Quote]:
         found = []
@@ -609,12 +611,13 @@ class ArticleSpeech:
     def _body_antecedent(self, index, tree, token_index) -> Speaker | None:
         """The organisation a bare body noun stands for: "Ведомство утверждает" after "Роскомнадзор блокирует
         звонки", "Как отмечает компания" after "ПАО «Север» опубликовало отчёт" — the organisation named in
-        reach before it that the noun names ("агентство" ~ "агентство Вест"), else the latest one that was
-        a subject there, else the only one named there."""
+        reach before it that the noun names ("агентство" ~ "агентство Вест") or that the text introduced
+        with that noun ("Компания «Север»"). A noun without such a class of names ("суд", "партия") may
+        also stand for the latest organisation that was a subject there, else the only one named there."""
         token = tree.sent.tokens[token_index]
         if token.lemma not in REFERRING_BODIES:
             return None
-        named = []
+        named = []  # (entity, its sentence), latest first
         for s in range(index, -1, -1):
             if s != index and self.sentences[s].para != self.sentences[index].para and not self._in_reach(index, s):
                 break
@@ -622,11 +625,17 @@ class ArticleSpeech:
             for entity in reversed(sent.entities):
                 if entity.type == "ORG" and (s != index or entity.end <= token.start) and not self._inside_quotes(
                         sent.para, sent.start + entity.start, sent.start + entity.end):
-                    named.append((entity, self._org_subject(sent, entity)))
-        fitting = [e for e, _ in named if body_fits(token.lemma, e.normal)] or [e for e, subject in named if subject]
-        if not fitting and len({e.normal for e, _ in named}) == 1:
-            fitting = [named[0][0]]
-        return Speaker("org", org_name(fitting[0]), None, tree.phrase(token_index)) if fitting else None
+                    named.append((entity, sent))
+        noun = token.lemma
+        fitting = [e for e, sent in named if body_fits(noun, e.normal) or _introduced_as(sent, e, noun)]
+        if not fitting and noun not in BODY_CLASSES:
+            fitting = [e for e, sent in named if self._org_subject(sent, e)]
+            if not fitting and len({e.normal for e, _ in named}) == 1:
+                fitting = [named[0][0]]
+        if not fitting:
+            return None
+        entity, sent = next((e, sent) for e, sent in named if e is fitting[0])
+        return Speaker("org", org_name(entity, sent), None, tree.phrase(token_index))
 
     @staticmethod
     def _org_subject(sent, entity) -> bool:
@@ -651,13 +660,9 @@ class ArticleSpeech:
                 text = self.mentions[mention].text
                 return Speaker("person", text, mention, text)
         entities = tree.sent.entities
-        for position, entity in enumerate(entities):
+        for entity in entities:
             if entity.type == "ORG" and entity.start <= at < entity.end:
-                name = org_name(entity)
-                following = entities[position + 1] if position + 1 < len(entities) else None
-                if following and following.type == "LOC" and tree.sent.text[entity.end:following.start] == " ":
-                    name = f"{name} {following.text}"
-                return Speaker("org", name, None, entity.text)
+                return Speaker("org", org_name(entity, tree.sent), None, entity.text)
         return None
 
     def _recent(self, index: int, before: int):
@@ -740,10 +745,20 @@ class ArticleSpeech:
         return None
 
 
-def org_name(entity) -> str:
-    """An organisation's name with the quotation mark NER leaves out closed: "АО «Северный порт»"."""
-    name = entity.normal
-    return name + "»" if name.count("«") > name.count("»") else name
+def org_name(entity, sent) -> str:
+    """An organisation's name with the quotation mark NER leaves out closed ("АО «Северный порт»") and
+    the place right after it ("Национальный банк Армении")."""
+    name = entity.normal + ("»" if entity.normal.count("«") > entity.normal.count("»") else "")
+    following = next((e for e in sent.entities if e.start > entity.start), None)
+    if following and following.type == "LOC" and sent.text[entity.end:following.start] == " ":
+        name = f"{name} {following.text}"
+    return name
+
+
+def _introduced_as(sent, entity, noun: str) -> bool:
+    """The text named the organisation with that noun before it: "Компания «Север»", "клуб «Кайрат»"."""
+    before = [t for t in sent.tokens if t.start < entity.start and t.text not in "«\"„“"]
+    return bool(before) and before[-1].lemma == noun
 
 
 def stems(text: str) -> list[str]:
