@@ -398,6 +398,10 @@ def test_seed_events_are_the_clauses_their_dates_modify(seeds):
     ("в марте", "Завод снизил прогноз — не более 3% роста"),  # a verbless closing aside after a dash
     ("в январе", "Цех закрыли на ремонт"),  # after a sentence end without its space
     ("с 1 октября", "Мэра и команду города, которые возглавят ассоциацию"),  # "который" and what it tells of
+    ("в ноябре", "Новый цех откроют"),  # who said it goes: "Как пояснил директор завода, …"
+    ("к маю", "Переговоры о зарплате возобновятся"),  # "По словам профсоюза, …"
+    ("в декабре", "Выставка станков пройдёт"),  # "…, сообщил организатор"
+    ("в четверг", "Об этом сообщил директор завода"),  # … unless saying it is all the sentence tells
 ])
 def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, event):
     rows = [row for row in expression_rows if row["file"] == "clauses.txt" and row["mention"].casefold() == mention

@@ -46,6 +46,12 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = 
     text = "".join(chars)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
     text = re.sub(r",(\s*,)+", ",", text)
+    if text.endswith("»") and text.count("»") > text.count("«"):  # a quotation's close, its date left out
+        text = text[:-1].strip(" ,;:—–-?.")
+    if text.startswith("«") and text.count("«") > text.count("»"):
+        text = text[1:].strip()
+    if text.count('"') % 2:
+        text = text.strip('"').strip(" ,;:—–-?.")
     if sentence.rstrip().endswith("?"):
         return f"Вопрос: {text}" if text else sentence.strip()
     if len(text.split()) < 2:

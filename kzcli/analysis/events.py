@@ -13,7 +13,7 @@ from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
 from .clauses import ClauseExtent, clause_lemmas, clause_text
 from .crossref import PRECISE, EventName, anchors, references
-from .speech import CUE_VERBS
+from .speech import CUE_VERBS, PARENTHETICAL_CASES, PARENTHETICAL_NOUNS
 from .syntax import Tree
 
 PLAN_LEMMAS = {
@@ -122,6 +122,31 @@ def _asides(tokens, inside: list[int]) -> set[int]:
                 asides.update(range(opened, i + 1))
             opened = None
     return asides
+
+
+def _attribution(tokens, inside: list[int]) -> set[int]:
+    """Who said it, opening or closing the sentence around a date it does not hold: "Как пояснил
+    заместитель акима, …", "По словам министра, …", "…, — сказал он."."""
+    commas = [i for i, token in enumerate(tokens) if token.text == ","]
+    if not commas or not inside:
+        return set()
+    found: set[int] = set()
+    first, last = commas[0], commas[-1]
+    opening = tokens[:first]
+    if first < min(inside) and len(opening) >= 2 and (
+            (opening[0].lemma == "как" and any(t.lemma in CUE_VERBS and t.pos == "VERB" for t in opening[1:3]))
+            or (opening[0].lemma in PARENTHETICAL_CASES and opening[1].lemma in PARENTHETICAL_NOUNS)):
+        if first + 1 < len(tokens) and tokens[first + 1].lemma == "ссылаться":  # "…, ссылаясь на министерство, …"
+            first = next((c for c in commas if c > first), first)
+        if first < min(inside):
+            found.update(range(first + 1))
+    closing = [i for i in range(last + 1, len(tokens)) if tokens[i].pos != "PUNCT"]
+    said = any(_finite(tokens[i]) for i in range(last) if i not in found)  # "Об этом, 5 мая, сообщил X" is all
+    if said and last > max(inside) and closing and tokens[closing[0]].lemma in CUE_VERBS \
+            and tokens[closing[0]].pos == "VERB" and len(closing) <= 8 \
+            and not any(tokens[i].lemma in ("что", "чтобы") for i in closing):
+        found.update(range(last, closing[-1] + 1))
+    return found
 
 
 def _agree(noun, pronoun, coordinated: bool = False) -> bool:
@@ -267,6 +292,7 @@ class Clause:
             self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.inside}
         asides = _asides(tokens, inside)
         self.inside |= asides
+        self.attribution = _attribution(tokens, inside) - self.span  # left out of the clause's words only
         self.segment = _segment(tokens, inside, asides) if inside else (0, len(tokens) - 1)
         lo, hi = self.segment
         if not lo <= self.predicate <= hi:  # the tree links the date across a clause boundary: trust the clause
@@ -330,8 +356,10 @@ class Clause:
         """The clause's tokens without the date: the date's predicate and its arguments within the clause
         around the date; in a question, only the thing asked about."""
         lo, hi = self.segment
+        span = [i for i in range(lo, hi + 1) if i not in self.inside]
+        told = [i for i in span if i not in self.attribution] or span  # who said it goes
         if self.predicate < 0 or not lo <= self.predicate <= hi:
-            return [i for i in range(lo, hi + 1) if i not in self.inside]
+            return told
         tokens = self.sent.tokens
 
         def keep(child: int) -> bool:
@@ -348,11 +376,10 @@ class Clause:
             for orphan in (i for i in range(lo, hi + 1) if not lo <= tokens[i].head <= hi and i != root
                            and tokens[i].rel != "punct" and tokens[i].pos not in PREDICATES):
                 nodes.update(self.tree.subtree(orphan, keep))
-        nodes = sorted(i for i in (nodes | set(self.antecedent)) - self.inside if lo <= i <= hi)
-        span = [i for i in range(lo, hi + 1) if i not in self.inside]
+        nodes = sorted(i for i in (nodes | set(self.antecedent)) - self.inside - self.attribution if lo <= i <= hi)
         if self.question or 2 * len(nodes) > len(span):
-            return nodes or span
-        return span  # the tree keeps less than half of the clause: it is doubtful, the clause is not
+            return nodes or told
+        return told  # the tree keeps less than half of the clause: it is doubtful, the clause is not
 
     def _antecedent(self) -> list[int]:
         """For a relative clause, the noun phrase it tells about, before its comma ("строителей моста,
@@ -398,7 +425,8 @@ class Clause:
             opener += 1  # "…, то в прошлом месяце совет утвердил": the clause starts after its opener
         lo = tokens[nodes[opener]].start
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes[opener:])
-        blanks = sorted(i for i in self.inside if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
+        blanks = sorted(i for i in self.inside | self.attribution
+                        if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
         return ClauseExtent(tuple(nodes), opener, tuple(blanks))
 
     def text(self) -> str:
