@@ -128,12 +128,23 @@ LEAD = "Длинный первый абзац новости о важных с
     (f"Заголовок новости\n{LEAD} Об этом пишет Вестник.\nИсточник: https://vestnik.ru/news/1", "Вестник"),
     (f"Заголовок новости\nФото: Sibpress\n{LEAD} Как выяснило агентство Sibpress, встреча перенесена.", None),
     (f"Заголовок новости\n{LEAD} Как сообщает ТАСС, встреча перенесена.", None),  # an agency cited
+    (f"Заголовок новости\n{LEAD}\n© Степной курьер, 2025", "Степной курьер"),
+    (f"Заголовок новости\n{LEAD}\nВсе права защищены. Копирование материалов «Вечерний город» запрещено.",
+     "Вечерний город"),
+    (f"Заголовок новости\n© Reuters\n{LEAD}\nВторой абзац новости о событиях недели, длинный, как и первый абзац.\n"
+     "Третий абзац новости о событиях недели, длинный, как и первый абзац текста.\nЧетвёртый абзац.", None),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
-        "cited-agency"])
+        "cited-agency", "copyright-at-the-foot", "rights-line", "photo-copyright-is-not-the-outlet"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
+
+
+def test_a_related_marker_above_the_article_leaves_its_headline_and_stamp():
+    article = structure_of(f"Новости партнеров\nГлавная / Общество / Заголовок новости о парке\nЗаголовок новости о парке\n"
+                           f"20 мая 2023, 14:05\nНовости о парке: {LEAD}")
+    assert (article.title, article.published) == ("Заголовок новости о парке", "2023-05-20")
 
 
 def test_the_page_address_is_kept_and_left_out_of_the_text():

@@ -88,6 +88,13 @@ SITE_SUBJECT = re.compile(  # "Site.kz поговорил с экспертам�
     rf"(?:^|[.!?]\s+)({SITE_NAME.pattern})\s+[а-яё]+(?:л[аио]?|ет|ит|ут|ют|ат|ят)\b")
 SIGNED_STAMP = re.compile(r"^(.*\d)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$")  # "8 мая 2019 18:48 Site"
 TRAILING_COUNTERS = re.compile(r"(?<=[^\W\d])(?:\s+\d{1,7}){2,}$")  # "Заголовок 10 3695": comments, views
+# The rights holder a page's copyright line names: "© Степной курьер, 2025", "© 2019–2025 Vestnik.kz",
+# "Копирование материалов «Вечерний город» запрещено" — weak evidence of the outlet, never a photo's.
+COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*,?\s*)?"
+                              r"(?P<name>[^\d©,.|/]{2,40}?(?:\.[a-zа-я]{2,6})?)\s*(?:[,.|]\s*\d{4}(?:\s*[-–—]\s*\d{4})?)?\.?$",
+                              re.IGNORECASE)
+RIGHTS_LINE = re.compile(r"(?:права\s+защищены|all\s+rights\s+reserved|копирован|перепечат).*?«(?P<name>[^»]{2,40})»",
+                         re.IGNORECASE)
 CREDIT = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
 BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s+(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}))?$")
 # The date such a dateline carries, with or without a year and a time.
@@ -193,13 +200,20 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         in_top = position < TOP_ZONE_LINES and sum(word_count(prev) >= BODY_WORDS for prev in kept) <= 1
         bare = line.lstrip("-–—•* ").strip()
         if RELATED.match(bare):
-            related = True
+            # above the article a marker is a menu item: the headline and stamps under it are the article's
+            related = any(word_count(prev) >= BODY_WORDS for prev in kept)
             boilerplate.append(line)
             continue
         if related and not _is_paragraph(line):
             boilerplate.append(line)
             continue
         related = False
+        holder = RIGHTS_LINE.search(bare) or (  # a photo's "© Reuters" is no page's: the foot's, or one with a year
+            (position >= len(lines) - 3 or re.search(r"\d{4}", bare)) and COPYRIGHT_HOLDER.match(bare))
+        if holder and not CREDIT.match(holder["name"].strip()) and not re.search(
+                r"фото|photo|видео|video|иллюстрац", bare, re.IGNORECASE):
+            quoted = QUOTED_NAME.match(holder["name"].strip())  # "ИА «Вест»" → Вест
+            named.append((quoted[1] if quoted else holder["name"]).strip(" «»\"“”"))
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
                 CAPTION_CREDIT.search(line) and word_count(line) <= HEADLINE_MAX_WORDS):
             boilerplate.append(line)
