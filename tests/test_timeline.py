@@ -367,6 +367,9 @@ def test_rhetorical_today_is_no_event_and_a_question_is_no_statement(expressions
 
 
 def test_a_date_without_any_year_is_kept_without_inventing_one(expressions, tmp_path, monkeypatch):
+    # "следующего года" counts from a publication date the file does not give, not from "В 2019 году"
+    assert ("next_year.txt", "в начале следующего года") not in expressions
+    assert expressions[("next_year.txt", "в 2019 году")]["date"] == "2019"
     row = expressions[("undated.txt", "12 мая")]
     assert (row["date"], row["partial"], row["year_inferred"]) == (None, "--05-12", False)
     buffer = io.StringIO()

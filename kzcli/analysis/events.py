@@ -79,8 +79,10 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
         direction = clause.direction
         if mention.needs_anchor and anchor is not None:
             resolve_relative(mention, anchor, direction)
-        elif mention.shift is not None:
-            continue
+        elif mention.needs_anchor and mention.shift is None and month_year:  # "в марте этого года", a month known
+            mention.set_year(month_year + mention.year_shift)
+        elif mention.needs_anchor:
+            continue  # "в начале следующего года" with no publication date: no year to count from
         elif mention.year is None:
             years = _nearby_years(index, sent.para, explicit, anchor) or ([month_year] if month_year else [])
             complete_year(mention, years, anchor, direction)
