@@ -270,3 +270,13 @@ def test_a_markdown_level_one_heading_is_the_title():
     assert doc.title == "Итоги года: бюджет, налоги"
     assert parse(doc).title == "Итоги года: бюджет, налоги"
     assert markdown_to_document("Текст\n# Раздел\nЕщё текст.", "utf-8").title is None
+
+
+def test_a_line_that_dates_the_file_is_never_the_folders_furniture():
+    """A day's news shares its date lines: three files with "date 2025-09-10" or one stamp keep their dates."""
+    from kzcli.ingest.furniture import edge_lines, learned
+
+    docs = [RawDocument(f"{stamp}\nЗаголовок новости номер {n}\nГлавная\n{LEAD}", "")
+            for n, stamp in enumerate(["date 2025-09-10", "date 2025-09-10", "date 2025-09-10",
+                                       "10.09.2025 14:05", "10.09.2025 14:05", "10.09.2025 14:05"])]
+    assert learned([edge_lines(doc) for doc in docs]) == {"главная"}

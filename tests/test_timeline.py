@@ -346,6 +346,9 @@ def expressions(expression_rows):
     ("winter.txt", "5 января", "2026-01-05", True),  # an upcoming meeting: next year
     ("spring.txt", "12 марта", "2025-03-12", False),
     ("spring.txt", "в мае", "2025-05", True),
+    # published Wednesday 10 September 2025: a part of a week or month counted from it
+    ("weeks.txt", "в конце прошлой недели", "2025-09-01/2025-09-07", False),
+    ("weeks.txt", "в начале следующего месяца", "2025-10", True),
     # published "Самара, 12 сентября 2025 г.": what is possible or needed is still to come
     ("modal.txt", "первого квартала", "2026-01/2026-03", True),  # "возможно не раньше …"
     ("modal.txt", "до марта", "2026-03", True),  # "необходимо завершить …"
@@ -362,6 +365,8 @@ def test_rhetorical_today_is_no_event_and_a_question_is_no_statement(expressions
     assert [row["event"] for row in todays] == ["Губернатор подписал указ о поддержке завода"]
     assert expressions[("plant.txt", "2024 года")]["event"] == "Вопрос: итоги"
     assert expressions[("plant.txt", "до конца 2026 года")]["modifier"] == "end"
+    assert [expressions[("weeks.txt", mention)]["modifier"] for mention in (
+        "в конце прошлой недели", "в начале следующего месяца")] == ["end", "start"]
     assert expressions[("plant.txt", "в среду")]["event"] == \
         "Совет директоров станкостроительного завода утвердил план модернизации"
 

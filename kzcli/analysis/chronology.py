@@ -87,8 +87,8 @@ GRAMMAR = [
     ("adjective_month", rf"({'|'.join(ADJECTIVE_MONTHS)})[а-яё]+"),
     ("year", rf"(?:(?:в|во|с|до|к|на|за|по|от)\s+)?{YEAR}{YEAR_WORD}"),
     ("shifted_year", rf"(?:(?:в|во|на|с|до|к|за|по\s+итогам|с\s+начала)\s+)?{SHIFT}\s+(?:году|года|год)\b"),
-    ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b"),
-    ("week", rf"на\s+{SHIFT}\s+неделе"),
+    ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+месяца\b"),
+    ("week", rf"на\s+{SHIFT}\s+неделе|{PREPOSITION}{PARTS}\s+{SHIFT}\s+недели\b"),
     ("weekend", rf"в\s+{SHIFT}\s+выходные"),
     ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
     ("ago", rf"(?:ровно\s+)?(?:{COUNT}\s+)?{UNIT}\s+назад"),
@@ -281,9 +281,12 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("year", int(y))
     if kind == "shifted_year":
         return make("year", None, shift=("year", _shift(g[0])))
-    if kind == "shifted_month":
-        return make("month", None, shift=("month", _shift(g[0])))
-    if kind in ("week", "weekend"):
+    if kind in ("shifted_month", "week"):  # "в прошлом месяце", "на этой неделе", "в конце прошлой недели"
+        shifted, part, part_shifted = g
+        return make("month" if kind == "shifted_month" else "range", None,
+                    shift=("month" if kind == "shifted_month" else kind, _shift(shifted or part_shifted)),
+                    modifier=PART_WORDS[part.lower()] if part else None)
+    if kind == "weekend":
         return make("range", None, shift=(kind, _shift(g[0])))
     if kind == "days_back":
         return make("range", None, shift=("days_back", _count(g[0])))

@@ -4,7 +4,8 @@ A line of at most ten words that stands verbatim among the first ten or last fiv
 three files of the folder is furniture there ("Главная", "Политика Экономика Общество", "Все права
 защищены", "Наш канал в Телеграм"), and is dropped wherever it appears in those files. A line that
 reads as a byline (it names the outlet, and stays the outlet's evidence), a file's headline, or a
-sentence with a finite verb ("Министр прибыл в Астану") is never learned, however often it repeats.
+sentence with a finite verb ("Министр прибыл в Астану") or a line that dates the file ("date 2025-09-10",
+"10.09.2025 14:05": a day's news shares its stamps) is never learned, however often it repeats.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lang.calendar import explicit_dates, stamp_date
 from ..lang.dictionary import dictionary
 from .files import RawDocument
-from .structure import DATELINE, byline_outlet, choose_headline, clean_line, word_count
+from .structure import DATELINE, HEADER_DATE, byline_outlet, choose_headline, clean_line, word_count
 
 TOP_LINES = 10
 BOTTOM_LINES = 5
@@ -38,7 +40,7 @@ def edge_lines(doc: RawDocument) -> dict[str, bool]:
     edges = dict.fromkeys(lines[:TOP_LINES] + lines[-BOTTOM_LINES:])
     return {line.casefold(): line == headline for line in edges
             if word_count(line) <= MAX_WORDS and not byline_outlet(line) and not DATELINE.match(line + " ")
-            and not _has_finite_verb(line)}
+            and not _dates(line) and not _has_finite_verb(line)}
 
 
 def learned(lines_per_file) -> frozenset[str]:
@@ -47,6 +49,10 @@ def learned(lines_per_file) -> frozenset[str]:
     counts = Counter(line for lines in lines_per_file for line, headline in lines.items() if not headline)
     headlines = {line for lines in lines_per_file for line, headline in lines.items() if headline}
     return frozenset(line for line, count in counts.items() if count >= MIN_FILES and line not in headlines)
+
+
+def _dates(line: str) -> bool:
+    return bool(HEADER_DATE.match(line) or stamp_date(line) or explicit_dates(line))
 
 
 def _has_finite_verb(line: str) -> bool:
