@@ -151,6 +151,10 @@ def rows(speech):
     ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect",
      "Национальный банк Армении в пятницу сохранил базовую ставку на прежнем уровне"),
     ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect", "Рост инфляции замедлился до 5%"),
+    # "Адвокат Карипова Дина Омарова": the lawyer speaks, not her client, whom the tagger runs into her name
+    ("owners.txt", "Дина Омарова", "person", "Дина Омарова", "indirect", "защита обжалует решение"),
+    ("owners.txt", "Дина Омарова", "person", "адвокат", "direct", "Мой подзащитный не признает вину"),
+    ("owners.txt", "Олег Сидоров", "person", "Олег Сидоров", "indirect", "документы переданы в суд"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])

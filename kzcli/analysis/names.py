@@ -111,26 +111,49 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
             continue
         if not all(w.text[:1].isupper() for w in words):
             continue
-        surname = words[-1]
-        first = words[:-1]
-        feats = _feats(surname)
-        mention = Mention(
-            sent=index, start=words[0].start, end=surname.start + len(surname.text),
-            text=sent.text[words[0].start: surname.start + len(surname.text)],
-            first="", initial="", surname=surname.text, key=surname_key(surname.text),
-            nominative=surname.pos == "PROPN" and feats.get("Case") == "Nom",
-            gender=feats.get("Gender", "") if surname.pos == "PROPN" else "",
-        )
-        if first:
-            given = first[0]
-            if INITIAL.match(given.text):
-                mention.initial = given.text
-            else:
-                mention.first = _first_name(entity, given, len(first) + len(role_words), len(words) + len(role_words))
-                mention.initial = mention.first[:1]
-        mention.role = " ".join(w.lemma for w in role_words) or _role_before(sent, tokens)
-        mentions.append(mention)
+        count = len(words) + len(role_words)
+        names = _names_in(words)
+        for offset, group in names:
+            mention = _mention(index, sent, entity, group, len(role_words) + offset, count)
+            if len(names) == 1:
+                mention.role = " ".join(w.lemma for w in role_words) or _role_before(sent, tokens)
+            elif offset:  # "адвокат Карипова" is the role of the name after the owner, not the owner's
+                mention.role = _role_before(sent, [t for t in tokens if t.start >= group[0].start])
+            mentions.append(mention)
     return mentions
+
+
+def _names_in(words) -> list[tuple[int, list]]:
+    """The names one PER span holds, with their offsets: the tagger runs an owner in the genitive into
+    the name after it ("Адвокат Карипова Дина Омарова": Карипова is whose lawyer Омарова is)."""
+    for k in range(1, len(words)):
+        owner, name = words[k - 1], words[k]
+        if owner.rel == "nmod" and name.rel == "appos" and \
+                _feats(owner).get("Case") == "Gen" and _feats(name).get("Case") == "Nom":
+            return [(0, words[:k]), (k, words[k:])]
+    return [(0, words)]
+
+
+def _mention(index: int, sent, entity, words, position: int, count: int) -> Mention:
+    """A mention of the name `words`, whose first word is the `position`-th of the entity's `count`."""
+    surname = words[-1]
+    first = words[:-1]
+    feats = _feats(surname)
+    mention = Mention(
+        sent=index, start=words[0].start, end=surname.start + len(surname.text),
+        text=sent.text[words[0].start: surname.start + len(surname.text)],
+        first="", initial="", surname=surname.text, key=surname_key(surname.text),
+        nominative=surname.pos == "PROPN" and feats.get("Case") == "Nom",
+        gender=feats.get("Gender", "") if surname.pos == "PROPN" else "",
+    )
+    if first:
+        given = first[0]
+        if INITIAL.match(given.text):
+            mention.initial = given.text
+        else:
+            mention.first = _first_name(entity, given, position + len(first), count)
+            mention.initial = mention.first[:1]
+    return mention
 
 
 def _first_name(entity, token, position: int, count: int) -> str:

@@ -536,8 +536,11 @@ class ArticleSpeech:
                 return None
             return self._antecedent(index, token.start, pronoun, token.text)
         candidates = [token_index] + tree.descendants(token_index, OWNER_RELS, depth=3)
-        named = [found for found in (self._named(index, tree, c) for c in candidates) if found]
-        named.sort(key=lambda found: found.type != "person")
+        # a person first; the role noun's own name before its owner's ("Помощник Путина Юрий Ушаков" is Ушаков)
+        owners = {c for c in candidates if sent.tokens[c].rel == "nmod" and c != token_index}
+        named = sorted(((c in owners, found) for c in candidates if (found := self._named(index, tree, c))),
+                       key=lambda pair: (pair[1].type != "person", pair[0]))
+        named = [found for _, found in named]
         if not named and token.pos == "PROPN" and token.text[:1].isupper():
             named = [found for found in [self._surname_seen(index, token)] if found]
         role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
