@@ -155,11 +155,21 @@ def rows(speech):
     ("owners.txt", "Дина Омарова", "person", "Дина Омарова", "indirect", "защита обжалует решение"),
     ("owners.txt", "Дина Омарова", "person", "адвокат", "direct", "Мой подзащитный не признает вину"),
     ("owners.txt", "Олег Сидоров", "person", "Олег Сидоров", "indirect", "документы переданы в суд"),
+    # stance verbs that need a clause: "предположил, что", "сомневается, что"; advice with an infinitive
+    ("verbs.txt", "Павел Орешкин", "person", "Павел Орешкин", "indirect", "рост цен замедлится"),
+    ("verbs.txt", "Марат Ержанов", "person", "Марат Ержанов", "indirect", "рынок быстро восстановится"),
+    ("verbs.txt", "Алия Касымова", "person", "Алия Касымова", "indirect", "не спешить с выводами"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])
              for row in rows}
     assert expected in found
+
+
+def test_a_negated_cue_keeps_its_negation(rows):
+    """"не исключил, что …" reports the opposite of "исключил": the cue says so."""
+    found = [(row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "verbs.txt"]
+    assert ("Аскар Нуров", "не исключил что", "ставка будет снижена") in found
 
 
 def test_a_converb_gloss_is_not_a_statement(rows):

@@ -38,10 +38,13 @@ CUE_VERBS = {
     "попросить", "просить", "поблагодарить", "благодарить", "пожаловаться", "жаловаться", "ожидать",
     "прогнозировать", "допустить", "допускать", "опасаться", "информировать", "проинформировать",
     "акцентировать", "отмечаться", "подчеркиваться", "указываться", "обратить", "высказать",
+    "исключить", "исключать", "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать",
+    "посоветовать", "советовать", "рекомендовать", "порекомендовать",
 }
 # Verbs that report speech only with a clause ("считает, что …"): "считает его другом" reports nothing.
 CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
-               "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить"}
+               "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить", "исключить", "исключать",
+               "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать"}
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
@@ -283,14 +286,16 @@ class ArticleSpeech:
             return self._before(index, f"{pointer} {word}", speaker)
         clause = tree.reported_clause(i)
         after = next((span for span in spans if span[0] > at), None)
+        # the cue as said: "не исключил, что …" reports the opposite of "исключил"
+        said = f"не {word}" if any(sent.tokens[k].lemma == "не" for k in tree.kids(i, {"advmod"})) else word
         if clause:
             start, marker = clause
             start = sent.start + start
             end = sent.start + self._clause_end(tree, i, start - sent.start)
             if after and start <= after[0] <= start + 2 and (
                     after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):  # not «Вест» before "что"
-                return self._opening_quote(index, after, f"{word} {marker}", speaker)
-            return [quote("indirect", f"{word} {marker}", start, end)]
+                return self._opening_quote(index, after, f"{said} {marker}", speaker)
+            return [quote("indirect", f"{said} {marker}", start, end)]
         if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
             return self._dash_speech(index, sent.start, word, speaker)  # "– сказала она." after her paragraph
         if tree.inverted(i):
@@ -319,7 +324,7 @@ class ArticleSpeech:
             end = sent.start + self._clause_end(tree, i, target)
             infinitive = any(t.start == target and "VerbForm=Inf" in t.feats for t in sent.tokens)  # "пообещал снизить налоги"
             if len(text[start:end].split()) >= 3 or infinitive or token.lemma in {"назвать", "называть"}:
-                return [quote("indirect", word, start, end)]
+                return [quote("indirect", said, start, end)]
         return []
 
     def _clause_end(self, tree, i: int, start: int) -> int:
