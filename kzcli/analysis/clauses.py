@@ -28,6 +28,9 @@ class ClauseExtent(NamedTuple):
         return cls(_numbers(nodes), int(opener), _numbers(blanks))
 
 
+LOOSE_ENDS = " ,;:—–-?."  # punctuation a clause cut out of its sentence does not end or begin with
+
+
 def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = None) -> str:
     """The clause's words as the sentence writes them, the words left out blanked, capitalised; the
     sentence itself when the clause is a single word. `tokens` need `start` (in the sentence), `text`.
@@ -44,14 +47,14 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = 
         begin = tokens[i].start - lo
         chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
     text = "".join(chars)
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—–-?.")
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(LOOSE_ENDS)
     text = re.sub(r",(\s*,)+", ",", text)
     if text.endswith("»") and text.count("»") > text.count("«"):  # a quotation's close, its date left out
-        text = text[:-1].strip(" ,;:—–-?.")
+        text = text[:-1].strip(LOOSE_ENDS)
     if text.startswith("«") and text.count("«") > text.count("»"):
         text = text[1:].strip()
     if text.count('"') % 2:
-        text = text.strip('"').strip(" ,;:—–-?.")
+        text = text.strip('"').strip(LOOSE_ENDS)
     if sentence.rstrip().endswith("?"):
         return f"Вопрос: {text}" if text else sentence.strip()
     if len(text.split()) < 2:

@@ -22,7 +22,7 @@ PLAN_LEMMAS = {
 }
 # Plans only on the date's own verb or the word it depends on: "может быть подписано до конца года",
 # "необходимо завершить реформу до марта", "снижение ставки возможно не раньше первого квартала".
-MODAL_LEMMAS = {"мочь", "должный", "нужный", "необходимый", "надо", "нужно", "необходимо", "возможный"}
+MODAL_LEMMAS = {"мочь", "должный", "нужный", "необходимый", "надо", "возможный"}  # natasha: "нужно" → нужный
 SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
 PREDICATES = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}

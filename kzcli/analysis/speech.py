@@ -541,11 +541,10 @@ class ArticleSpeech:
                 return None
             return self._antecedent(index, token.start, pronoun, token.text)
         candidates = [token_index] + tree.descendants(token_index, OWNER_RELS, depth=3)
-        # a person first; the role noun's own name before its owner's ("Помощник Путина Юрий Ушаков" is Ушаков)
-        owners = {c for c in candidates if sent.tokens[c].rel == "nmod" and c != token_index}
-        named = sorted(((c in owners, found) for c in candidates if (found := self._named(index, tree, c))),
-                       key=lambda pair: (pair[1].type != "person", pair[0]))
-        named = [found for _, found in named]
+        # a person first; the role noun's own name before its owner's ("Помощник Карипова Олег Сидоров" is Сидоров)
+        candidates.sort(key=lambda c: c != token_index and sent.tokens[c].rel == "nmod")
+        named = [found for found in (self._named(index, tree, c) for c in candidates) if found]
+        named.sort(key=lambda found: found.type != "person")
         if not named and token.pos == "PROPN" and token.text[:1].isupper():
             named = [found for found in [self._surname_seen(index, token)] if found]
         role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
@@ -635,14 +634,14 @@ class ArticleSpeech:
                         sent.para, sent.start + entity.start, sent.start + entity.end):
                     named.append((entity, sent))
         noun = token.lemma
-        fitting = [e for e, sent in named if body_fits(noun, e.normal) or _introduced_as(sent, e, noun)]
+        fitting = [(e, sent) for e, sent in named if body_fits(noun, e.normal) or _introduced_as(sent, e, noun)]
         if not fitting and noun not in BODY_CLASSES:
-            fitting = [e for e, sent in named if self._org_subject(sent, e)]
+            fitting = [(e, sent) for e, sent in named if self._org_subject(sent, e)]
             if not fitting and len({e.normal for e, _ in named}) == 1:
-                fitting = [named[0][0]]
+                fitting = named[:1]
         if not fitting:
             return None
-        entity, sent = next((e, sent) for e, sent in named if e is fitting[0])
+        entity, sent = fitting[0]
         return Speaker("org", org_name(entity, sent), None, tree.phrase(token_index))
 
     @staticmethod
@@ -755,7 +754,7 @@ class ArticleSpeech:
 
 def org_name(entity, sent) -> str:
     """An organisation's name with the quotation mark NER leaves out closed ("АО «Северный порт»") and
-    the place right after it ("Национальный банк Армении")."""
+    the place right after it ("Национальный банк Молдовы")."""
     name = entity.normal + ("»" if entity.normal.count("«") > entity.normal.count("»") else "")
     following = next((e for e in sent.entities if e.start > entity.start), None)
     if following and following.type == "LOC" and sent.text[entity.end:following.start] == " ":
@@ -764,8 +763,8 @@ def org_name(entity, sent) -> str:
 
 
 def _introduced_as(sent, entity, noun: str) -> bool:
-    """The text named the organisation with that noun before it: "Компания «Север»", "клуб «Кайрат»"."""
-    before = [t for t in sent.tokens if t.start < entity.start and t.text not in "«\"„“"]
+    """The text named the organisation with that noun before it: "Компания «Север»", "клуб «Заря»"."""
+    before = [t for t in sent.tokens if t.start < entity.start and t.text not in {"«", '"', "„", "“"}]
     return bool(before) and before[-1].lemma == noun
 
 

@@ -210,8 +210,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         related = False
         holder = RIGHTS_LINE.search(bare) or (  # a photo's "© Reuters" is no page's: the foot's, or one with a year
             (position >= len(lines) - 3 or re.search(r"\d{4}", bare)) and COPYRIGHT_HOLDER.match(bare))
-        if holder and not CREDIT.match(holder["name"].strip()) and not re.search(
-                r"фото|photo|видео|video|иллюстрац", bare, re.IGNORECASE):
+        if holder and not re.search(r"фото|photo|видео|video|иллюстрац|коллаж|скриншот", bare, re.IGNORECASE):
             quoted = QUOTED_NAME.match(holder["name"].strip())  # "ИА «Вест»" → Вест
             named.append((quoted[1] if quoted else holder["name"]).strip(" «»\"“”"))
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
