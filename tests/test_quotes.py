@@ -138,7 +138,7 @@ def rows(speech):
     # a promise inside a concessive clause ends with that clause
     ("gloss.txt", "Арман Ахметов", "person", "Арман Ахметов", "indirect", "снизить налоги"),
     # "«…», — цитирует директора пресс-служба": the one quoted speaks, by role here
-    ("quoting.txt", "Андрей Лебедев", "person", "директора", "direct", "Мы сохраним темпы роста и в следующем году"),
+    ("quoting.txt", "Андрей Лыков", "person", "директора", "direct", "Мы сохраним темпы роста и в следующем году"),
     # … and an occupation as a role noun ("тренера" for "Главный тренер … Павел Синицын")
     ("quoting.txt", "Павел Синицын", "person", "тренера", "direct", "Сезон будет трудным"),
     # a quoted name between the verb and "что" is no quotation: "сообщила агентству «Вест», что …"
@@ -148,9 +148,9 @@ def rows(speech):
     # a body noun for the organisation the text introduced with it: "Компания «Северная сталь»"
     ("quoting.txt", "Северная сталь", "org", "компании", "indirect", "Компания «Северная сталь» увеличила выпуск на 12%"),
     # "регулятор" stands for the bank named with its country, never for the football club named after it
-    ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect",
-     "Национальный банк Армении в пятницу сохранил базовую ставку на прежнем уровне"),
-    ("quoting.txt", "Национальный банк Армении", "org", "регулятор", "indirect", "Рост инфляции замедлился до 5%"),
+    ("quoting.txt", "Национальный банк Молдовы", "org", "регулятор", "indirect",
+     "Национальный банк Молдовы в пятницу сохранил базовую ставку на прежнем уровне"),
+    ("quoting.txt", "Национальный банк Молдовы", "org", "регулятор", "indirect", "Рост инфляции замедлился до 5%"),
     # "Адвокат Карипова Дина Омарова": the lawyer speaks, not her client, whom the tagger runs into her name
     ("owners.txt", "Дина Омарова", "person", "Дина Омарова", "indirect", "защита обжалует решение"),
     ("owners.txt", "Дина Омарова", "person", "адвокат", "direct", "Мой подзащитный не признает вину"),
