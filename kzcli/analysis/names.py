@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from ..lang.text import normal_word
+
 # Case endings of nouns and adjectival surnames, longest first.
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
                 "а", "у", "е", "ы", "я", "ю")
@@ -191,10 +193,10 @@ def _role_before(sent, name_tokens) -> str:
 
 def link_first_names(mentions: list[Mention]) -> None:
     """A lone first name ("Канатбек") joins the full name it belongs to in the same article."""
-    full = {m.first.lower(): m for m in mentions if m.first}
+    full = {normal_word(m.first): m for m in mentions if m.first}
     for mention in mentions:
         if not mention.first and not mention.initial:
-            owner = full.get(mention.surname.lower())
+            owner = full.get(normal_word(mention.surname))
             if owner and owner.key != mention.key:
                 mention.first, mention.initial = owner.first, owner.initial
                 mention.key, mention.surname, mention.nominative = owner.key, "", False
@@ -216,7 +218,7 @@ class Person:
 def cluster(mentions: Iterable[tuple[int, Mention]]) -> tuple[list[Person], list[int]]:
     """Group (article, mention) pairs into people; returns the people and each mention's person id.
 
-    Within one surname key, each distinct first name is a person; an initial
+    Within one surname key, each distinct first name (Семён and Семен alike) is a person; an initial
     joins the one first name it fits; a bare surname joins the person of that
     surname in the same article, else the corpus's only (or most mentioned) one.
     """
@@ -227,7 +229,7 @@ def cluster(mentions: Iterable[tuple[int, Mention]]) -> tuple[list[Person], list
     people: list[Person] = []
     owner = [-1] * len(mentions)
     for key, indexes in by_key.items():
-        firsts = Counter(mentions[i][1].first.lower() for i in indexes if mentions[i][1].first)
+        firsts = Counter(normal_word(mentions[i][1].first) for i in indexes if mentions[i][1].first)
         group: dict[str, Person] = {}
         for first in firsts:
             group[first] = Person(len(people), key, first, first[:1])
@@ -242,7 +244,7 @@ def cluster(mentions: Iterable[tuple[int, Mention]]) -> tuple[list[Person], list
         for i in indexes:
             mention = mentions[i][1]
             if mention.first:
-                owner[i] = group[mention.first.lower()].pid
+                owner[i] = group[normal_word(mention.first)].pid
             elif mention.initial:
                 owner[i] = group["." + mention.initial.lower()].pid
         _place_bare_surnames(mentions, indexes, owner, people, key)
@@ -281,12 +283,21 @@ def _place_bare_surnames(mentions, indexes, owner, people, key) -> None:
             owner[i] = fallback.pid
 
 
+def _spelling(forms: Counter) -> str:
+    """The most written form, counting Семён and Семен as one and writing it with ё if any source does
+    (nobody writes ё for е); the shorter on a tie."""
+    folded = Counter()
+    for form, count in forms.items():
+        folded[normal_word(form)] += count
+    return max(forms, key=lambda form: (folded[normal_word(form)], "ё" in form.lower(), forms[form], -len(form)))
+
+
 def display_name(mentions: list[Mention]) -> str:
     """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"."""
     surname = nominative_surname(mentions)
     firsts = Counter(m.first for m in mentions if m.first)
     if firsts:
-        return f"{firsts.most_common(1)[0][0]} {surname}"
+        return f"{_spelling(firsts)} {surname}"
     initials = Counter(m.initial for m in mentions if m.initial)
     if initials:
         return f"{initials.most_common(1)[0][0]}.{surname}"
@@ -297,7 +308,7 @@ def nominative_surname(mentions: list[Mention]) -> str:
     written = [m for m in mentions if m.surname]
     nominative = Counter(m.surname for m in written if m.nominative)
     if nominative:
-        return max(nominative, key=lambda form: (nominative[form], -len(form)))
+        return _spelling(nominative)
     if not written:
         return ""
     genders = Counter(m.gender for m in written if m.gender)

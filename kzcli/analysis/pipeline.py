@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from razdel import sentenize, tokenize  # natasha's segmentation, without its wrapper records
 
 from ..ingest.structure import Structure
-from ..lang.text import fold_homoglyphs, normal_word
+from ..lang.text import fold_homoglyphs, normal_word, written_yo
 from .chronology import find_mentions
 from .crossref import CODE
 from .events import DatedEvent, UndatedEvent, dated_events, undated_events
@@ -288,7 +288,7 @@ class Analyzer:
             tokens = [_doc_token(word, token, index) for index, token, word in inside]
             span = DocSpan(entity.start, entity.end, entity.type, entity.text, tokens=tokens)
             span.normalize(self.vocab)
-            self._normals[key] = span.normal
+            self._normals[key] = written_yo(span.normal, " ".join(word for _, _, word in inside))
         return self._normals[key]
 
 

@@ -489,7 +489,8 @@ class ArticleSpeech:
         if parenthetical and (comma < 0 or len(sent.text[phrase_end:comma].split()) > 3):
             comma = phrase_end - 1 if lo <= 2 else -1  # "По словам президента также необходимо …" (no comma)
         after = sent.text[comma + 1:] if comma > 0 else ""
-        if comma > 0 and len(after.split()) >= 3:
+        predicate = any(t.start > comma and t.pos in {"VERB", "AUX"} for t in sent.tokens)  # "…, смета утверждена"
+        if comma > 0 and (len(after.split()) >= 3 or (len(after.split()) == 2 and predicate)):
             start = comma + 1
             end = self._clause_end(tree, i, start)
         else:
@@ -869,10 +870,12 @@ class SpeechTree(Tree):
     def owner(self, noun: int) -> int | None:
         """Whose statement a cue noun is: "заявление Президента Токаева" → Токаева (a genitive)."""
         tokens = self.sent.tokens
+        # "по словам Ивановой": a parenthetical governs no dative, so a woman's "-ой" is her genitive there
+        endings = tuple(e for e in NOT_GENITIVE if e != "ой") if self.has_case(noun, PARENTHETICAL_CASES) else NOT_GENITIVE
         owners = [
             c for c in self.kids(noun, {"nmod", "det"})
             if not self.kids(c, {"case"}) and ("Case=Gen" in tokens[c].feats or tokens[c].lemma in {"его", "ее", "её", "их"})
-            and not tokens[c].text.endswith(NOT_GENITIVE)
+            and not tokens[c].text.endswith(endings)
         ]
         return owners[0] if owners else None
 

@@ -17,6 +17,22 @@ def normal_word(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def written_yo(normal: str, written: str) -> str:
+    """A normal form with the ё its written form has in the same place, which natasha's normal forms
+    fold to е: ("Алена Зеленая", "Алёну Зелёную") → "Алёна Зелёная"; words that do not line up stay."""
+    words, originals = normal.split(" "), written.split(" ")
+    if len(words) != len(originals) or not any(ch in "ёЁ" for ch in written):
+        return normal
+    restored = []
+    for word, original in zip(words, originals):
+        letters = list(word)
+        for i, (letter, was) in enumerate(zip(word, original)):
+            if was in "ёЁ" and letter in "еЕ" and normal_word(word[:i]) == normal_word(original[:i]):
+                letters[i] = "Ё" if letter == "Е" else "ё"
+        restored.append("".join(letters))
+    return " ".join(restored)
+
+
 def fold_homoglyphs(text: str) -> str:
     """Fix words written mostly in Cyrillic with stray Latin look-alikes ("Вашингтонoм").
 
