@@ -417,6 +417,18 @@ def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, even
     assert [row["event"] for row in rows] == [event]
 
 
+@pytest.mark.parametrize("mention, value, planned, event", [
+    # a state from a date ("изменён с 1 октября", no "был"): the next 1 October, not the past one
+    ("с 1 октября", "2025-10-01", True, "График работы котельной изменён"),
+    ("5 декабря", "2024-12-05", False, "Договор на поставку угля подписан"),  # a past act: the last 5 December
+    ("в феврале", "2026-02", True, "Котельную запустят"),  # "По его словам, …" goes
+    ("3 сентября", "2025-09-03", False, "Ранее мэр открыл новый мост через реку"),  # a date aside, commas and all
+])
+def test_states_asides_and_possessive_attributions(expression_rows, mention, value, planned, event):
+    rows = [row for row in expression_rows if row["file"] == "since.txt" and row["mention"].casefold() == mention]
+    assert [(row["date"], row["planned"], row["event"]) for row in rows] == [(value, planned, event)]
+
+
 def test_which_noun_a_relative_clause_tells_about_follows_agreement(expression_rows):
     rows = [row for row in expression_rows if row["file"] == "clauses.txt" and "моста" in row["sentence"]]
     assert [row["event"] for row in rows] == ["Строителей моста, которые закончили работы досрочно"]  # the builders

@@ -48,6 +48,7 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = 
         chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
     text = "".join(chars)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(LOOSE_ENDS)
+    text = re.sub(r"^(\w+),(\s*,)+", r"\1", text)  # "Ранее, 3 октября, президент" → "Ранее президент"
     text = re.sub(r",(\s*,)+", ",", text)
     if text.endswith("»") and text.count("»") > text.count("«"):  # a quotation's close, its date left out
         text = text[:-1].strip(LOOSE_ENDS)

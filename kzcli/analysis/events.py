@@ -128,16 +128,17 @@ def _asides(tokens, inside: list[int]) -> set[int]:
 
 def _attribution(tokens, inside: list[int]) -> set[int]:
     """Who said it, opening or closing the sentence around a date it does not hold: "Как пояснил
-    заместитель акима, …", "По словам министра, …", "…, — сказал он."."""
+    заместитель акима, …", "По словам министра, …", "По её словам, …", "…, — сказал он."."""
     commas = [i for i, token in enumerate(tokens) if token.text == ","]
     if not commas or not inside:
         return set()
     found: set[int] = set()
     first, last = commas[0], commas[-1]
     opening = tokens[:first]
+    noun = 2 if len(opening) > 2 and opening[1].pos in {"PRON", "DET"} else 1  # "По его словам, …"
     if first < min(inside) and len(opening) >= 2 and (
             (opening[0].lemma == "как" and any(t.lemma in CUE_VERBS and t.pos == "VERB" for t in opening[1:3]))
-            or (opening[0].lemma in PARENTHETICAL_CASES and opening[1].lemma in PARENTHETICAL_NOUNS)):
+            or (opening[0].lemma in PARENTHETICAL_CASES and opening[noun].lemma in PARENTHETICAL_NOUNS)):
         if first + 1 < len(tokens) and tokens[first + 1].lemma == "ссылаться":  # "…, ссылаясь на министерство, …"
             first = next((c for c in commas if c > first), first)
         if first < min(inside):
@@ -331,7 +332,19 @@ class Clause:
         finite_past = tense == "Past" and "VerbForm=Fin" in self.sent.tokens[self.predicate].feats
         if tense == "Fut" or (self._plan_words() and not finite_past):
             return "future"
-        return "past" if tense == "Past" else None
+        return "past" if tense == "Past" and not self._state_since() else None
+
+    def _state_since(self) -> bool:
+        """A short passive participle with "с" and no "был" tells of a state from the date on, not of a
+        past act: "график отменён с 1 ноября" in October is this November's ("был отменён" is past)."""
+        tokens = self.sent.tokens
+        predicate = tokens[self.predicate]
+        if "Variant=Short" not in predicate.feats or "VerbForm=Part" not in predicate.feats:
+            return False
+        if any(tokens[k].lemma == "быть" for k in self.tree.kids(self.predicate)):
+            return False
+        return any(tokens[i].lemma == "с" and (i in self.span or tokens[i].head in self.span)
+                   for i, t in enumerate(tokens) if t.pos == "ADP")
 
     def _plan_words(self) -> bool:
         if self.predicate < 0:
