@@ -121,6 +121,30 @@ def test_markdown_list_items_are_items():
         ("text", LEAD), ("item", "первый участок"), ("item", "второй участок"), ("item", "третий участок")]
 
 
+@pytest.mark.parametrize("name", ["clip.md", "clip.txt"])
+def test_a_front_matter_record_gives_title_outlet_date_and_address(tmp_path, name):
+    """A web clipper's or site generator's YAML block is the file's own record of itself; it is not text."""
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / name).write_text(
+        "---\ntitle: \"Ремонт дорог: программа утверждена\"\nsource: https://vestnik.example/news/roads\n"
+        f"publisher: Вестник\npublished: 2024-05-14T23:30:00+05:00\ntags: [дороги, бюджет]\n---\n\n{LEAD}\n\n{SECOND}\n",
+        encoding="utf-8")
+    row = run_cli("sources", "--json", cache=tmp_path / "cache", corpus=corpus).json()[0]
+    assert (row["title"], row["outlet"], row["published"], row["url"]) == (
+        "Ремонт дорог: программа утверждена", "Вестник", "2024-05-14", "https://vestnik.example/news/roads")
+    shown = run_cli("show", row["id"], cache=tmp_path / "cache", corpus=corpus).out
+    assert "publisher" not in shown and "tags" not in shown and LEAD[:40] in shown
+
+
+def test_rule_lines_around_plain_text_are_no_record(tmp_path):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"---\nМосква: {LEAD}\n---\n\n{SECOND}\n", encoding="utf-8")
+    shown = run_cli("show", "a", cache=tmp_path / "cache", corpus=corpus).out
+    assert LEAD[:40] in shown
+
+
 KAZAKH = ("Ауыл шаруашылығы министрі өңірлерге жұмыс сапарымен барды\n"
           "Министр Иван Петров бүгін облыс әкімімен кездесіп, егін жинау науқанының барысын талқылады. "
           "«Биыл өнім мол болады», — деді министр. Ол фермерлерге қолдау көрсетілетінін айтты.\n")

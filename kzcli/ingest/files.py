@@ -166,18 +166,67 @@ def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
     data = read_bytes(file.path, max_bytes)
     text, encoding = decode(data)
     suffix = file.path.suffix.lower()
+    fields: dict[str, str] = {}
     if suffix in (".html", ".htm"):
         from .webpages import html_to_document  # only indexing reads pages
 
         doc = html_to_document(text)
-    elif suffix in (".md", ".markdown"):
-        doc = markdown_to_document(text, encoding)
     else:
-        doc = RawDocument(text, encoding)
+        fields, text = front_matter(text)
+        doc = markdown_to_document(text, encoding) if suffix in (".md", ".markdown") else RawDocument(text, encoding)
+    for name, value in fields.items():
+        setattr(doc, name, value)  # the file's own record of itself beats anything read from its text
     doc.encoding = encoding
     if not doc.text.strip():
         raise SkipFile("no text")
     return doc, content_hash(data)
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+# Front-matter keys of site generators and web clippers (Hugo, Jekyll, Obsidian …), by the field they fill.
+FRONT_MATTER_KEYS = {
+    "title": ("title", "headline", "заголовок"),
+    "published": ("date", "published", "pubdate", "published_at", "date_published", "дата"),
+    "url": ("url", "link", "canonical", "canonical_url", "source_url", "permalink"),
+    "outlet": ("source", "outlet", "site_name", "site", "publisher", "источник", "издание"),
+}
+URL = re.compile(r"^https?://\S+$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A YAML block between "---" lines opening a text file, as RawDocument fields, and the text after it.
+    A block of "title: Тарифы вырастут", "date: 2025-11-20", "source: https://example.org/tarify" gives the
+    title, the date and the url (a `source` that is an address is the url, else the outlet). A block that
+    does not parse as a record is text."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    import yaml  # only indexing reads files
+
+    try:
+        record = yaml.safe_load(match[1])
+    except yaml.YAMLError:  # not a record after all: a rule line opening the text
+        return {}, text
+    if not isinstance(record, dict):
+        return {}, text
+    values = {str(key).strip().lower(): _scalar(value) for key, value in record.items()}
+    fields: dict[str, str] = {}
+    for name, keys in FRONT_MATTER_KEYS.items():
+        found = [values[key] for key in keys if values.get(key)]
+        addresses = [value for value in found if URL.match(value)]
+        if name in ("outlet", "url") and addresses:
+            fields.setdefault("url", addresses[0])  # "source: https://…" is where the clip came from
+        words = [value for value in found if not URL.match(value)]
+        if name != "url" and words:
+            fields[name] = words[0]
+    return (fields, text[match.end():]) if fields else ({}, text)
+
+
+def _scalar(value) -> str:
+    """A front-matter value as text: a date in ISO 8601, a string or number as written; a list is none."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value).strip() if isinstance(value, (str, int, float)) else ""
 
 
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
