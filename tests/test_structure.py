@@ -65,11 +65,20 @@ def test_headline_byline_stamp_and_furniture():
      "сообщили в мэрии города.", "2023-04-09"),
     ("Мэр открыл мост\nОМСК. 09.04.2023\nМэр открыл мост через реку после долгого ремонта, "
      "сообщили в мэрии города.", "2023-04-09"),
+    ("Городской вестник, 09.04.2023\nМэр открыл мост\nМэр открыл мост через реку после долгого ремонта, "
+     "сообщили в мэрии города.", "2023-04-09"),
+    ("ГОРОД | 9 апреля 2023, 14:20 | Анна Белова\n\nМэр открыл мост\n\nМэр открыл мост через реку после долгого "
+     "ремонта, сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\nГородской вестник (Омск), № 45, 09.04.2023, стр. 3\nМэр открыл мост через реку после "
+     "долгого ремонта, сообщили в мэрии города.", "2023-04-09"),
+    ("Мэр открыл мост\nВ воскресенье, 9 апреля 2023 года, мэр открыл мост\nМэр открыл мост через реку после "
+     "долгого ремонта, сообщили в мэрии города, и горожане вышли на праздник.", None),
 ], ids=["first-publication-not-update", "date-header", "iso-stamp", "year-from-first-dated-event", "two-digit-year",
         "iso-with-short-fields", "view-counter", "weekday-and-ordinal-day", "stamp-glued-to-text", "below-a-menu",
         "impossible-header-date", "timed-stamp-and-source", "timed-stamp-counter-outlet", "agency-dateline",
         "year-less-dateline", "earliest-stamp-not-the-page-date", "stamp-with-views", "month-only-header",
-        "place-and-date-line", "place-and-numeric-date"])
+        "place-and-date-line", "place-and-numeric-date", "paper-name-before-the-date", "fields-between-bars",
+        "print-citation", "a-lead-is-no-stamp"])
 def test_publication_stamps(text, published):
     assert structure_of(text).published == published
 
@@ -131,12 +140,13 @@ LEAD = "Длинный первый абзац новости о важных с
     (f"Заголовок новости\n{LEAD}\n© Степной курьер, 2025", "Степной курьер"),
     (f"Заголовок новости\n{LEAD}\nВсе права защищены. Копирование материалов «Вечерний город» запрещено.",
      "Вечерний город"),
+    (f"Заголовок новости\nГородской вестник (Омск), № 45 (1203), 05.05.2024, стр. 3\n{LEAD}", "Городской вестник"),
     (f"Заголовок новости\n© Reuters\n{LEAD}\nВторой абзац новости о событиях недели, длинный, как и первый абзац.\n"
      "Третий абзац новости о событиях недели, длинный, как и первый абзац текста.\nЧетвёртый абзац.", None),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
-        "cited-agency", "copyright-at-the-foot", "rights-line", "photo-copyright-is-not-the-outlet"])
+        "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
 
@@ -261,6 +271,12 @@ def test_a_rubric_and_a_quoted_headline():
 
 def test_no_headline_when_the_text_starts_with_its_lead():
     assert structure_of(LEAD + "\nВторой абзац новости о набережной и её будущем.").title is None
+
+
+def test_a_labelled_headline_of_a_database_export_is_the_title():
+    article = structure_of(f"Заголовок: Мэр открыл мост\nИсточник: Городской вестник\nДата: 09.04.2023\n\n{LEAD}")
+    assert (article.title, article.outlet, article.published) == ("Мэр открыл мост", "Городской вестник", "2023-04-09")
+    assert [para.text for para in article.paragraphs] == [LEAD]
 
 
 def test_a_markdown_level_one_heading_is_the_title():

@@ -87,6 +87,14 @@ BREADCRUMB_SITE = re.compile(rf"^({SITE_NAME.pattern})\s*[»›>/]\s+\S")  # "si
 SITE_SUBJECT = re.compile(  # "Site.kz поговорил с экспертами …": the site tells what it did
     rf"(?:^|[.!?]\s+)({SITE_NAME.pattern})\s+[а-яё]+(?:л[аио]?|ет|ит|ут|ют|ат|ят)\b")
 SIGNED_STAMP = re.compile(r"^(.*\d)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$")  # "8 мая 2019 18:48 Site"
+# A line of the page's own fields apart from its stamp: "НОВОСТИ | 14 марта 2025, 18:40 | Мария Гусева".
+FIELD_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# A print edition's citation line, as press databases export it: "Деловой вестник (Омск), № 45, 14.03.2025,
+# стр. 3" names the paper.
+PRINT_ISSUE = re.compile(
+    r"^(?P<name>[^,|()№]{2,60}?)\s*(?:\([^)]{2,40}\))?\s*,\s*№\s*\d[\d/-]*\s*(?:\(\d+\))?\s*,"
+    r"\s*(?P<date>[^,]+?)(?:\s*,\s*(?:стр|с)\.?\s*\d[\d-]*)?\s*$", re.IGNORECASE)
+TITLE_LABEL = re.compile(r"^(?:заголовок|название|title)\s*:\s*(\S.{2,})$", re.IGNORECASE)
 TRAILING_COUNTERS = re.compile(r"(?<=[^\W\d])(?:\s+\d{1,7}){2,}$")  # "Заголовок 10 3695": comments, views
 # The rights holder a page's copyright line names: "© Степной курьер, 2025", "© 2019–2025 Vestnik.kz",
 # "Копирование материалов «Вечерний город» запрещено" — weak evidence of the outlet, never a photo's.
@@ -252,6 +260,16 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
                 year_less_stamp = (month, day)
         if not line:
             continue
+        if in_top and not title and (label := TITLE_LABEL.match(bare)):  # "Заголовок: …" of a database export
+            title = label[1].strip()
+            boilerplate.append(line)
+            continue
+        fields = _field_line(line) if in_top and not stamps else None
+        if fields:
+            outlet = outlet or fields[0]
+            dated_stamps.append((False, fields[1]))
+            boilerplate.append(line)
+            continue
         if in_top:
             dateline = _dateline_date(line)
             if dateline and dateline[0]:
@@ -296,6 +314,25 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
     genre = _mark_interview(paragraphs)
     return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month,
                      url, language_of(body_text))
+
+
+def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
+    """(the paper's name or None, the date) of a line of fields with one dated stamp among short labels:
+    "НОВОСТИ | 14 марта 2025, 18:40 | Мария Гусева" → (None, (2025, 3, 14)); a print citation
+    "Деловой вестник (Омск), № 45, 14.03.2025, стр. 3" → ("Деловой вестник", (2025, 3, 14))."""
+    issue = PRINT_ISSUE.match(line)
+    if issue:
+        found = stamp_date(issue["date"])
+        return (issue["name"].strip(" «»\""), found) if found and found[0] else None
+    fields = [field for field in FIELD_SEPARATORS.split(line) if field.strip()]
+    if len(fields) < 2:
+        return None
+    stamps = [found for found in map(stamp_date, fields) if found]
+    labels = [field for field in fields if not stamp_date(field)]
+    if len(stamps) != 1 or not stamps[0][0] or any(word_count(field) > 4 or re.search(r"[.!?]$", field)
+                                                   for field in labels):
+        return None
+    return None, stamps[0]
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:

@@ -55,7 +55,7 @@ LOOSE_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")  # "2022-1-19 12:5
 TEXT_RE = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({MONTH_WORD})(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # The place a stamp may open with, as agencies print it: "Москва, 14 февраля 2025 г.", "НУР-СУЛТАН. 5.03.2021".
-STAMP_PLACE = re.compile(r"\s*[А-ЯЁA-Z][\w-]*(?:[ -][А-ЯЁA-Z][\w-]*){0,2}\s*[,.]\s*")
+STAMP_PLACE = re.compile(r"\s*[А-ЯЁA-Z][\w-]*(?:[ -][\w-]+){0,2}\s*[,.]\s*")  # "Москва, …", "Деловой вестник, …"
 UPDATE_RE = re.compile(r"(обновлено|обновлён|обновлен|изменено|updated|ред\.)", re.IGNORECASE)
 STAMP_LABELS = re.compile(
     r"(понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
@@ -92,7 +92,7 @@ def stamp_date(line: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) when `line` is nothing but a publication stamp.
 
     Accepts "27.10.2025", "14:05, 3 марта 2025", "Опубликовано в четверг, 17-го марта, 2022",
-    "- 11 янв.", "2022-1-19 12:50", "Москва, 14 февраля 2025 г." (a place before it), ISO
+    "- 11 янв.", "2022-1-19 12:50", "Москва, 14 февраля 2025 г." (a place or a paper's name before it), ISO
     timestamps, a view counter beside the time; the part after "обновлено" is ignored, so the
     first publication wins.
     """
