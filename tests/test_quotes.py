@@ -141,6 +141,8 @@ def rows(speech):
     ("quoting.txt", "Андрей Лыков", "person", "директора", "direct", "Мы сохраним темпы роста и в следующем году"),
     # … and an occupation as a role noun ("тренера" for "Главный тренер … Павел Синицын")
     ("quoting.txt", "Павел Синицын", "person", "тренера", "direct", "Сезон будет трудным"),
+    # "приводит слова мэра": the one whose words are given speaks
+    ("quoting.txt", "Ирина Ветрова", "person", "мэра", "direct", "Мы не допустим срыва сроков"),
     # a quoted name between the verb and "что" is no quotation: "сообщила агентству «Вест», что …"
     ("quoting.txt", "Ольга Седова", "person", "Ольга Седова", "indirect", "дивиденды вырастут вдвое"),
     # the place it was said, without its preposition and in the nominative ("В министерстве пояснили")
@@ -169,6 +171,13 @@ def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])
              for row in rows}
     assert expected in found
+
+
+def test_leading_to_is_no_giving_of_words(rows):
+    """"приводит к росту" is no cue: the statement is the administration's, after "отметили"."""
+    found = [(row["speaker"], row["cue"], row["text"]) for row in rows
+             if row["file"] == "quoting.txt" and "тарифов" in row["text"]]
+    assert found == [("администрация", "отметили", "Рост цен на топливо приводит к росту тарифов")]
 
 
 def test_a_negated_cue_keeps_its_negation(rows):

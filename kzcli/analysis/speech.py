@@ -66,7 +66,9 @@ GOVERNED = {
 }
 # "цитирует тренера", "цитирует слова министра": the one quoted speaks, not the one quoting.
 QUOTING_VERBS = {"цитировать", "процитировать"}
-WORDS_NOUNS = {"слово", "высказывание", "заявление", "фраза", "ответ"}
+WORDS_NOUNS = {"слово", "высказывание", "заявление", "фраза", "ответ", "цитата"}
+# "«…», — приводит слова мэра пресс-служба": a cue only with such words as its object ("приводит к росту" is none).
+CARRYING_VERBS = {"приводить", "привести"}
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
@@ -783,6 +785,8 @@ class SpeechTree(Tree):
         token = self.sent.tokens[i]
         if token.lemma in PARENTHETICAL_NOUNS and self.has_case(i, PARENTHETICAL_CASES):
             return "parenthetical"
+        if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
+            return "verb"
         if token.lemma in CUE_VERBS and token.pos in {"VERB", "ADJ", "AUX"}:
             if token.lemma == "обратить" and not any(self.sent.tokens[c].lemma == "внимание" for c in self.kids(i)):
                 return None
@@ -800,9 +804,9 @@ class SpeechTree(Tree):
     def reference(self, i: int) -> int | None:
         """"сообщает агентство со ссылкой на министра": the one referred to speaks, not the agency; an
         unnamed source ("со ссылкой на источники") leaves the agency the speaker. So does the one quoted:
-        "«…», — цитирует тренера пресс-служба", "цитирует слова министра"."""
+        "«…», — цитирует тренера пресс-служба", "цитирует слова министра", "приводит слова мэра"."""
         tokens = self.sent.tokens
-        if tokens[i].lemma in QUOTING_VERBS:
+        if tokens[i].lemma in QUOTING_VERBS | CARRYING_VERBS:
             for quoted in self.kids(i, {"obj"}):
                 if tokens[quoted].lemma in WORDS_NOUNS:
                     quoted = next(iter(self.kids(quoted, {"nmod"})), None)
