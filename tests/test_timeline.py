@@ -423,10 +423,18 @@ def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, even
     ("5 декабря", "2024-12-05", False, "Договор на поставку угля подписан"),  # a past act: the last 5 December
     ("в феврале", "2026-02", True, "Котельную запустят"),  # "По его словам, …" goes
     ("3 сентября", "2025-09-03", False, "Ранее мэр открыл новый мост через реку"),  # a date aside, commas and all
+    ("в первой декаде октября", "2025-10-01/2025-10-10", True, "Тарифы на тепло вырастут"),  # days 1–10
+    ("в третьей декаде февраля 2024 года", "2024-02-21/2024-02-29", False, "Котельную проверили"),  # to its end
 ])
-def test_states_asides_and_possessive_attributions(expression_rows, mention, value, planned, event):
+def test_states_asides_attributions_and_decades(expression_rows, mention, value, planned, event):
     rows = [row for row in expression_rows if row["file"] == "since.txt" and row["mention"].casefold() == mention]
     assert [(row["date"], row["planned"], row["event"]) for row in rows] == [(value, planned, event)]
+
+
+def test_a_span_of_years_or_a_deadline_lends_no_year(expression_rows):
+    """Without a publication date, "1 сентября" borrows no year from "90-х годов" or "до 2030 года"."""
+    row = next(row for row in expression_rows if row["file"] == "spans.txt" and row["mention"] == "1 сентября")
+    assert (row["date"], row["partial"]) == (None, "--09-01")
 
 
 def test_which_noun_a_relative_clause_tells_about_follows_agreement(expression_rows):

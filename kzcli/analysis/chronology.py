@@ -11,6 +11,7 @@ fixed to the publication date (`resolve_relative`).
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -72,6 +73,7 @@ GRAMMAR = [
     ("numeric", r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b"),
     ("iso", r"(\d{4})-(\d{2})-(\d{2})\b"),
     ("month_range", rf"{PREPOSITION}{MONTH}{DASH}{MONTH}{YEAR_TAIL}"),
+    ("month_decade", rf"{PREPOSITION}(перв|втор|трет|последн)[а-яё]*\s+декад[а-яё]*\s+{MONTH}{YEAR_TAIL}"),
     ("month_part", rf"{PREPOSITION}{PARTS}\s+{MONTH}{YEAR_TAIL}"),
     ("year_period", rf"{PREPOSITION}(?:{PARTS}\s+)?{ORDINAL}\s+(квартал[а-яё]*|полугоди[а-яё]*)"
                     rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
@@ -227,6 +229,12 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
     if kind == "month_range":
         m1, m2, y, shifted = g
         return _months(make, month_number(m1), month_number(m2), _year(y), _shift(shifted))
+    if kind == "month_decade":  # "в первой декаде июля": days 1–10, 11–20, or 21 to the month's end
+        ordinal, m, y, shifted = g
+        month, year = month_number(m), _year(y)
+        first = {"перв": 1, "втор": 11}.get(ordinal.lower(), 21)
+        last = 10 if first == 1 else 20 if first == 11 else monthrange(year or 2001, month)[1]
+        return make("range", year, month=month, day=first, end_value=(year, month, last), year_shift=_shift(shifted))
     if kind == "month_part":
         part, m, y, shifted = g
         return make("month", _year(y), month=month_number(m), modifier=PART_WORDS[part.lower()], year_shift=_shift(shifted))

@@ -228,10 +228,13 @@ def _partial(mention) -> str | None:
 
 def _sets_year(mention) -> bool:
     """Whether a mention's year is context for year-less dates after it: a written date with its year
-    ("5 мая 2021 года") or a year as a time ("в 2019 году"), not a period reported on ("по итогам 2020 года")."""
+    ("5 мая 2021 года") or a year as a time ("в 2019 году"); not a period reported on ("по итогам 2020 года"),
+    a deadline ("до 2030 года", "к 2030 году") or a span of years ("в начале 90-х", "в 2020–2022 годах")."""
     if not mention.year or mention.needs_anchor:
         return False
-    return mention.granularity != "year" or bool(re.match(r"(в|во|с|до|к|на)\s", mention.text, re.IGNORECASE))
+    if mention.end_value and mention.end_value[0] not in (None, mention.year):
+        return False
+    return mention.granularity != "year" or bool(re.match(r"(в|во|с|на)\s", mention.text, re.IGNORECASE))
 
 
 def _give_month(mention, month: int | None, anchor: date | None) -> bool:
