@@ -161,6 +161,11 @@ def rows(speech):
     ("verbs.txt", "Павел Орешкин", "person", "Павел Орешкин", "indirect", "рост цен замедлится"),
     ("verbs.txt", "Марат Ержанов", "person", "Марат Ержанов", "indirect", "рынок быстро восстановится"),
     ("verbs.txt", "Алия Касымова", "person", "Алия Касымова", "indirect", "не спешить с выводами"),
+    # how the words were said: "возмущается", "вспоминает" with a quotation
+    ("verbs.txt", "Вера Котова", "person", "Вера Котова", "direct", "Почему нам отменили автобус?"),
+    ("verbs.txt", "Андрей Мухин", "person", "Мухин", "direct", "Раньше было лучше"),
+    # "делится на три части" is no speech, so "Об этом сообщила" takes the sentence
+    ("verbs.txt", "Анна Лосева", "person", "Анна Лосева", "indirect", "Бюджет района делится на три части"),
     # a woman's surname in "-ой" is her genitive after "по словам", "по мнению"
     ("women.txt", "Алёна Сомова", "person", "Сомовой", "indirect", "рост составит не больше 7%"),
     ("women.txt", "Ксения Берёзкина", "person", "Берёзкиной", "indirect", "горожане не готовы платить больше"),
@@ -178,6 +183,11 @@ def test_leading_to_is_no_giving_of_words(rows):
     found = [(row["speaker"], row["cue"], row["text"]) for row in rows
              if row["file"] == "quoting.txt" and "тарифов" in row["text"]]
     assert found == [("администрация", "отметили", "Рост цен на топливо приводит к росту тарифов")]
+
+
+def test_a_manner_verb_with_a_topic_reports_nothing(rows):
+    """"вспоминает о временах, когда …" names what he recalls, not what he said."""
+    assert not [row for row in rows if row["file"] == "verbs.txt" and "временах" in row["text"]]
 
 
 def test_a_negated_cue_keeps_its_negation(rows):

@@ -41,10 +41,19 @@ CUE_VERBS = {
     "исключить", "исключать", "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать",
     "посоветовать", "советовать", "рекомендовать", "порекомендовать",
 }
+# How words were said: cues with a quotation or a clause only ("«…», — возмущается жительница", "вспоминает,
+# что …"); "возмущается ценами", "вспоминает о детстве" report nothing. Not "признаваться": "признается
+# состоявшимся" is a passive.
+MANNER_VERBS = {
+    "возмущаться", "возмутиться", "удивляться", "удивиться", "недоумевать", "сетовать", "восклицать",
+    "воскликнуть", "вспоминать", "вспомнить", "шутить", "пошутить", "возражать", "парировать",
+    "делиться",
+}
+CUE_VERBS |= MANNER_VERBS
 # Verbs that report speech only with a clause ("считает, что …"): "считает его другом" reports nothing.
 CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
                "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить", "исключить", "исключать",
-               "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать"}
+               "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать"} | MANNER_VERBS
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
@@ -475,8 +484,12 @@ class ArticleSpeech:
     def _has_cue(self, index: int) -> bool:
         """The sentence has a speech cue of its own (it is not part of another's statement)."""
         if index not in self.cued:
-            tree = SpeechTree(self.sentences[index])
-            self.cued[index] = any(tree.cue(i) for i in range(len(self.sentences[index].tokens)))
+            sent = self.sentences[index]
+            tree = SpeechTree(sent)
+            quoted = any(mark in sent.text for mark in OPENING)
+            self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар" reports nothing
+                sent.tokens[i].lemma not in MANNER_VERBS or quoted or tree.reported_clause(i))
+                for i in range(len(sent.tokens)))
         return self.cued[index]
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
@@ -915,7 +928,8 @@ class SpeechTree(Tree):
             if child < i:
                 continue
             marks = [c for c in self.kids(child, {"mark"}) if tokens[c].lemma in {"что", "чтобы", "будто"}]
-            cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"]
+            cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"
+                     and tokens[i].lemma not in MANNER_VERBS]
             linker = (marks or cases or [None])[0]
             if linker is None:
                 continue
