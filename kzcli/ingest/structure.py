@@ -327,8 +327,9 @@ def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
     fields = [field for field in FIELD_SEPARATORS.split(line) if field.strip()]
     if len(fields) < 2:
         return None
-    stamps = [found for found in map(stamp_date, fields) if found]
-    labels = [field for field in fields if not stamp_date(field)]
+    read = [(field, stamp_date(field)) for field in fields]
+    stamps = [found for _, found in read if found]
+    labels = [field for field, found in read if not found]
     if len(stamps) != 1 or not stamps[0][0] or any(word_count(field) > 4 or re.search(r"[.!?]$", field)
                                                    for field in labels):
         return None
