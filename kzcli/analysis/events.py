@@ -13,7 +13,7 @@ from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
 from .clauses import ClauseExtent, clause_lemmas, clause_text
 from .crossref import PRECISE, EventName, anchors, references
-from .speech import CUE_VERBS, PARENTHETICAL_CASES, PARENTHETICAL_NOUNS
+from .speech import CUE_VERBS, is_parenthetical
 from .syntax import Tree
 
 PLAN_LEMMAS = {
@@ -138,7 +138,7 @@ def _attribution(tokens, inside: list[int]) -> set[int]:
     noun = 2 if len(opening) > 2 and opening[1].pos in {"PRON", "DET"} else 1  # "По его словам, …"
     if first < min(inside) and len(opening) >= 2 and (
             (opening[0].lemma == "как" and any(t.lemma in CUE_VERBS and t.pos == "VERB" for t in opening[1:3]))
-            or (opening[0].lemma in PARENTHETICAL_CASES and opening[noun].lemma in PARENTHETICAL_NOUNS)):
+            or is_parenthetical(opening[0], opening[noun])):
         if first + 1 < len(tokens) and tokens[first + 1].lemma == "ссылаться":  # "…, ссылаясь на министерство, …"
             first = next((c for c in commas if c > first), first)
         if first < min(inside):

@@ -66,6 +66,8 @@ SPEAKING_BODIES = {
     "комитет", "управление", "департамент", "прокуратура", "полиция", "мэрия", "акимат", "ассоциация",
     "регулятор", "клуб", "федерация", "союз", "фонд", "биржа",
 }
+# Offices that speak for the body named after them ("пресс-служба Кремля"): that body's voice.
+PRESS_OFFICES = {"пресс-служба", "пресс-центр", "пресс-бюро", "пресс-секретариат", "пресс-офис"}
 # A body noun → word beginnings of the organisations it may stand for ("ведомство" ~ "Министерство …",
 # "Роскомнадзор"); any body also stands for an organisation whose name contains the noun itself.
 BODY_CLASSES = {

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.dictionary import dictionary
 from .names import Mention
-from .roles import (BODY_CLASSES, SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
+from .roles import (BODY_CLASSES, PRESS_OFFICES, SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
                     verb_gender)
 from .syntax import Tree
 
@@ -62,7 +63,7 @@ CUE_NOUNS = {
 }
 # "по словам X, …", "по мнению X, …", "со слов X", "согласно данным X": a parenthetical that carries the speaker.
 PARENTHETICAL_NOUNS = {"слово", "мнение", "оценка", "данные", "утверждение", "заявление", "сообщение", "информация"}
-PARENTHETICAL_CASES = {"по", "со", "согласно"}
+PARENTHETICAL_CASES = {"по", "согласно", "с"}  # natasha's lemma of "со" is "с"
 OWNER_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj"}
 CLAUSE_RELS = {"ccomp", "advcl", "obj", "parataxis", "xcomp", "csubj", "obl", "nmod"}
 PHRASE_RELS = {"amod", "nmod", "det", "nummod", "flat", "flat:name", "flat:foreign", "appos", "case", "compound"}
@@ -497,7 +498,7 @@ class ArticleSpeech:
         before, when the parenthetical closes it). When that part reports someone else's words ("как
         сообщает агентство, министр заявил, что …"), the agency is a source, not a speaker: nothing."""
         lo, hi = tree.extent(i)
-        marker = "по " if parenthetical else "как "
+        marker = (tree.parenthetical_case(i) + " ") if parenthetical else "как "
         owner = tree.owner(i)
         phrase_end = tree.extent(owner)[1] if owner is not None else sent.tokens[i].start + len(sent.tokens[i].text)
         comma = sent.text.find(",", sent.tokens[i].start)
@@ -674,7 +675,7 @@ class ArticleSpeech:
         phrase = tree.phrase(token_index)
         if not can_speak or not phrase:
             return None
-        return Speaker("description", tree.nominative_phrase(token_index), None, phrase)
+        return tree.described(token_index)
 
     def _named(self, index, tree, token_index) -> Speaker | None:
         at = tree.sent.tokens[token_index].start
@@ -727,7 +728,8 @@ class ArticleSpeech:
         """The person a role noun stands for ("глава МИД" → the foreign minister named earlier): among the
         article's people whose stated role it fits and agrees with the phrase's other words ("президент
         Казахстана" is not the president of another country), the latest named before it, else the first
-        named after it."""
+        named after it. Other words that do not agree are a synonym only for the last speaker, and only
+        when his stated role has another head noun ("глава МИД" for the "министр иностранных дел")."""
         noun = tree.sent.tokens[token_index].lemma
         phrase = tree.phrase(token_index)
         others = set(stems(phrase)[1:]) - GENERIC_MODIFIERS
@@ -736,8 +738,9 @@ class ArticleSpeech:
             role = self.roles.get(mention.key, "")
             if not role or not role_fits(noun, role):
                 continue
-            if others and not others & set(stems(role)) and not self._is_last(index, m):
-                continue
+            stated = set(stems(role))
+            if others and not others & stated and (noun[:5] in stated or not self._is_last(index, m)):
+                continue  # "глава региона" is not the "глава Минэнерго" who spoke last; "глава МИД" is his minister
             distance = index - mention.sent
             key = (distance >= 0, -abs(distance))
             if best_key is None or key > best_key:
@@ -764,8 +767,30 @@ class ArticleSpeech:
                 if found:
                     return found
                 if lemma in SPEAKING_BODIES:
-                    return Speaker("description", tree.nominative_phrase(child), None, tree.phrase(child))
+                    return tree.described(child)
         return None
+
+
+def is_parenthetical(case, noun) -> bool:
+    """A preposition and a noun that attribute what follows: "по словам", "согласно данным", "со слов" and
+    "с его слов" (a genitive: "со словами благодарности" attributes nothing)."""
+    return (noun.lemma in PARENTHETICAL_NOUNS and case.lemma in PARENTHETICAL_CASES
+            and (case.lemma != "с" or "Case=Gen" in noun.feats))
+
+
+GRAMMEME_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _nominative(token, plural: bool, gender: str | None) -> str:
+    """A word in the nominative, plural or of the head's gender ("очевидцев" → "очевидцы", "областного"
+    for a feminine head → "областная"), by pymorphy2's reading with natasha's lemma; else the lemma."""
+    wanted = {"nomn", "plur"} if plural else {"nomn", "sing"} | ({GRAMMEME_GENDERS[gender]} if gender in GRAMMEME_GENDERS else set())
+    for parse in dictionary().parse(token.text.lower()):
+        if parse.normal_form.replace("ё", "е") == token.lemma.replace("ё", "е"):
+            inflected = parse.inflect(wanted)
+            if inflected:
+                return inflected.word
+    return token.lemma
 
 
 def org_name(entity, sent) -> str:
@@ -796,7 +821,7 @@ class SpeechTree(Tree):
     def cue(self, i: int) -> str | None:
         """"verb", "noun" (a cue noun with an owner), "parenthetical" ("по словам X") or None."""
         token = self.sent.tokens[i]
-        if token.lemma in PARENTHETICAL_NOUNS and self.has_case(i, PARENTHETICAL_CASES):
+        if self.parenthetical_case(i):
             return "parenthetical"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
@@ -888,7 +913,7 @@ class SpeechTree(Tree):
         """Whose statement a cue noun is: "заявление Президента Токаева" → Токаева (a genitive)."""
         tokens = self.sent.tokens
         # "по словам Ивановой": a parenthetical governs no dative, so a woman's "-ой" is her genitive there
-        endings = tuple(e for e in NOT_GENITIVE if e != "ой") if self.has_case(noun, PARENTHETICAL_CASES) else NOT_GENITIVE
+        endings = tuple(e for e in NOT_GENITIVE if e != "ой") if self.parenthetical_case(noun) else NOT_GENITIVE
         owners = [
             c for c in self.kids(noun, {"nmod", "det"})
             if not self.kids(c, {"case"}) and ("Case=Gen" in tokens[c].feats or tokens[c].lemma in {"его", "ее", "её", "их"})
@@ -900,6 +925,12 @@ class SpeechTree(Tree):
         """The verb heads a concessive or temporal clause ("хотя он пообещал …", "когда министр заявил …")."""
         tokens = self.sent.tokens
         return any(tokens[c].lemma in CONCESSIVE for c in self.kids(i, {"mark"}) if c < i)
+
+    def parenthetical_case(self, i: int) -> str | None:
+        """The preposition of "по словам X", "со слов X" as written (lower case), or None."""
+        tokens = self.sent.tokens
+        return next((tokens[c].text.lower() for c in self.kids(i, {"case"}) if is_parenthetical(tokens[c], tokens[i])),
+                    None)
 
     def has_case(self, i: int, words: set[str]) -> bool:
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"case"}))
@@ -985,19 +1016,41 @@ class SpeechTree(Tree):
             return tokens[i].text
         return words.strip()
 
+    def described(self, i: int) -> Speaker:
+        """An unnamed speaker: the phrase in the nominative, typed `description`; a press office of a
+        named body is that body's voice, typed `org` ("в пресс-службе Минфина" → "пресс-служба Минфина",
+        but "пресс-служба ведомства" stays a description)."""
+        tokens = self.sent.tokens
+        named = tokens[i].lemma in PRESS_OFFICES and any(
+            tokens[n].pos == "PROPN" or (tokens[n].text.isupper() and len(tokens[n].text) > 1)
+            for n in self.subtree(i, keep=lambda c: tokens[c].rel in PHRASE_RELS) if n > i)
+        return Speaker("org" if named else "description", self.nominative_phrase(i), None, self.phrase(i))
+
     def nominative_phrase(self, i: int) -> str:
-        """The phrase with its head word (and the adjectives before it) in the dictionary form when it
-        stands in another case: "по словам одного из мигрантов" → "один из мигрантов", "В Кремле
-        заявили" → "Кремль"."""
-        token = self.sent.tokens[i]
+        """The phrase with its head word and the adjectives before it in the nominative when it stands in
+        another case, its number kept: "по словам одного из мигрантов" → "один из мигрантов", "со слов
+        опрошенных аналитиков" → "опрошенные аналитики", "В Кремле заявили" → "Кремль"; a capital that
+        only opens the sentence goes ("Лидер партии заявил" → "лидер партии")."""
+        tokens = self.sent.tokens
+        token = tokens[i]
         words = self.phrase(i)
+        opening = re.sub(r"^\W+", "", self.sent.text).startswith(words)
+        if opening and token.pos != "PROPN" and not words.split()[0].isupper():
+            words = words[:1].lower() + words[1:]
         if "Case=Nom" in token.feats or not token.lemma:
             return words
-        start = words.find(token.text)
-        if start < 0:
-            return words
-        lemma = token.lemma[:1].upper() + token.lemma[1:] if token.text[:1].isupper() else token.lemma
-        return (words[:start] + lemma + words[start + len(token.text):]).strip()
+        plural = "Number=Plur" in token.feats
+        gender = feats(token).get("Gender")
+        changes = [(c, _nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"})
+                   if c < i and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
+                   and feats(tokens[c]).get("Case") == feats(token).get("Case")]
+        changes.append((i, _nominative(token, plural, None) if plural else token.lemma))
+        for c, form in changes:
+            at = words.lower().find(tokens[c].text.lower())
+            if at >= 0:
+                form = form[:1].upper() + form[1:] if words[at].isupper() else form
+                words = words[:at] + form + words[at + len(tokens[c].text):]
+        return words.strip()
 
     def first_verb_after(self, offset: int) -> int | None:
         for index, token in enumerate(self.sent.tokens):
