@@ -180,11 +180,25 @@ def rows(speech):
     ("described.txt", "пресс-служба областного МЧС", "org", "пресс-службе областного МЧС", "indirect",
      "площадь пожара составила 400 квадратных метров"),
     ("described.txt", "пресс-служба ведомства", "description", "пресс-службе ведомства", "indirect", "пострадавших нет"),
+    # a headline "Фамилия: «…. …»": the person named in full in the body, the quotation over both sentences
+    ("quoted_headline.txt", "Ринат Латыпов", "person", "Латыпов", "direct", "Мы справимся. Кризис позади"),
+    # "София" is a first name, not a role before the surname (pymorphy2 reads it as the city alone)
+    ("quoted_headline.txt", "София Гарсон", "person", "Гарсон", "indirect", "вернется на турнир через год"),
+    # a headline's role noun for the person whose role it fits; a quotation there is direct
+    ("coach_headline.txt", "Игорь Салтыков", "person", "Тренер клуба «Заря»", "direct", "Сезон будет тяжелым"),
+    # an employee of a company is not the company ("Сотрудник банка «Восток» сообщил")
+    ("employee.txt", "сотрудник банка «Восток»", "description", "Сотрудник банка «Восток»", "indirect",
+     "вклады застрахованы"),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])
              for row in rows}
     assert expected in found
+
+
+def test_a_person_noun_never_speaks_for_the_organisation_after_it(rows):
+    """"Сотрудник «Газпрома»: «…»" is one employee's words, not the company's: no speaker, so no statement."""
+    assert not [row for row in rows if row["file"] == "employee.txt" and row["speaker_type"] == "org"]
 
 
 def test_words_of_thanks_are_no_attribution(rows):
@@ -280,6 +294,15 @@ def test_people_keep_the_letter_yo_of_their_first_names(speech):
     rows = {row["name"]: row["files"] for row in speech("people", "--json").json() if "women.txt" in row["files"]}
     assert set(rows) == {"Алёна Сомова", "Семён Жилин", "Пётр Зорин", "Ксения Берёзкина"}
     assert rows["Семён Жилин"] == ["plain.txt", "women.txt"]  # "Семен Жилин" there is the same man
+
+
+def test_people_roles_agree_and_keep_first_names(speech):
+    """A role's adjectives agree with its noun (natasha's lemmas are masculine, "заслуженный" a verb's);
+    "София", a city to the dictionary, is her first name, not her role."""
+    rows = {row["name"]: row["role"] for row in speech("people", "--json").json()
+            if row["files"] == ["quoted_headline.txt"]}
+    assert rows == {"Ринат Латыпов": "министр экономики", "София Гарсон": "американская теннисистка",
+                    "Ольга Мухина": "заслуженная артистка России"}
 
 
 @pytest.mark.parametrize("wanted", ["Арман Сеитов", "А.Сеитов", "Сеитов", "Армана Сеитова", "Arman Seitov"])

@@ -5,7 +5,8 @@ wrong on them (Токаеву → "токаева", С.Гора → "гора", 
 surname is grouped by a *key* (the form with its case ending cut off after a
 consonant) and displayed in the form natasha's tagger read as nominative in
 context; when the text never uses the nominative, it is rebuilt from the key.
-Nothing here loads a model: index time passes a dictionary lookup in.
+Nothing here loads a model: index time passes a dictionary lookup in, and pymorphy2's dictionary
+loads only when a role's adjective is put to agree with its noun.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from ..lang.dictionary import nominative
 from ..lang.text import normal_word
 
 # Case endings of nouns and adjectival surnames, longest first.
@@ -24,8 +26,9 @@ CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", 
 VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
-# A dictionary word's (part of speech, first reading is a name, some reading is a name); None when unknown.
-Lookup = Callable[[str], "tuple[str, bool, bool] | None"]
+# A dictionary word's (part of speech, first reading is a name, some reading is a name, some reading is
+# animate); None when unknown.
+Lookup = Callable[[str], "tuple[str, bool, bool, bool] | None"]
 
 
 @dataclass(slots=True)
@@ -85,9 +88,10 @@ def _feats(token) -> dict[str, str]:
 
 
 def _is_role_word(word: str, lookup: Lookup) -> bool:
-    """A dictionary common noun that is not also a name: Президент, Госсекретарь, Посол."""
+    """A dictionary noun for a person that is not also a name: Президент, Госсекретарь, Посол (not
+    София, which the dictionary knows as a city only, nor Си)."""
     reading = lookup(word)
-    return bool(reading) and reading[0] == "NOUN" and not reading[2]
+    return bool(reading) and reading[0] == "NOUN" and not reading[2] and reading[3]
 
 
 def _is_name_like(word: str, lookup: Lookup) -> bool:
@@ -169,7 +173,8 @@ def _first_name(entity, token, position: int, count: int) -> str:
 
 
 def _role_before(sent, name_tokens) -> str:
-    """The role phrase a name stands in apposition to: "министр торговли США Говард Латник"."""
+    """The role phrase a name stands in apposition to: "министр торговли США Говард Латник", its
+    adjectives agreeing with its noun ("американская теннисистка")."""
     positions = {id(t): i for i, t in enumerate(sent.tokens)}
     indexes = [positions[id(t)] for t in name_tokens]
     first = min(indexes)
@@ -185,7 +190,9 @@ def _role_before(sent, name_tokens) -> str:
         start = head
         while start > 0 and sent.tokens[start - 1].head == head and sent.tokens[start - 1].pos == "ADJ":
             start -= 1
-        lemmas = " ".join(t.lemma for t in sent.tokens[start: head + 1])
+        gender = _feats(noun).get("Gender")
+        lemmas = " ".join(nominative(t, False, gender) if t.pos == "ADJ" or "VerbForm=Part" in t.feats else t.lemma
+                          for t in sent.tokens[start: head + 1])
         rest = sent.text[noun.start + len(noun.text): sent.tokens[first].start]
         return (lemmas + rest).strip(" ,—–-")
     return ""

@@ -137,10 +137,12 @@ class Analyzer:
         return analysis
 
     def lookup(self, word: str) -> tuple[str, bool, bool] | None:
-        """Dictionary reading of a word: (part of speech, first reading is a name, any reading is)."""
+        """Dictionary reading of a word: (part of speech, first reading is a name, any reading is, any
+        reading is animate). "София" is read as the city alone and "Си" as the note: neither is a role word
+        before a surname, as "Посол" is."""
         tags = self._dictionary_tags(word)
         names = [bool({"Name", "Surn", "Patr"} & tag.grammemes) for tag in tags]
-        return (str(tags[0].POS), names[0], any(names)) if tags else None
+        return (str(tags[0].POS), names[0], any(names), any("anim" in tag.grammemes for tag in tags)) if tags else None
 
     def _dictionary_tags(self, word: str) -> list:
         """pymorphy's readings of a word it knows, [] otherwise; each word is looked up once."""

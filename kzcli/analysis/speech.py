@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.dictionary import dictionary
+from ..lang.dictionary import nominative
 from .names import Mention
 from .roles import (BODY_CLASSES, PRESS_OFFICES, SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
                     verb_gender)
@@ -521,26 +521,35 @@ class ArticleSpeech:
     # -- the headline ------------------------------------------------------
 
     def _headline(self, index) -> list[Quote]:
-        """"Посол США: Токаев снова посетит США" and "Токаев снова посетит США — посол"; not a topic label
+        """"Посол США: Токаев снова посетит США" and "Токаев снова посетит США — посол"; "Петров: «Мы
+        справимся. Кризис позади»" (direct, the quotation over the headline's sentences); not a topic label
         such as "Токаев и США: диалог…"."""
         sent = self.sentences[index]
         tree = SpeechTree(sent)
-        head, colon, rest = sent.text.partition(":")
-        if colon and len(head.split()) <= 6 and len(rest.split()) >= 3 and not any(
+        line = self.texts[sent.para][sent.start:]  # the headline from this sentence on
+        head, colon, rest = line.partition(":")
+        if colon and len(head) < len(sent.text) and len(head.split()) <= 6 and len(rest.split()) >= 3 and not any(
                 t.pos == "CCONJ" for t in sent.tokens if t.start < len(head)):
             first = next((i for i, t in enumerate(sent.tokens) if t.start < len(head) and t.pos in {"NOUN", "PROPN"}), None)
-            speaker = self._resolve(index, tree, first, named_only=True)
+            speaker = self._resolve(index, tree, first, named_only=True) or self._surname_in_article(
+                [t for t in sent.tokens if t.start < len(head)])
             if speaker:
                 start = len(head) + 1 + (len(rest) - len(rest.lstrip()))
                 words = rest.strip(TRAILING + ".")
-                return [Quote(sent.para, index, "indirect", head.strip() + ":", words, start, start + len(words), speaker)]
+                quoted = re.fullmatch(r"[«\"“„](.+)[»\"”“]", words)
+                kind = "direct" if quoted and not re.search(r"[«»\"“”„]", quoted.group(1)) else "indirect"
+                if kind == "direct":
+                    start, words = start + 1, quoted.group(1).strip(TRAILING + ".")
+                start += sent.start
+                return [Quote(sent.para, index, kind, head.strip() + ":", words, start, start + len(words), speaker)]
         tail = re.search(r"\s[—–-]\s+([^—–-]{2,60})$", sent.text)
         if tail and len(tail.group(1).split()) <= 5 and len(sent.text[: tail.start()].split()) >= 3:
             first = next((i for i, t in enumerate(sent.tokens) if t.start >= tail.start(1) and t.pos in {"NOUN", "PROPN"}), None)
             speaker = self._resolve(index, tree, first, named_only=True)
             if speaker:
                 words = sent.text[: tail.start()].strip(TRAILING + ".")
-                return [Quote(sent.para, index, "indirect", "— " + tail.group(1).strip(), words, 0, len(words), speaker)]
+                return [Quote(sent.para, index, "indirect", "— " + tail.group(1).strip(), words, sent.start,
+                              sent.start + len(words), speaker)]
         return []
 
     # -- speakers ----------------------------------------------------------
@@ -565,8 +574,9 @@ class ArticleSpeech:
         if not named and token.pos == "PROPN" and token.text[:1].isupper():
             named = [found for found in [self._surname_seen(index, token)] if found]
         role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
-        if named and (named[0].type == "person" or not role_noun or named[0].phrase.startswith(token.text)):
-            return named[0]  # "генсек ОДКБ" is a person, not ОДКБ
+        person_noun = role_noun or (token.pos == "NOUN" and feats(token).get("Animacy") == "Anim")
+        if named and (named[0].type == "person" or not person_noun or named[0].phrase.startswith(token.text)):
+            return named[0]  # "генсек ОДКБ", "победительница турнира «Кубок»" are people, not the organisation
         if any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
             return None  # a country is not a speaker
         if token.pos != "NOUN" and token.lemma not in PARTITIVE:
@@ -600,6 +610,23 @@ class ArticleSpeech:
                     and len(word) - len(found.key) <= 2:
                 return self._person(mention, token.text)
         return None
+
+    def _surname_in_article(self, tokens) -> Speaker | None:
+        """A headline's surname that NER missed ("Петров: «Дефицита не будет»") for the one person the
+        article names in full with it, before or after; None when none or two do."""
+        found = {}
+        for token in tokens:
+            word = token.text.lower().replace("ё", "е")
+            if not token.text[:1].isupper():
+                continue
+            for m, mention in enumerate(self.mentions):
+                if len(mention.key) >= 4 and mention.first and word.startswith(mention.key) \
+                        and len(word) - len(mention.key) <= 2:
+                    found.setdefault(mention.text, (m, token.text))
+        if len(found) != 1:
+            return None
+        mention, phrase = next(iter(found.values()))
+        return self._person(mention, phrase)
 
     @staticmethod
     def _bare(tree, token_index) -> bool:
@@ -739,7 +766,8 @@ class ArticleSpeech:
             if not role or not role_fits(noun, role):
                 continue
             stated = set(stems(role))
-            if others and not others & stated and (noun[:5] in stated or not self._is_last(index, m)):
+            if others and not any(akin(a, b) for a in others for b in stated) and (
+                    noun[:5] in stated or not self._is_last(index, m)):
                 continue  # "глава региона" is not the "глава Минэнерго" who spoke last; "глава МИД" is his minister
             distance = index - mention.sent
             key = (distance >= 0, -abs(distance))
@@ -778,21 +806,6 @@ def is_parenthetical(case, noun) -> bool:
             and (case.lemma != "с" or "Case=Gen" in noun.feats))
 
 
-GRAMMEME_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
-
-
-def _nominative(token, plural: bool, gender: str | None) -> str:
-    """A word in the nominative, plural or of the head's gender ("очевидцев" → "очевидцы", "областного"
-    for a feminine head → "областная"), by pymorphy2's reading with natasha's lemma; else the lemma."""
-    wanted = {"nomn", "plur"} if plural else {"nomn", "sing"} | ({GRAMMEME_GENDERS[gender]} if gender in GRAMMEME_GENDERS else set())
-    for parse in dictionary().parse(token.text.lower()):
-        if parse.normal_form.replace("ё", "е") == token.lemma.replace("ё", "е"):
-            inflected = parse.inflect(wanted)
-            if inflected:
-                return inflected.word
-    return token.lemma
-
-
 def org_name(entity, sent) -> str:
     """An organisation's name with the quotation mark NER leaves out closed ("АО «Северный порт»") and
     the place right after it ("Национальный банк Молдовы")."""
@@ -813,6 +826,12 @@ def stems(text: str) -> list[str]:
     """Words of 3+ letters on their first five letters, to compare role phrases across case endings:
     "главы МИД России" → ["главы", "мид", "росси"]."""
     return [word.lower()[:5] for word in re.findall(r"\w+", text) if len(word) > 2]
+
+
+def akin(a: str, b: str) -> bool:
+    """Two stems of `stems` that differ in an ending at most: "заря" ~ "зари", "сбера" ~ "сберб"."""
+    common = max(3, min(len(a), len(b), 5) - 1)
+    return a[:common] == b[:common]
 
 
 class SpeechTree(Tree):
@@ -1011,8 +1030,10 @@ class SpeechTree(Tree):
         nodes = [n for n in nodes if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
+        if self.sent.text[lo:hi].count("«") > self.sent.text[lo:hi].count("»") and self.sent.text[hi:hi + 1] == "»":
+            hi += 1  # a name in quotation marks: "сотрудник банка «Восток»"
         words = self.sent.text[lo:hi]
-        if len(words.split()) > 8 or re.search(r"[,;:(«»\"]", words):
+        if len(words.split()) > 8 or re.search(r"[,;:(\"]", words) or words.count("«") != words.count("»"):
             return tokens[i].text
         return words.strip()
 
@@ -1041,10 +1062,10 @@ class SpeechTree(Tree):
             return words
         plural = "Number=Plur" in token.feats
         gender = feats(token).get("Gender")
-        changes = [(c, _nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"})
+        changes = [(c, nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"})
                    if c < i and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
                    and feats(tokens[c]).get("Case") == feats(token).get("Case")]
-        changes.append((i, _nominative(token, plural, None) if plural else token.lemma))
+        changes.append((i, nominative(token, plural, None) if plural else token.lemma))
         for c, form in changes:
             at = words.lower().find(tokens[c].text.lower())
             if at >= 0:

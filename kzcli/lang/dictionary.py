@@ -1,5 +1,6 @@
-"""pymorphy2's Russian dictionary, for what runs outside natasha's pipeline: a folder's furniture at
-indexing, and the rare query word whose paradigm the corpus never wrote."""
+"""pymorphy2's Russian dictionary, for what runs outside natasha's pipeline: a folder's furniture and
+the agreement of speakers' and roles' words at indexing, and the rare query word whose paradigm the
+corpus never wrote."""
 
 from __future__ import annotations
 
@@ -20,6 +21,23 @@ def dictionary():
 
     # An explicit path spares pymorphy2 a slow scan of installed packages.
     return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
+
+
+GRAMMEME_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def nominative(token, plural: bool = False, gender: str | None = None) -> str:
+    """A natasha token's word in the nominative, plural or of its noun's gender, by pymorphy2's reading
+    with natasha's lemma: "очевидцев" → "очевидцы", "американская" before a feminine noun (natasha's
+    lemma is "американский"), "заслуженного" → "заслуженный" (the lemma is "заслужить"); else the lemma."""
+    wanted = {"nomn", "plur"} if plural else {"nomn", "sing"} | (
+        {GRAMMEME_GENDERS[gender]} if gender in GRAMMEME_GENDERS else set())
+    for parse in dictionary().parse(token.text.lower()):
+        if parse.normal_form.replace("ё", "е") == token.lemma.replace("ё", "е"):
+            inflected = parse.inflect(wanted)
+            if inflected:
+                return inflected.word
+    return token.lemma
 
 
 class RememberedLemmas:
