@@ -305,6 +305,12 @@ def test_people_roles_agree_and_keep_first_names(speech):
                     "Ольга Мухина": "заслуженная артистка России"}
 
 
+def test_a_role_never_runs_over_another_name(speech):
+    """A page that repeats "Канцлер Австрии Ганс Келлер" twice gives the role once, not the name inside it."""
+    rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["repeated.txt"]}
+    assert rows == {"Ганс Келлер": "канцлер Австрии"}
+
+
 @pytest.mark.parametrize("wanted", ["Арман Сеитов", "А.Сеитов", "Сеитов", "Армана Сеитова", "Arman Seitov"])
 def test_person_forms_resolve_to_one_person(speech, wanted):
     result = speech("quotes", "--person", wanted, "--json")

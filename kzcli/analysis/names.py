@@ -187,6 +187,10 @@ def _role_before(sent, name_tokens) -> str:
         animate = _feats(noun).get("Animacy") == "Anim"
         if noun.pos != "NOUN" or first - head > 8 or not (agrees and animate):
             continue
+        if any(noun.start < t.start < sent.tokens[first].start and t.pos == "PROPN" and _feats(t).get("Case") == "Nom"
+               for e in sent.entities if e.type == "PER" for t in sent.tokens if e.start <= t.start < e.end):
+            continue  # another name between ("Канцлер Иван Петров Канцлер Иван Петров", repeated by a page); an
+            # owner's name in the genitive may stand there ("Адвокат Карипова Дина Омарова")
         start = head
         while start > 0 and sent.tokens[start - 1].head == head and sent.tokens[start - 1].pos == "ADJ":
             start -= 1
