@@ -136,7 +136,7 @@ class Analyzer:
         analysis.paradigms = {para: self.inflector.endings(para) for _, para, _ in analysis.lexemes}
         return analysis
 
-    def lookup(self, word: str) -> tuple[str, bool, bool] | None:
+    def lookup(self, word: str) -> tuple[str, bool, bool, bool] | None:
         """Dictionary reading of a word: (part of speech, first reading is a name, any reading is, any
         reading is animate). "София" is read as the city alone and "Си" as the note: neither is a role word
         before a surname, as "Посол" is."""

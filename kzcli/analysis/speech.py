@@ -603,11 +603,8 @@ class ArticleSpeech:
     def _surname_seen(self, index, token) -> Speaker | None:
         """A surname alone that NER missed ("По словам Качана") for the person the article named in full
         before: the latest earlier mention whose surname key begins the word."""
-        word = token.text.lower().replace("ё", "е")
         for mention in reversed(range(len(self.mentions))):
-            found = self.mentions[mention]
-            if found.sent <= index and len(found.key) >= 4 and found.first and word.startswith(found.key) \
-                    and len(word) - len(found.key) <= 2:
+            if self.mentions[mention].sent <= index and _surname_of(self.mentions[mention], token.text):
                 return self._person(mention, token.text)
         return None
 
@@ -616,12 +613,10 @@ class ArticleSpeech:
         article names in full with it, before or after; None when none or two do."""
         found = {}
         for token in tokens:
-            word = token.text.lower().replace("ё", "е")
             if not token.text[:1].isupper():
                 continue
             for m, mention in enumerate(self.mentions):
-                if len(mention.key) >= 4 and mention.first and word.startswith(mention.key) \
-                        and len(word) - len(mention.key) <= 2:
+                if _surname_of(mention, token.text):
                     found.setdefault(mention.text, (m, token.text))
         if len(found) != 1:
             return None
@@ -797,6 +792,13 @@ class ArticleSpeech:
                 if lemma in SPEAKING_BODIES:
                     return tree.described(child)
         return None
+
+
+def _surname_of(mention: Mention, word: str) -> bool:
+    """The word is the surname of a name given in full, in some case: "Качана" for "Олег Качан"."""
+    word = word.lower().replace("ё", "е")
+    return len(mention.key) >= 4 and bool(mention.first) and word.startswith(mention.key) \
+        and len(word) - len(mention.key) <= 2
 
 
 def is_parenthetical(case, noun) -> bool:
