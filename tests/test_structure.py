@@ -143,10 +143,16 @@ LEAD = "Длинный первый абзац новости о важных с
     (f"Заголовок новости\nГородской вестник (Омск), № 45 (1203), 05.05.2024, стр. 3\n{LEAD}", "Городской вестник"),
     (f"Заголовок новости\n© Reuters\n{LEAD}\nВторой абзац новости о событиях недели, длинный, как и первый абзац.\n"
      "Третий абзац новости о событиях недели, длинный, как и первый абзац текста.\nЧетвёртый абзац.", None),
+    (f"Заголовок новости\n{LEAD} Решение вступит в силу весной. Газета «Степной курьер», Павлодар.", "Степной курьер"),
+    (f"Заголовок новости\n{LEAD} Торги пройдут в мае (ярмарка открылась в 1998 году. – Прим. «Сибирских огней»).",
+     "Сибирские огни"),
+    (f"Заголовок новости\n{LEAD} По его словам, «Союз» (фонд основан в 2001 году — прим. ВЕСТЬ) вырос.", "ВЕСТЬ"),
+    (f"Заголовок новости\n{LEAD} Ярмарку перенесли (в прошлом году — прим. ред.) на осень.", None),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
-        "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet"])
+        "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet",
+        "print-signature", "editors-note-in-the-genitive", "editors-note-of-an-agency", "note-of-the-editor"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
 
@@ -249,6 +255,28 @@ def test_the_headline_is_found_below_page_furniture(furniture):
     assert set(furniture) <= set(article.boilerplate)
 
 
+def test_the_headline_is_found_below_a_long_site_menu():
+    menu = [item for section in ("Новости", "Политика", "Экономика", "Общество", "Культура", "Спорт", "Наука",
+                                 "Здоровье", "Авто", "Недвижимость", "Туризм", "Образование", "Афиша", "Погода")
+            for item in (section, "+", "-", f"Все материалы: {section.lower()}")]
+    article = structure_of("\n".join(menu + [HEADLINE, "Автор: Иван Петров", LEAD]))
+    assert article.title == HEADLINE
+    assert [para.text for para in article.paragraphs] == [LEAD]
+
+
+def test_a_headline_with_a_full_stop_is_taken_when_a_stamp_dates_it():
+    article = structure_of(f"{HEADLINE}.\n12.04.2024\n{LEAD}")
+    assert (article.title, article.published) == (f"{HEADLINE}.", "2024-04-12")
+    assert [para.text for para in article.paragraphs] == [LEAD]
+    lead_first = structure_of(f"Горсовет в среду утвердил план реконструкции набережной.\n{LEAD}")
+    assert lead_first.title is None
+
+
+def test_a_print_signature_is_left_out_of_the_text():
+    article = structure_of(f"{HEADLINE}\n{LEAD} Газета «Степной курьер», Павлодар.")
+    assert [para.text for para in article.paragraphs] == [LEAD]
+
+
 def test_a_subtitle_under_the_headline_is_not_taken_for_it():
     article = structure_of(
         f"{HEADLINE}\nРаботы начнутся весной и займут два года, план реконструкции одобрен единогласно\n{LEAD}")
@@ -296,3 +324,17 @@ def test_a_line_that_dates_the_file_is_never_the_folders_furniture():
             for n, stamp in enumerate(["date 2025-09-10", "date 2025-09-10", "date 2025-09-10",
                                        "10.09.2025 14:05", "10.09.2025 14:05", "10.09.2025 14:05"])]
     assert learned([edge_lines(doc) for doc in docs]) == {"главная"}
+
+
+@pytest.mark.parametrize("genitive, nominative", [
+    ("Сибирских огней", "Сибирские огни"),
+    ("Московского комсомольца", "Московский комсомолец"),  # an adjective that is also a surname
+    ("Эха Москвы", "Эхо Москвы"),  # a genitive after the head stays
+    ("Аргументов и фактов", "Аргументы и факты"),
+    ("Спорт-Экспресса", "Спорт-Экспресс"),
+    ("РИА Новости", "РИА Новости"),  # no genitive reading: as written
+])
+def test_an_outlet_named_in_the_genitive_is_given_in_the_nominative(genitive, nominative):
+    from kzcli.lang.dictionary import title_nominative
+
+    assert title_nominative(genitive) == nominative

@@ -103,6 +103,13 @@ COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—
                               re.IGNORECASE)
 RIGHTS_LINE = re.compile(r"(?:права\s+защищены|all\s+rights\s+reserved|копирован|перепечат).*?«(?P<name>[^»]{2,40})»",
                          re.IGNORECASE)
+# A print outlet signing the text at its end: "… решение. Газета «Степной курьер», Павлодар."
+PRINT_SIGNATURE = re.compile(r"(?:^|(?<=[.!?…»\"”)])\s+)(?:Газета|Журнал|Еженедельник)\s+[«\"“](?P<name>[^«»\"“”]{2,40})"
+                             r"[»\"”](?:,\s*[А-ЯЁ][\w-]+(?:[ -][А-ЯЁ][\w-]+)?)?\.?$")
+# An editor's note naming its outlet, in the genitive when quoted: "(…. – Прим. «Вестника»)", "(… — прим. ТАСС)";
+# not the editor's, the author's or the translator's ("прим. ред.").
+EDITOR_NOTE = re.compile(r"(?<![\w.])[Пп]рим(?:\.|ечание)\s+(?!(?i:ред|авт|пер|изд))"
+                         r"(?:«(?P<quoted>[^«»]{2,40})»|(?P<name>[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2}))")
 CREDIT = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
 BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s+(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}))?$")
 # The date such a dateline carries, with or without a year and a time.
@@ -204,6 +211,8 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
     dated_stamps: list[tuple[bool, tuple[int, int, int]]] = []  # (at the foot of the page, (year, month, day))
     year_less_stamp = None
     related = False  # inside a related-articles block
+    stamped: set[int] = set()  # kept lines a date stamp follows directly
+    kept_at = -1  # the page line kept last
     for position, line in enumerate(lines):
         in_top = position < TOP_ZONE_LINES and sum(word_count(prev) >= BODY_WORDS for prev in kept) <= 1
         bare = line.lstrip("-–—•* ").strip()
@@ -249,6 +258,8 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
             stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
             stamps.append(stamp_text)
         if (in_top or position >= len(lines) - 3) and stamp_date(line):
+            if in_top and kept_at == position - 1 and not stamps:
+                stamped.add(len(kept) - 1)  # the line above is the one the stamp dates
             stamps.append(line)
             line = ""
         for stamp_text in stamps:
@@ -282,6 +293,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
                 outlet = outlet or byline
                 continue
         kept.append(line)
+        kept_at = position
     if not published and dated_stamps:
         # The earliest stamp near the headline: a page also prints the day it was saved and its updates, later.
         _, (year, month, day) = min(dated_stamps)
@@ -291,7 +303,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         kept = [line for position, line in enumerate(kept)
                 if position >= TOP_ZONE_LINES or clean_line(line).casefold() != clean_line(title).casefold()]
     else:
-        found = choose_headline(kept)
+        found = choose_headline(kept, stamped)
         if found is not None:
             title = kept[found]
             boilerplate += kept[:found]  # above the headline: menus, rubrics, stamps, logos
@@ -302,12 +314,18 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         completed = complete_year(*year_less_stamp, body_text)
         if completed:
             published, published_source = completed.isoformat(), "stamp+year"
+    if kept and (signature := PRINT_SIGNATURE.search(kept[-1])):
+        named.append(signature["name"].strip())
+        boilerplate.append(signature[0].strip())
+        kept[-1] = kept[-1][:signature.start()].rstrip()
+        if not kept[-1]:
+            kept.pop()
     if kept and BRAND_LINE.match(kept[-1]) and len(kept[-1]) <= 30:  # a logo's name closing the page: "VESTNIK"
         named.append(kept[-1])
         boilerplate.append(kept.pop())
     if not outlet:
         furniture = "\n".join(line for line in boilerplate if not CREDIT.match(line))  # a photo agency is not it
-        outlet = (_attributed_outlet(kept[:3], furniture) or next(iter(named), None)
+        outlet = (_attributed_outlet(kept[:3], furniture) or next(iter(named), None) or _noted_outlet(kept)
                   or (_address_outlet(url, "\n".join(kept)) if url else None))
 
     paragraphs = _paragraphs(kept)
@@ -415,6 +433,16 @@ def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
     return None
 
 
+def _noted_outlet(paragraphs: list[str]) -> str | None:
+    """The outlet the first editor's note names, in the nominative: "(… – Прим. «Вестника»)" → Вестник."""
+    from ..lang.dictionary import title_nominative
+
+    for text in paragraphs:
+        if note := EDITOR_NOTE.search(text):
+            return title_nominative(note["quoted"].strip()) if note["quoted"] else note["name"].rstrip(".")
+    return None
+
+
 def _address_outlet(url: str, text: str) -> str | None:
     """The site an address belongs to, as the text writes it when it does ("tass.ru" → ТАСС, a word
     whose Latin spelling is the site's), else the site's name without its domain ("vestnik.com" →
@@ -446,11 +474,11 @@ NOT_A_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 GLUED_MENU = re.compile(r"[а-яё][А-ЯЁA-Z]")  # menu items glued together ("В регионе и миреВидеоПолитика")
-HEADLINE_ZONE = 40  # lines looked at for the headline, up to the first body paragraph
+HEADLINE_ZONE = 40  # lines looked at for the headline: those just above the first body paragraph
 PARAPHRASED = 0.3  # share of a headline's word stems that the lines after it take up
 
 
-def choose_headline(lines: list[str]) -> int | None:
+def choose_headline(lines: list[str], stamped: set[int] = frozenset()) -> int | None:
     """Which of the first lines is the headline, or None.
 
     Candidates are the lines up to the first body paragraph that read as a headline: two to twenty
@@ -460,25 +488,29 @@ def choose_headline(lines: list[str]) -> int | None:
     word stems), with a bonus when the page repeats it; failing that, the first line when it is a
     candidate. A two-word line qualifies only when the page repeats it (otherwise it is most often a
     rubric or a menu item). The first candidate that qualifies wins: a subtitle under a headline paraphrases the
-    lead as well.
+    lead as well. A line that a date stamp follows directly (`stamped`, indexes) may end in a full stop, as
+    some sites print headlines ("Компания ответила на критику.", then "30.01.2025").
 
     >>> choose_headline(["RU KZ", "Киргизское дежавю повторилось", "Эксперты: дежавю в Кыргызстане повторилось."])
     1
     """
     body = next((i for i, line in enumerate(lines) if word_count(line) >= BODY_WORDS and _reads_as_sentence(line)),
                 len(lines))
-    for index in range(min(body, HEADLINE_ZONE, len(lines))):
+    start = max(0, body - HEADLINE_ZONE) if body < len(lines) else 0
+    for index in range(start, min(body, start + HEADLINE_ZONE)):
         line = lines[index]
-        if not _candidate(line):
+        if not _candidate(line, index in stamped):
             continue
         following = [other for other in lines[index + 1:index + 6] if other.casefold() != line.casefold()][:3]
         repeated = any(other.casefold() == line.casefold() for other in lines[index + 1:body + 1])
         if repeated or (word_count(line) > 2 and _paraphrased(line, " ".join(following))):
             return index  # the first candidate that its lead takes up: a subtitle below it paraphrases it too
-    return 0 if lines and _candidate(lines[0]) else None
+    return 0 if lines and _candidate(lines[0], 0 in stamped) else None
 
 
-def _candidate(line: str) -> bool:
+def _candidate(line: str, stamped: bool = False) -> bool:
+    if stamped and re.search(r"[^.]\.$", line):
+        line = line[:-1]
     return (_is_headline(line) and not NOT_A_HEADLINE.search(line) and not GLUED_MENU.search(line)
             and word_count(line) >= 2
             and re.search(r"\w{4,}", line) is not None and not stamp_date(line))

@@ -40,6 +40,57 @@ def nominative(token, plural: bool = False, gender: str | None = None) -> str:
     return token.lemma
 
 
+def title_nominative(name: str) -> str:
+    """A name written in the genitive ("прим. «Чемпионата»") in the nominative, capitals kept: the head
+    noun, the adjectives before it (agreeing with it) and a noun joined by "и" change, a genitive after
+    the head stays ("Московского комсомольца" → "Московский комсомолец", "Эха Москвы" → "Эхо Москвы",
+    "Аргументов и фактов" → "Аргументы и факты"). A name that does not read so (ТАСС, РИА Новости,
+    Latin) is returned as it is.
+    """
+    words = name.split()
+    head = next((i for i, word in enumerate(words)  # "Московского": an adjective before a surname
+                 if _genitive(word, "NOUN") and (i == len(words) - 1 or not _genitive(word, "ADJF"))), None)
+    if head is None or any(not _genitive(word, "ADJF") for word in words[:head]):
+        return name
+    if head + 2 < len(words) and words[head + 1].lower() == "и" and _genitive(words[head + 2], "NOUN"):
+        return " ".join([title_nominative(" ".join(words[:head + 1])), words[head + 1],
+                         title_nominative(words[head + 2])] + words[head + 3:])
+    noun = _genitive(words[head], "NOUN")
+    agreement = {noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" else set())
+    changed = [_adjective_nominative(word, agreement) for word in words[:head]]
+    changed.append(noun.inflect({"nomn"}).word)
+    if None in changed:
+        return name
+    return " ".join([_capital_as(form, word) for form, word in zip(changed, words)] + words[head + 1:])
+
+
+def _genitive(word: str, part: str):
+    """pymorphy2's first genitive reading of `word` as that part of speech; never for an abbreviation
+    written in capitals ("РИА")."""
+    if len(word) > 1 and word.isupper():
+        return None
+    return next((parse for parse in dictionary().parse(word.lower())
+                 if part in parse.tag and "gent" in parse.tag and parse.inflect({"nomn"})), None)
+
+
+def _adjective_nominative(word: str, agreement: set[str]) -> str | None:
+    for parse in dictionary().parse(word.lower()):
+        if "ADJF" in parse.tag and "gent" in parse.tag:
+            inflected = parse.inflect({"nomn"} | agreement)
+            if inflected:
+                return inflected.word
+    return None
+
+
+def _capital_as(form: str, written: str) -> str:
+    """`form` with the capitals `written` has, part by part of a hyphenated word ("Спорт-Экспресс")."""
+    parts, written_parts = form.split("-"), written.split("-")
+    if len(parts) != len(written_parts):
+        parts, written_parts = [form], [written]
+    return "-".join(part[:1].upper() + part[1:] if was[:1].isupper() else part
+                    for part, was in zip(parts, written_parts))
+
+
 class RememberedLemmas:
     """pymorphy2's lemmas of words, remembered in a file of `folder` across processes, so that a query
     asked again loads no dictionary ("снегопадами" → {"снегопад"}: about 60 ms the first time, then a
