@@ -479,9 +479,10 @@ PARAPHRASED = 0.3  # share of a headline's word stems that the lines after it ta
 
 
 def choose_headline(lines: list[str], stamped: set[int] = frozenset()) -> int | None:
-    """Which of the first lines is the headline, or None.
+    """Which line above the first body paragraph is the headline, or None.
 
-    Candidates are the lines up to the first body paragraph that read as a headline: two to twenty
+    Candidates are the HEADLINE_ZONE lines just above the first body paragraph (a long site menu may
+    come before them; the first lines when no paragraph reads as body) that read as a headline: two to twenty
     words, one of them of four letters or more, a capital first, no final full stop, and none of the
     page's furniture (a stamp, a URL or file path, breadcrumbs, a glued menu, hashtags, a credit, a
     label). The headline is the candidate that the lines after it repeat or paraphrase most (shared

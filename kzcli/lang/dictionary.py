@@ -48,38 +48,29 @@ def title_nominative(name: str) -> str:
     Latin) is returned as it is.
     """
     words = name.split()
-    head = next((i for i, word in enumerate(words)  # "Московского": an adjective before a surname
-                 if _genitive(word, "NOUN") and (i == len(words) - 1 or not _genitive(word, "ADJF"))), None)
-    if head is None or any(not _genitive(word, "ADJF") for word in words[:head]):
+    readings = [(_genitive(word, "NOUN"), _genitive(word, "ADJF")) for word in words]
+    head = next((i for i, (noun, adjective) in enumerate(readings)  # "Московского": an adjective, not a surname
+                 if noun and (i == len(words) - 1 or not adjective)), None)
+    if head is None or any(not adjective for _, adjective in readings[:head]):
         return name
-    if head + 2 < len(words) and words[head + 1].lower() == "и" and _genitive(words[head + 2], "NOUN"):
+    if head + 2 < len(words) and words[head + 1].lower() == "и" and readings[head + 2][0]:
         return " ".join([title_nominative(" ".join(words[:head + 1])), words[head + 1],
                          title_nominative(words[head + 2])] + words[head + 3:])
-    noun = _genitive(words[head], "NOUN")
-    agreement = {noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" else set())
-    changed = [_adjective_nominative(word, agreement) for word in words[:head]]
-    changed.append(noun.inflect({"nomn"}).word)
+    noun = readings[head][0]
+    agreement = {"nomn", noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" else set())
+    changed = [adjective.inflect(agreement) for _, adjective in readings[:head]] + [noun.inflect({"nomn"})]
     if None in changed:
         return name
-    return " ".join([_capital_as(form, word) for form, word in zip(changed, words)] + words[head + 1:])
+    return " ".join([_capital_as(form.word, word) for form, word in zip(changed, words)] + words[head + 1:])
 
 
 def _genitive(word: str, part: str):
-    """pymorphy2's first genitive reading of `word` as that part of speech; never for an abbreviation
-    written in capitals ("РИА")."""
+    """pymorphy2's first genitive reading of `word` as that part of speech ("NOUN", "ADJF") that has a
+    nominative; never for an abbreviation written in capitals ("РИА")."""
     if len(word) > 1 and word.isupper():
         return None
     return next((parse for parse in dictionary().parse(word.lower())
                  if part in parse.tag and "gent" in parse.tag and parse.inflect({"nomn"})), None)
-
-
-def _adjective_nominative(word: str, agreement: set[str]) -> str | None:
-    for parse in dictionary().parse(word.lower()):
-        if "ADJF" in parse.tag and "gent" in parse.tag:
-            inflected = parse.inflect({"nomn"} | agreement)
-            if inflected:
-                return inflected.word
-    return None
 
 
 def _capital_as(form: str, written: str) -> str:
