@@ -189,6 +189,16 @@ def rows(speech):
     # an employee of a company is not the company ("Сотрудник банка «Восток» сообщил")
     ("employee.txt", "сотрудник банка «Восток»", "description", "Сотрудник банка «Восток»", "indirect",
      "вклады застрахованы"),
+    # an appeal "с просьбой", "с призывом": the infinitive is what was asked for
+    ("appeals.txt", "Иван Семенов", "person", "Иван Семенов", "indirect", "ускорить выплаты пенсионерам"),
+    ("appeals.txt", "профсоюз", "description", "Профсоюз", "indirect", "повысить зарплаты учителям на треть"),
+    # "Об этом заявил" after a sentence whose "признает" and "так называемых" report nothing; its own
+    # quotation marks stay
+    ("appeals.txt", "Олег Руднев", "person", "Олег Руднев", "indirect",
+     "Горсовет не признает итоги так называемых «народных слушаний»"),
+    # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
+    ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
+     "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),
 ])
 def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     found = {(row["file"], row["speaker"], row["speaker_type"], row["speaker_phrase"], row["kind"], row["text"])
@@ -199,6 +209,13 @@ def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
 def test_a_person_noun_never_speaks_for_the_organisation_after_it(rows):
     """"Сотрудник «Газпрома»: «…»" is one employee's words, not the company's: no speaker, so no statement."""
     assert not [row for row in rows if row["file"] == "employee.txt" and row["speaker_type"] == "org"]
+
+
+def test_recognising_and_appearing_report_nothing(rows):
+    """"признана банкротом" declares, "выступил с докладом" appears: neither reports a statement; the
+    file's statements are its appeal, its call, the mayor's and the analyst's, each once."""
+    found = sorted(row["cue"] for row in rows if row["file"] == "appeals.txt")
+    assert found == ["Аналитик Марина Ким:", "Об этом заявил", "выступил с призывом", "обратился с просьбой"]
 
 
 def test_words_of_thanks_are_no_attribution(rows):

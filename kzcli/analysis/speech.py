@@ -51,10 +51,12 @@ MANNER_VERBS = {
     "делиться",
 }
 CUE_VERBS |= MANNER_VERBS
-# Verbs that report speech only with a clause ("считает, что …"): "считает его другом" reports nothing.
+# Verbs that report speech only with a clause or a quotation ("считает, что …"): "считает его другом",
+# "признал независимость", "признана банкротом" report nothing.
 CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
                "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить", "исключить", "исключать",
-               "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать"} | MANNER_VERBS
+               "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать", "признать",
+               "признавать"} | MANNER_VERBS
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
@@ -86,6 +88,9 @@ CONCESSIVE = {"хотя", "когда", "если", "пока", "посколь�
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
                 "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
+# A request or appeal made "with" a noun: "обратился к мэру с просьбой помочь", "выступил с призывом …".
+REQUEST_NOUNS = {"просьба", "призыв", "требование", "предложение"}
+APPEAL_VERBS = {"обратиться", "обращаться", "выступить", "выступать"}
 PARTITIVE = {"один", "часть", "ряд", "большинство", "многие", "некоторые", "половина", "каждый"}
 NOT_CONTENT = {"это", "то", "так", "что", "все", "всё"}
 # Endings a genitive name never has; the tagger sometimes reads "письмо Токаеву" as genitive.
@@ -266,7 +271,19 @@ class ArticleSpeech:
             for quote in self._content(index, i, cue, tree, text, spans, speaker):
                 if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
                     quotes.append(quote)
-        return quotes
+        return quotes or self._label(index, tree)
+
+    def _label(self, index, tree) -> list[Quote]:
+        """"Политолог Анна Белова:" as a paragraph of its own, no verb: the next paragraph is her statement."""
+        sent = self.sentences[index]
+        label = sent.text.strip()
+        people = self.by_sentence.get(index, [])
+        if not label.endswith(":") or self.in_para[sent.para] != [index] or len(people) != 1 or len(label.split()) > 8:
+            return []
+        mention = self.mentions[people[0]]
+        if sent.text[mention.end:].strip() != ":" or any(t.pos in {"VERB", "AUX"} for t in sent.tokens):
+            return []
+        return self._block_after(index, label, Speaker("person", mention.text, people[0], label[:-1]))
 
     def _content(self, index, i, cue, tree, text, spans, speaker) -> list[Quote]:
         """The statement the cue at token i introduces: one or more quotes (a quotation over paragraphs
@@ -462,8 +479,11 @@ class ArticleSpeech:
         start, end = self.sentences[run[0]].start, self.sentences[run[-1]].end
         words = text[start:end].strip(TRAILING + ".")
         self.claimed.update((para, s) for s in run)
-        kind = "direct" if words[:1] in OPENING and words.rstrip(".")[-1:] in "»”\"" else "indirect"
-        return [Quote(para, index, kind, cue, words.strip("«»\"“”"), start, start + len(words), speaker)]
+        words = words.rstrip(".")
+        spans = quote_spans(words)
+        if spans and spans[0] == (1, len(words) - 1):  # one quotation, all of it: «…»
+            return [Quote(para, index, "direct", cue, words[1:-1], start + 1, start + len(words) - 1, speaker)]
+        return [Quote(para, index, "indirect", cue, words, start, start + len(words), speaker)]
 
     def _block_after(self, index, cue, speaker) -> list[Quote]:
         """"X заявил:" closing its paragraph: the next paragraph is the statement (with those after it while
@@ -487,9 +507,9 @@ class ArticleSpeech:
         if index not in self.cued:
             sent = self.sentences[index]
             tree = SpeechTree(sent)
-            quoted = any(mark in sent.text for mark in OPENING)
-            self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар" reports nothing
-                sent.tokens[i].lemma not in MANNER_VERBS or quoted or tree.reported_clause(i))
+            quoted = any(len(sent.text[lo:hi].split()) >= 4 for lo, hi in quote_spans(sent.text))  # not «ЛНР»
+            self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар", "признал независимость"
+                sent.tokens[i].lemma not in CLAUSE_ONLY or quoted or tree.reported_clause(i))
                 for i in range(len(sent.tokens)))
         return self.cued[index]
 
@@ -846,9 +866,13 @@ class SpeechTree(Tree):
             return "parenthetical"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
+        if token.lemma in APPEAL_VERBS and token.pos == "VERB":
+            return "verb" if self.requests(i) else None
         if token.lemma in CUE_VERBS and token.pos in {"VERB", "ADJ", "AUX"}:
             if token.lemma == "обратить" and not any(self.sent.tokens[c].lemma == "внимание" for c in self.kids(i)):
                 return None
+            if token.lemma in {"назвать", "называть"} and "VerbForm=Part" in token.feats:
+                return None  # "так называемых «республик»" names, it does not report
             return "verb"
         if token.lemma in CUE_NOUNS and self.owner(i) is not None:
             return "noun"
@@ -973,9 +997,10 @@ class SpeechTree(Tree):
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
         sentence, and the linking word."""
         tokens = self.sent.tokens
-        stances = [c for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
+        stances = [(c, tokens[c].text + " ") for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
+        stances += [(c, f"с {tokens[c].text} ") for c in self.requests(i) if c > i]
         clauses = [(c, "") for c in self.kids(i, CLAUSE_RELS)]
-        clauses += [(c, tokens[noun].text + " ") for noun in stances for c in self.kids(noun, {"acl", "ccomp", "nmod"})]
+        clauses += [(c, stance) for noun, stance in stances for c in self.kids(noun, {"acl", "ccomp", "nmod", "xcomp"})]
         for child, stance in clauses:
             if child < i:
                 continue
@@ -983,13 +1008,20 @@ class SpeechTree(Tree):
             cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"
                      and tokens[i].lemma not in MANNER_VERBS]
             linker = (marks or cases or [None])[0]
+            lo, hi = self.extent(child)
+            if linker is None and stance.startswith("с ") and "VerbForm=Inf" in tokens[child].feats:
+                return lo, stance.strip()  # "с просьбой ускорить выплаты" → "ускорить выплаты"
             if linker is None:
                 continue
-            lo, hi = self.extent(child)
             start = tokens[linker].start + len(tokens[linker].text)
             if hi - start > 3:
                 return start, stance + tokens[linker].text
         return None
+
+    def requests(self, i: int) -> list[int]:
+        """The request nouns an appeal verb makes its statement with: "обратился с просьбой" → [просьбой]."""
+        tokens = self.sent.tokens
+        return [c for c in self.kids(i, {"obl", "nmod"}) if tokens[c].lemma in REQUEST_NOUNS and self.has_case(c, {"с"})]
 
     def inverted(self, i: int) -> bool:
         """"…, заявил министр Петров" / "…, — сказал он": the cue follows the statement, its subject after it."""
