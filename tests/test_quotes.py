@@ -196,6 +196,8 @@ def rows(speech):
     # quotation marks stay
     ("appeals.txt", "Олег Руднев", "person", "Олег Руднев", "indirect",
      "Горсовет не признает итоги так называемых «народных слушаний»"),
+    # the object opening the sentence, the speaker after the cue: what was announced
+    ("appeals.txt", "Тимур Сулеев", "person", "Тимур Сулеев", "indirect", "Новые правила выдачи кредитов на прошлой неделе"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),
@@ -212,10 +214,11 @@ def test_a_person_noun_never_speaks_for_the_organisation_after_it(rows):
 
 
 def test_recognising_and_appearing_report_nothing(rows):
-    """"признана банкротом" declares, "выступил с докладом" appears: neither reports a statement; the
-    file's statements are its appeal, its call, the mayor's and the analyst's, each once."""
+    """"признана банкротом" declares, "выступил с докладом" appears, "Книгу … написал журналист" makes:
+    none reports a statement; the file's statements are its appeal, its call, the announcement, the
+    mayor's and the analyst's, each once."""
     found = sorted(row["cue"] for row in rows if row["file"] == "appeals.txt")
-    assert found == ["Аналитик Марина Ким:", "Об этом заявил", "выступил с призывом", "обратился с просьбой"]
+    assert found == ["Аналитик Марина Ким:", "Об этом заявил", "выступил с призывом", "обратился с просьбой", "объявил"]
 
 
 def test_words_of_thanks_are_no_attribution(rows):

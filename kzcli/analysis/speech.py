@@ -91,6 +91,9 @@ STANCE_NOUNS = {"уверенность", "надежда", "мнение", "у�
 # A request or appeal made "with" a noun: "обратился к мэру с просьбой помочь", "выступил с призывом …".
 REQUEST_NOUNS = {"просьба", "призыв", "требование", "предложение"}
 APPEAL_VERBS = {"обратиться", "обращаться", "выступить", "выступать"}
+# Cues whose object before them, the speaker after, is what they made known: "Новые правила объявил глава …".
+ANNOUNCING_VERBS = {"анонсировать", "объявить", "объявлять", "подтвердить", "подтверждать", "опровергнуть",
+                    "опровергать", "пообещать", "обещать", "предложить", "предлагать"}
 PARTITIVE = {"один", "часть", "ряд", "большинство", "многие", "некоторые", "половина", "каждый"}
 NOT_CONTENT = {"это", "то", "так", "что", "все", "всё"}
 # Endings a genitive name never has; the tagger sometimes reads "письмо Токаеву" as genitive.
@@ -327,6 +330,9 @@ class ArticleSpeech:
             return [quote("indirect", f"{said} {marker}", start, end)]
         if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
             return self._dash_speech(index, sent.start, word, speaker)  # "– сказала она." after her paragraph
+        fronted = tree.fronted_object(i)
+        if fronted:
+            return [quote("indirect", word, sent.start + fronted[0], sent.start + fronted[1])]
         if tree.inverted(i):
             end = sent.start + tree.sentence_part_before(i)
             if re.search(r"[,.!?…]?\s*[—–-]\s*$", text[sent.start: at]):
@@ -1031,6 +1037,27 @@ class SpeechTree(Tree):
             return False
         subject = self.subject(i)
         return subject is not None and subject > i or (subject is None and tokens[i].rel in {"parataxis", "root", "conj"})
+
+    def fronted_object(self, i: int) -> tuple[int, int] | None:
+        """"Выход к прессе по итогам визита ранее анонсировал помощник президента": the object opening the
+        sentence, with what stands between it and the cue, its speaker after the cue, is what was
+        announced (three words at least, not "Эту информацию подтвердил …", which points back)."""
+        tokens = self.sent.tokens
+        if tokens[i].lemma not in ANNOUNCING_VERBS:
+            return None  # "Книгу о войне написал журналист" made something, he did not say it
+        subject = self.subject(i)
+        if subject is None or subject < i:
+            return None
+        for child in self.kids(i, {"obj"}):
+            lo, hi = self.extent(child)
+            opening = all(t.pos in {"ADV", "CCONJ", "PART", "PUNCT"} for t in tokens if t.start < lo)
+            between = all(t.pos not in {"VERB", "AUX"} for t in tokens if hi <= t.start < tokens[i].start)
+            pointing = any(tokens[c].pos in {"DET", "PRON"} for c in self.kids(child, {"det"})) or tokens[child].pos != "NOUN"
+            if child < i and opening and between and not pointing and len(self.sent.text[lo:hi].split()) >= 3:
+                # with what the parser hung on the verb before it ("по итогам визита"), not "ранее", "уже"
+                last = max(j for j in range(i) if tokens[j].pos not in {"ADV", "PART", "PUNCT"})
+                return lo, max(hi, tokens[last].start + len(tokens[last].text))
+        return None
 
     def sentence_part_before(self, i: int) -> int:
         """End of the statement before an inverted cue: the text before it without the comma and dash."""
