@@ -198,6 +198,13 @@ def rows(speech):
      "Горсовет не признает итоги так называемых «народных слушаний»"),
     # the object opening the sentence, the speaker after the cue: what was announced
     ("appeals.txt", "Тимур Сулеев", "person", "Тимур Сулеев", "indirect", "Новые правила выдачи кредитов на прошлой неделе"),
+    # a name with role words and a colon: the quotation after it, or the words after it
+    ("labels.txt", "Олег Малинин", "person", "Губернатор Олег Малинин", "direct", "Мы не допустим дефицита топлива в регионе"),
+    ("labels.txt", "Анна Белова", "person", "Экономист Анна Белова", "indirect", "рынок перегрет, коррекция неизбежна"),
+    # "дал понять, что", "уверена, что" (natasha's lemma "уверить"), "по подсчетам X"
+    ("labels.txt", "Алмас Нуров", "person", "Алмас Нуров", "indirect", "тарифы повышать не будут"),
+    ("labels.txt", "Лейла Сарсенова", "person", "Лейла Сарсенова", "indirect", "закон примут весной"),
+    ("labels.txt", "Игорь Левин", "person", "Игоря Левина", "indirect", "инфляция в марте превысит 8%"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),
@@ -219,6 +226,12 @@ def test_recognising_and_appearing_report_nothing(rows):
     mayor's and the analyst's, each once."""
     found = sorted(row["cue"] for row in rows if row["file"] == "appeals.txt")
     assert found == ["Аналитик Марина Ким:", "Об этом заявил", "выступил с призывом", "обратился с просьбой", "объявил"]
+
+
+def test_a_credit_line_is_no_statement(rows):
+    """"Фото: Роман Исаев" names who took the picture: the name is after the colon, so nobody speaks."""
+    assert not [row for row in rows if row["file"] == "labels.txt" and "Исаев" in row["speaker"]]
+    assert len([row for row in rows if row["file"] == "labels.txt"]) == 5
 
 
 def test_words_of_thanks_are_no_attribution(rows):

@@ -28,7 +28,7 @@ CUE_VERBS = {
     "заявить", "заявлять", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть", "подчеркивать",
     "сообщить", "сообщать", "добавить", "добавлять", "пояснить", "пояснять", "напомнить", "напоминать",
     "признать", "признавать", "пообещать", "обещать", "предупредить", "предупреждать", "написать", "писать",
-    "считать", "полагать", "утверждать", "уверять", "заверить", "заверять", "указать", "указывать",
+    "считать", "полагать", "утверждать", "уверять", "уверить", "заверить", "заверять", "указать", "указывать",
     "рассказать", "рассказывать", "объяснить", "объяснять", "уточнить", "уточнять", "констатировать",
     "призвать", "призывать", "ответить", "отвечать", "заметить", "замечать", "надеяться", "настаивать",
     "подтвердить", "подтверждать", "объявить", "объявлять", "анонсировать", "прокомментировать",
@@ -56,7 +56,7 @@ CUE_VERBS |= MANNER_VERBS
 CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
                "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить", "исключить", "исключать",
                "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать", "признать",
-               "признавать"} | MANNER_VERBS
+               "признавать", "уверить"} | MANNER_VERBS
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
@@ -64,7 +64,8 @@ CUE_NOUNS = {
     "послание", "пост", "твит", "телеграмма", "доклад", "отчет", "информация",
 }
 # "по словам X, …", "по мнению X, …", "со слов X", "согласно данным X": a parenthetical that carries the speaker.
-PARENTHETICAL_NOUNS = {"слово", "мнение", "оценка", "данные", "утверждение", "заявление", "сообщение", "информация"}
+PARENTHETICAL_NOUNS = {"слово", "мнение", "оценка", "данные", "утверждение", "заявление", "сообщение", "информация",
+                       "сведения", "прогноз", "подсчет", "расчет", "версия"}
 PARENTHETICAL_CASES = {"по", "согласно", "с"}  # natasha's lemma of "со" is "с"
 OWNER_RELS = {"nmod", "appos", "flat", "flat:name", "flat:foreign", "conj"}
 CLAUSE_RELS = {"ccomp", "advcl", "obj", "parataxis", "xcomp", "csubj", "obl", "nmod"}
@@ -277,16 +278,29 @@ class ArticleSpeech:
         return quotes or self._label(index, tree)
 
     def _label(self, index, tree) -> list[Quote]:
-        """"Политолог Анна Белова:" as a paragraph of its own, no verb: the next paragraph is her statement."""
+        """A person's name, with role words and no verb, and a colon: "Губернатор Олег Малинин: «…»" gives
+        the quotation after it, "Эксперт Анна Белова: рынок перегрет" the words after it, and
+        "Политолог Анна Белова:" as a paragraph of its own the next paragraph."""
         sent = self.sentences[index]
-        label = sent.text.strip()
-        people = self.by_sentence.get(index, [])
-        if not label.endswith(":") or self.in_para[sent.para] != [index] or len(people) != 1 or len(label.split()) > 8:
+        colon = sent.text.find(":")
+        people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].end <= colon]
+        label = sent.text[:colon + 1].strip()
+        if colon < 0 or len(people) != 1 or len(label.split()) > 8 or sent.text[self.mentions[people[0]].end:colon].strip() \
+                or any(t.pos in {"VERB", "AUX"} and t.start < colon for t in sent.tokens):
             return []
-        mention = self.mentions[people[0]]
-        if sent.text[mention.end:].strip() != ":" or any(t.pos in {"VERB", "AUX"} for t in sent.tokens):
+        speaker = Speaker("person", self.mentions[people[0]].text, people[0], label[:-1])
+        rest = sent.text[colon + 1:].strip()
+        if not rest:
+            return self._block_after(index, label, speaker) if self.in_para[sent.para] == [index] else []
+        after = sent.start + colon + 1
+        opening = next((span for span in self.spans[sent.para] if after < span[0] <= after + 2), None)
+        if opening:
+            return self._opening_quote(index, opening, label, speaker)
+        if len(rest.split()) < 3:
             return []
-        return self._block_after(index, label, Speaker("person", mention.text, people[0], label[:-1]))
+        start = after + len(sent.text[colon + 1:]) - len(sent.text[colon + 1:].lstrip())
+        words = rest.rstrip(TRAILING + ".")
+        return [Quote(sent.para, index, "indirect", label, words, start, start + len(words), speaker)]
 
     def _content(self, index, i, cue, tree, text, spans, speaker) -> list[Quote]:
         """The statement the cue at token i introduces: one or more quotes (a quotation over paragraphs
@@ -874,6 +888,8 @@ class SpeechTree(Tree):
             return "verb"
         if token.lemma in APPEAL_VERBS and token.pos == "VERB":
             return "verb" if self.requests(i) else None
+        if token.lemma == "дать":
+            return "verb" if self.made_understood(i) is not None else None
         if token.lemma in CUE_VERBS and token.pos in {"VERB", "ADJ", "AUX"}:
             if token.lemma == "обратить" and not any(self.sent.tokens[c].lemma == "внимание" for c in self.kids(i)):
                 return None
@@ -1006,6 +1022,9 @@ class SpeechTree(Tree):
         stances = [(c, tokens[c].text + " ") for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
         stances += [(c, f"с {tokens[c].text} ") for c in self.requests(i) if c > i]
         clauses = [(c, "") for c in self.kids(i, CLAUSE_RELS)]
+        understood = self.made_understood(i)
+        if understood is not None:  # "дал понять, что …"
+            clauses = [(c, "понять ") for c in self.kids(understood, CLAUSE_RELS)]
         clauses += [(c, stance) for noun, stance in stances for c in self.kids(noun, {"acl", "ccomp", "nmod", "xcomp"})]
         for child, stance in clauses:
             if child < i:
@@ -1023,6 +1042,12 @@ class SpeechTree(Tree):
             if hi - start > 3:
                 return start, stance + tokens[linker].text
         return None
+
+    def made_understood(self, i: int) -> int | None:
+        """"дал понять, что …": the "понять" a "дать" governs, which reports as a cue does."""
+        if self.sent.tokens[i].lemma != "дать":
+            return None
+        return next((c for c in self.kids(i, {"xcomp"}) if self.sent.tokens[c].lemma == "понять"), None)
 
     def requests(self, i: int) -> list[int]:
         """The request nouns an appeal verb makes its statement with: "обратился с просьбой" → [просьбой]."""
