@@ -205,6 +205,10 @@ def rows(speech):
     ("labels.txt", "Алмас Нуров", "person", "Алмас Нуров", "indirect", "тарифы повышать не будут"),
     ("labels.txt", "Лейла Сарсенова", "person", "Лейла Сарсенова", "indirect", "закон примут весной"),
     ("labels.txt", "Игорь Левин", "person", "Игоря Левина", "indirect", "инфляция в марте превысит 8%"),
+    # "заявил о том, что …": the clause, not "том"; "сказал «Известиям»: «…»": the quotation after the colon
+    ("labels.txt", "Иван Громов", "person", "Иван Громов", "indirect", "ремонт дорог завершат к осени"),
+    ("labels.txt", "Иван Громов", "person", "Громов", "direct", "Бюджет на ремонт увеличен на треть"),
+    ("labels.txt", "Светлана Ершова", "person", "Светлана Ершова", "indirect", "ситуацию с дорогами как критическую"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),
@@ -231,7 +235,7 @@ def test_recognising_and_appearing_report_nothing(rows):
 def test_a_credit_line_is_no_statement(rows):
     """"Фото: Роман Исаев" names who took the picture: the name is after the colon, so nobody speaks."""
     assert not [row for row in rows if row["file"] == "labels.txt" and "Исаев" in row["speaker"]]
-    assert len([row for row in rows if row["file"] == "labels.txt"]) == 5
+    assert len([row for row in rows if row["file"] == "labels.txt"]) == 8
 
 
 def test_words_of_thanks_are_no_attribution(rows):

@@ -32,7 +32,7 @@ CUE_VERBS = {
     "рассказать", "рассказывать", "объяснить", "объяснять", "уточнить", "уточнять", "констатировать",
     "призвать", "призывать", "ответить", "отвечать", "заметить", "замечать", "надеяться", "настаивать",
     "подтвердить", "подтверждать", "объявить", "объявлять", "анонсировать", "прокомментировать",
-    "комментировать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться", "резюмировать",
+    "комментировать", "охарактеризовать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться", "резюмировать",
     "подытожить", "убеждать", "признаться", "говориться", "сообщаться", "рассуждать", "отреагировать",
     "пригрозить", "предложить", "предлагать", "потребовать", "требовать", "посетовать", "возразить",
     "уверенный", "убежденный", "процитировать", "цитировать", "поделиться", "назвать", "называть",
@@ -364,6 +364,9 @@ class ArticleSpeech:
             if not rest[colon + 1:].strip():
                 return self._block_after(index, word + ":", speaker)
             start = sent.start + token.start + len(word) + colon + 1
+            opening = next((span for span in spans if start < span[0] <= start + 2), None)
+            if opening:  # "сказал «Известиям»: «…»"
+                return self._opening_quote(index, opening, word + ":", speaker)
             return [quote("indirect", word + ":", start, sent.start + self._clause_end(tree, i, start - sent.start))]
         if token.lemma in CLAUSE_ONLY or "VerbForm=Conv" in token.feats:
             return []  # "…, подчеркнув настороженность …" is the writer's gloss unless a clause follows
@@ -1033,6 +1036,15 @@ class SpeechTree(Tree):
             cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"
                      and tokens[i].lemma not in MANNER_VERBS]
             linker = (marks or cases or [None])[0]
+            if cases and tokens[child].lemma in {"тот", "то"}:  # "заявил о том, что …": the clause "том" stands for
+                told = [(c, m) for c in self.kids(child, {"acl", "ccomp"}) for m in self.kids(c, {"mark"})
+                        if tokens[m].lemma in {"что", "чтобы"}]
+                if told:
+                    clause, mark = told[0]
+                    start = tokens[mark].start + len(tokens[mark].text)
+                    if self.extent(clause)[1] - start > 3:
+                        return start, f"{stance}{tokens[linker].text} {tokens[child].text}, {tokens[mark].text}"
+                continue
             lo, hi = self.extent(child)
             if linker is None and stance.startswith("с ") and "VerbForm=Inf" in tokens[child].feats:
                 return lo, stance.strip()  # "с просьбой ускорить выплаты" → "ускорить выплаты"
