@@ -57,6 +57,8 @@ def one(text: str):
     ("Документ подписан 27.10.2025 в Москве.", "27.10.2025", "2025-10-27", "day", None),
     ("Документ подписан 05.03.24 в Москве.", "05.03.24", "2024-03-05", "day", None),
     ("Программа действовала в 2020–2025 годах.", "в 2020–2025 годах", "2020/2025", "range", None),
+    ("В Международный женский день 2024 года прошли акции.", "В Международный женский день 2024 года",
+     "2024-03-08", "day", None),
 ])
 def test_expression_classes_normalise(text, mention, value, granularity, modifier):
     found = one(text)
@@ -135,6 +137,10 @@ def test_relative_dates_are_anchored_to_publication(text, direction, value):
     ("Во втором квартале рост замедлился.", None, date(2025, 9, 8), "2025-04/2025-06"),
     ("В первом квартале рост был выше.", None, date(2025, 9, 8), "2025-01/2025-03"),  # not next year's
     ("В пятницу, 14 ноября, откроют каток.", "future", date(2025, 11, 12), "2025-11-14"),
+    # holidays on a fixed day; "накануне", "в канун" are the day before
+    ("Накануне Дня Победы открыли мемориал.", "past", date(2025, 5, 14), "2025-05-08"),
+    ("Ко Дню знаний отремонтируют школы.", "future", date(2025, 5, 14), "2025-09-01"),
+    ("В канун Дня защитника Отечества прошел парад.", "past", date(2025, 5, 14), "2025-02-22"),
 ])
 def test_missing_year_follows_tense_around_the_publication_date(text, direction, published, value):
     found = one(text)
@@ -156,6 +162,7 @@ def test_missing_year_prefers_an_explicit_year_nearby():
 
 def test_not_dates():
     assert find_mentions("в течение пяти лет, саммит C5+1, Стратегия 2025, 17 миллиардов долларов") == []
+    assert find_mentions("к концу дня России пришлось уступить") == []  # no capital: no holiday
 
 
 # -- the seeds ------------------------------------------------------------------------------

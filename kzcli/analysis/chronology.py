@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from ..lang.calendar import (
     ADJECTIVE_MONTHS,
+    HOLIDAYS,
     PART_WORDS,
     PERIOD_MONTHS,
     SEASON_WORDS,
@@ -62,7 +63,12 @@ DAY_WORDS = {"позавчера": -2, "вчера": -1, "накануне": -1,
 YEAR_WORDS = {  # phrase → years from the publication year
     "годом ранее": -1, "годом раньше": -1, "по итогам года": 0, "с начала года": 0, "в течение года": 0,
 }
+DAY_NOUN = r"(?:день|дня|дню|дн[её]м)"
+HOLIDAY = "(" + "|".join(name.replace(" ", r"\s+") for name in HOLIDAYS) + r")(?![а-яё])"
 GRAMMAR = [
+    # before "day_word", so that "накануне Дня Победы" is the eve of the holiday, not of the publication
+    ("holiday", rf"(накануне\s+|в\s+канун\s+)?(?:(?:в|во|ко|к|до|на|после|перед)\s+)?(?:{DAY_NOUN}\s+{HOLIDAY}"
+                rf"|(международн)[а-яё]*\s+женск[а-яё]*\s+{DAY_NOUN})(?:\s+{YEAR}{YEAR_WORD}?)?"),
     ("day_range_months", rf"(?:с\s+)?(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?(?:{DASH}|\s+по\s+|\s+до\s+)"
                          rf"(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
     ("day_range", rf"(?:с\s+)?(\d{{1,2}})(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
@@ -108,7 +114,7 @@ PATTERN = re.compile(r"\b(?:" + "|".join(rf"(?P<{name}>{regex})" for name, regex
 CUE = re.compile(
     r"\d|" + MONTH + "|" + "|".join(ADJECTIVE_MONTHS)
     + r"|год|месяц|дн[яе]|недел|выходн|назад|через|днях|вчера|сегодня|завтра|накануне|квартал|полугод|весн|летом|осен|зим"
-    + r"|понедельник|вторник|среду|четверг|пятниц|суббот|воскресень"
+    + r"|понедельник|вторник|среду|четверг|пятниц|суббот|воскресень|день|дню|дн[её]м"
 )
 _STARTS = sorted(PATTERN.groupindex.values()) + [PATTERN.groups + 1]
 # name → slice of match.groups() holding that alternative's own captures
@@ -188,6 +194,15 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
     def make(granularity: str, year: int | None = None, **fields) -> list[DateMention]:
         return [DateMention(start, end, text, granularity, year, **fields)]
 
+    if kind == "holiday":  # "ко Дню Победы" → 9 May; "накануне Дня знаний" → 31 August
+        eve, name, womens, y = g
+        if not re.search(r"\b(?:Д(?:ень|ня|ню|н[её]м)|Международн)", text):
+            return []  # a holiday's name is written with a capital: "в течение дня России" is none
+        month, day = HOLIDAYS[" ".join((name or "международный женский").lower().split())]
+        if eve:
+            before = date(2001, month, day) - timedelta(days=1)
+            month, day = before.month, before.day
+        return make("day", _year(y), month=month, day=day)
     if kind == "day_range_months":
         d1, m1, y1, d2, m2, y2, shifted = g
         month1, month2 = month_number(m1), month_number(m2)

@@ -29,6 +29,9 @@ YEAR_PERIODS = (
     ("spring", "весна", 3, 5, ("весной", "весна", "весну")), ("summer", "лето", 6, 8, ("летом", "лето")),
     ("autumn", "осень", 9, 11, ("осенью", "осень")), ("winter", "зима", 0, 2, ("зимой", "зима", "зиму")),
 )
+# Holidays kept on one fixed day across the region, by the words after "День": "ко Дню Победы" is 9 May.
+HOLIDAYS = {"победы": (5, 9), "знаний": (9, 1), "космонавтики": (4, 12), "защитника отечества": (2, 23),
+            "россии": (6, 12), "народного единства": (11, 4), "международный женский": (3, 8)}
 WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")  # as in "в среду"
 PART_WORDS = {written: modifier for modifier, _, forms in PERIOD_PARTS for written in forms}
 SEASON_WORDS = {written: modifier for modifier, _, _, _, forms in YEAR_PERIODS for written in forms}
