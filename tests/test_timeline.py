@@ -481,3 +481,25 @@ def test_a_view_shows_the_first_events_and_says_there_are_more(seeds):
     about = seeds("timeline", "--query", "визит", "--json").json()  # a --query reads every event, then limits
     first = [row for row in about if row["group"] == about[0]["group"]]
     assert seeds("timeline", "--query", "визит", "--json", "--limit", "1").json() == first
+
+
+def test_a_year_less_stamp_takes_the_year_after_the_latest_past_event(tmp_path):
+    """"СЕВЕРСК, 12 фев — Вестник." with no year anywhere near: the week it reports, the last of January
+    2021, gives the year, and the relative dates count from 12 February 2021; a stamp over events of a
+    spring six years back stays year-less."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "week.txt").write_text(
+        "СЕВЕРСК, 12 фев — Вестник. Цены на топливо в области за неделю с 25 по 31 января выросли на 0,4%, "
+        "сообщил во вторник облстат.\n\nС начала месяца бензин подорожал на 1%, впервые в 2021 году.\n",
+        encoding="utf-8")
+    (corpus / "old.txt").write_text(
+        "СЕВЕРСК, 12 фев — Вестник. Мост через реку закрыли на ремонт. Его построили весной 2015 года.\n",
+        encoding="utf-8")
+    cache = tmp_path / "cache"
+    published = {row["id"]: row["published"] for row in run_cli("sources", "--json", cache=cache, corpus=corpus).json()}
+    assert published == {"week": "2021-02-12", "old": None}
+    dated = {row["mention"]: row["date"] for row in run_cli("timeline", "--json", cache=cache, corpus=corpus).json()
+             if row["id"] == "week"}
+    assert dated == {"с 25 по 31 января": "2021-01-25/2021-01-31", "во вторник": "2021-02-09",
+                     "С начала месяца": "2021-02", "в 2021 году": "2021"}

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from razdel import sentenize, tokenize  # natasha's segmentation, without its wrapper records
 
 from ..ingest.structure import Structure
+from ..lang.calendar import year_after
 from ..lang.text import fold_homoglyphs, normal_word, written_yo
 from .chronology import find_mentions
 from .crossref import CODE
@@ -128,6 +130,8 @@ class Analyzer:
         link_first_names(analysis.mentions)
         analysis.quotes = ArticleSpeech(structure, sentences, analysis.mentions, analysis.interviewee).quotes()
         analysis.events = dated_events(sentences, dates, structure.published or structure.published_month)
+        if self._date_stamp(structure, analysis):  # the stamp's year found: date the events again from it
+            analysis.events = dated_events(sentences, [find_mentions(s.text) for s in sentences], structure.published)
         analysis.undated = undated_events(sentences, {i for i, found in enumerate(dates) if found})
         analysis.figures = [figure for i, sent in enumerate(sentences)
                             for figure in sentence_figures(i, sent, dates[i], self)]
@@ -135,6 +139,19 @@ class Analyzer:
             {(normal_word(token.text), token.lemma) for sent in sentences for token in sent.tokens})
         analysis.paradigms = {para: self.inflector.endings(para) for _, para, _ in analysis.lexemes}
         return analysis
+
+    @staticmethod
+    def _date_stamp(structure: Structure, analysis: Analysis) -> bool:
+        """A year-less stamp ("МОСКВА, 23 янв — ПРАЙМ.") takes the year just after the latest past event
+        the article reports (`lang.calendar.year_after`); sets the structure's publication date."""
+        latest = analysis.published_window()[0]
+        if structure.published or structure.published_month or not structure.stamp_day or not latest:
+            return False
+        stamp = year_after(*structure.stamp_day, date.fromisoformat(latest))
+        if stamp is None:
+            return False
+        structure.published, structure.published_source = stamp.isoformat(), "stamp+events"
+        return True
 
     def lookup(self, word: str) -> tuple[str, bool, bool, bool] | None:
         """Dictionary reading of a word: (part of speech, first reading is a name, any reading is, any

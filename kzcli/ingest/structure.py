@@ -154,13 +154,14 @@ class Structure:
     title: str | None
     outlet: str | None
     published: str | None
-    published_source: str | None  # header | stamp | stamp+year | meta
+    published_source: str | None  # header | stamp | stamp+year | stamp+events | meta
     paragraphs: list[Paragraph]
     boilerplate: list[str] = field(default_factory=list)
     genre: str = "article"  # article | interview
     published_month: str | None = None  # "2021-03" from a page-store marker that gives no day: a year for dates
     url: str | None = None  # the page's address, when the page or the text states it
     language: str = "ru"  # ISO 639-1 code of the text's language: "ru", "kk", "uk", "en"…
+    stamp_day: tuple[int, int] | None = None  # (month, day) of a stamp no year was found for: "23 янв"
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -314,6 +315,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         completed = complete_year(*year_less_stamp, body_text)
         if completed:
             published, published_source = completed.isoformat(), "stamp+year"
+    stamp_day = year_less_stamp if not published else None
     if kept and (signature := PRINT_SIGNATURE.search(kept[-1])):
         named.append(signature["name"].strip())
         boilerplate.append(signature[0].strip())
@@ -331,7 +333,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
     paragraphs = _paragraphs(kept)
     genre = _mark_interview(paragraphs)
     return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month,
-                     url, language_of(body_text))
+                     url, language_of(body_text), stamp_day)
 
 
 def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:

@@ -157,6 +157,17 @@ def complete_year(month: int, day: int, text: str) -> date | None:
     return stamp
 
 
+def year_after(month: int, day: int, latest: date, within_days: int = 62) -> date | None:
+    """Give a year-less stamp the year that puts it on or just after the latest past event its article
+    reports, when that is at most two months before it: "23 янв" over a report of the week of 18–24
+    December 2018 is 23 January 2019; over events of March 2015 alone it stays year-less.
+    """
+    stamp = safe_date(latest.year, month, day)
+    if stamp is not None and stamp < latest:
+        stamp = safe_date(latest.year + 1, month, day)
+    return stamp if stamp is not None and (stamp - latest).days <= within_days else None
+
+
 def format_value(granularity, year, month, day, end_value=None) -> str | None:
     """ISO form of a date or period; None when a part it needs is missing or the date does not exist.
 
