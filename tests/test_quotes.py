@@ -209,6 +209,9 @@ def rows(speech):
     ("labels.txt", "Иван Громов", "person", "Иван Громов", "indirect", "ремонт дорог завершат к осени"),
     ("labels.txt", "Иван Громов", "person", "Громов", "direct", "Бюджет на ремонт увеличен на треть"),
     ("labels.txt", "Светлана Ершова", "person", "Светлана Ершова", "indirect", "ситуацию с дорогами как критическую"),
+    # "глава государства" stands for a president named before, never for a bank's chairman
+    ("heads_president.txt", "Арман Касенов", "person", "глава государства", "indirect", "экономика выдержала давление"),
+    ("heads.txt", "глава государства", "description", "глава государства", "indirect", "экономика выдержала давление"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

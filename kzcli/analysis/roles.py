@@ -155,6 +155,16 @@ def role_fits(noun: str, role: str) -> bool:
     return stem(noun) in stated or bool({stem(word) for word in ROLE_CLASSES.get(noun, ())} & stated)
 
 
+# Who "глава государства", "лидер страны" may stand for: a head of state, not a bank's or a region's head.
+STATE_HEADS = {"президент", "президентка", "король", "королева", "монарх", "эмир", "султан", "шах"}
+
+
+def heads_a_state(role: str) -> bool:
+    """>>> heads_a_state("президент Казахстана"), heads_a_state("председатель Нацбанка")
+    (True, False)"""
+    return bool({stem(word) for word in role.split()} & {stem(word) for word in STATE_HEADS})
+
+
 def is_role_noun(noun: str) -> bool:
     return noun in ROLE_CLASSES or any(noun in members for members in ROLE_CLASSES.values())
 

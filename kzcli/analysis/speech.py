@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from ..lang.dictionary import nominative
 from .names import Mention
-from .roles import (BODY_CLASSES, PRESS_OFFICES, SPEAKING_BODIES, agrees, body_fits, feats, is_role_noun, mention_gender, pronoun_gender, role_fits,
-                    verb_gender)
+from .roles import (BODY_CLASSES, PRESS_OFFICES, SPEAKING_BODIES, agrees, body_fits, feats, heads_a_state,
+                    is_role_noun, mention_gender, pronoun_gender, role_fits, verb_gender)
 from .syntax import Tree
 
 CUE_VERBS = {
@@ -798,10 +798,11 @@ class ArticleSpeech:
         noun = tree.sent.tokens[token_index].lemma
         phrase = tree.phrase(token_index)
         others = set(stems(phrase)[1:]) - GENERIC_MODIFIERS
+        of_state = bool({"госуд", "стран"} & set(stems(phrase)[1:]))  # "глава государства", "лидер страны"
         best, best_key = None, None
         for m, mention in enumerate(self.mentions):
             role = self.roles.get(mention.key, "")
-            if not role or not role_fits(noun, role):
+            if not role or not role_fits(noun, role) or (of_state and not heads_a_state(role)):
                 continue
             stated = set(stems(role))
             if others and not any(akin(a, b) for a in others for b in stated) and (
