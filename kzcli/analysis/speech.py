@@ -1023,6 +1023,11 @@ class SpeechTree(Tree):
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
         sentence, and the linking word."""
         tokens = self.sent.tokens
+        following = tokens[i + 1: i + 3]  # "подчеркнул, что …": there, wherever the parser hung the clause
+        if len(following) == 2 and following[0].text == "," and following[1].lemma == "что" and following[1].pos == "SCONJ":
+            start = following[1].start + len(following[1].text)
+            if len(self.sent.text.rstrip()) - start > 3:
+                return start, following[1].text
         stances = [(c, tokens[c].text + " ") for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
         stances += [(c, f"с {tokens[c].text} ") for c in self.requests(i) if c > i]
         clauses = [(c, "") for c in self.kids(i, CLAUSE_RELS)]
