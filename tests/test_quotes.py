@@ -244,6 +244,13 @@ def test_a_credit_line_is_no_statement(rows):
     assert len([row for row in rows if row["file"] == "labels.txt"]) == 9
 
 
+def test_a_role_noun_after_its_adjective_is_not_a_word_that_agrees(rows):
+    """"Уволенный глава агентства" is not the "экс-глава пресс-службы" named in the body: the head noun
+    itself, after an adjective, is no sign that the roles agree."""
+    found = [(row["speaker"], row["speaker_type"]) for row in rows if row["file"] == "fired.txt"]
+    assert found == [("уволенный глава агентства", "description")]
+
+
 def test_words_of_thanks_are_no_attribution(rows):
     """"выступил со словами благодарности" names what he said, not whose words follow."""
     assert not [row for row in rows if row["file"] == "described.txt" and "пожарных" in row["sentence"]]

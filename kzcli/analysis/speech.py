@@ -797,8 +797,10 @@ class ArticleSpeech:
         when his stated role has another head noun ("глава МИД" for the "министр иностранных дел")."""
         noun = tree.sent.tokens[token_index].lemma
         phrase = tree.phrase(token_index)
-        others = set(stems(phrase)[1:]) - GENERIC_MODIFIERS
-        of_state = bool({"госуд", "стран"} & set(stems(phrase)[1:]))  # "глава государства", "лидер страны"
+        written = tree.sent.tokens[token_index].text.lower()[:5]
+        words = set(stems(phrase)) - {noun[:5], written}  # not the noun itself, wherever it stands ("Уволенный глава …")
+        others = words - GENERIC_MODIFIERS
+        of_state = bool({"госуд", "стран"} & words)  # "глава государства", "лидер страны"
         best, best_key = None, None
         for m, mention in enumerate(self.mentions):
             role = self.roles.get(mention.key, "")
