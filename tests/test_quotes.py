@@ -355,6 +355,13 @@ def test_people_roles_agree_and_keep_first_names(speech):
                     "Ольга Мухина": "заслуженная артистка России"}
 
 
+def test_a_long_role_with_an_abbreviation_in_brackets_is_kept(speech):
+    """Six words and "(ГКДМ)" between the role noun and the name still make one apposition."""
+    rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["roles.txt"]}
+    assert rows == {"Марат Бекенов": "глава Государственного комитета по делам молодежи (ГКДМ) Республики Алтай",
+                    "Олег Рябов": "бывший президент клуба", "Анна Морозова": "глава организации"}
+
+
 def test_a_role_never_runs_over_another_name(speech):
     """A page that repeats "Канцлер Австрии Ганс Келлер" twice gives the role once, not the name inside it."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["repeated.txt"]}

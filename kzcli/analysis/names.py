@@ -185,8 +185,13 @@ def _role_before(sent, name_tokens) -> str:
         noun = sent.tokens[head]
         agrees = _feats(noun).get("Case") == _feats(sent.tokens[i]).get("Case")
         animate = _feats(noun).get("Animacy") == "Anim"
-        if noun.pos != "NOUN" or first - head > 8 or not (agrees and animate):
+        words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКНБ)" counts as one word
+        if noun.pos != "NOUN" or words > 9 or not (agrees and animate):
             continue
+        owner = sent.tokens[head + 1].start if head + 1 < first else None  # "Адвокат Карипова Дина Омарова"
+        if any(e.type == "PER" and noun.start < e.start < sent.tokens[first].start and e.start != owner
+               for e in sent.entities):
+            continue  # "президента МОК Томаса Баха и главы организации Кирсти Ковентри": another's role
         if any(noun.start < t.start < sent.tokens[first].start and t.pos == "PROPN" and _feats(t).get("Case") == "Nom"
                for e in sent.entities if e.type == "PER" for t in sent.tokens if e.start <= t.start < e.end):
             continue  # another name between ("Канцлер Иван Петров Канцлер Иван Петров", repeated by a page); an
