@@ -355,11 +355,14 @@ def test_people_roles_agree_and_keep_first_names(speech):
                     "Ольга Мухина": "заслуженная артистка России"}
 
 
-def test_a_long_role_with_an_abbreviation_in_brackets_is_kept(speech):
-    """Six words and "(ГКДМ)" between the role noun and the name still make one apposition."""
+def test_long_roles_and_accusative_roles_are_kept(speech):
+    """Six words and "(ГКДМ)" between the role noun and the name still make one apposition; so does an
+    animate accusative, which natasha may tag apart from the genitive name it is written like
+    ("со ссылкой на директора … Игоря Панова")."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["roles.txt"]}
     assert rows == {"Марат Бекенов": "глава Государственного комитета по делам молодежи (ГКДМ) Республики Алтай",
-                    "Олег Рябов": "бывший президент клуба", "Анна Морозова": "глава организации"}
+                    "Олег Рябов": "бывший президент клуба", "Анна Морозова": "глава организации",
+                    "Игорь Панов": "директор департамента внешней торговли министерства"}
 
 
 def test_a_role_never_runs_over_another_name(speech):

@@ -183,8 +183,9 @@ def _role_before(sent, name_tokens) -> str:
         if head < 0 or head >= first or head in indexes:
             continue
         noun = sent.tokens[head]
-        agrees = _feats(noun).get("Case") == _feats(sent.tokens[i]).get("Case")
+        cases = {_feats(noun).get("Case"), _feats(sent.tokens[i]).get("Case")}
         animate = _feats(noun).get("Animacy") == "Anim"
+        agrees = len(cases) == 1 or cases == {"Acc", "Gen"}  # an animate accusative is written as the genitive
         words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКНБ)" counts as one word
         if noun.pos != "NOUN" or words > 9 or not (agrees and animate):
             continue
