@@ -195,3 +195,39 @@ def test_a_folder_teaches_its_furniture_and_keeps_its_byline(tmp_path):
         assert (view["title"], view["outlet"]) == (HEADLINES[n], "Vestnik.kz")
         assert [para["text"] for para in view["paragraphs"]] == [LEADS[n]]
         assert {"Главная", "Политика Экономика Общество", "Наш канал в Телеграм"} <= set(view["dropped"])
+
+
+def test_word_documents_and_web_archives_are_read_and_a_broken_one_is_skipped(tmp_path):
+    """A .docx gives its paragraphs; an .mhtml ("Webpage, Single File") its page, decoded by the part's
+    own charset and transfer encoding, with the address it was saved from; a damaged .docx is skipped
+    with its reason while the rest of the folder is indexed."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    import docx
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    document = docx.Document()
+    for line in ("Мост закроют на ремонт", "Дата публикации: 3 апреля 2025",
+                 "Мост через реку закроют на ремонт с 1 мая. Об этом сообщил заместитель акима Олег Ковалев.",
+                 "«Работы займут два месяца», — уточнил Ковалев."):
+        document.add_paragraph(line)
+    document.save(corpus / "bridge.docx")
+    archive = MIMEMultipart("related")
+    archive["Snapshot-Content-Location"] = "https://vestnik.example/news/roads"
+    page = MIMEText(SAVED_PAGE, "html", "windows-1251")  # base64 of cp1251 bytes
+    archive.attach(page)
+    (corpus / "roads.mhtml").write_bytes(archive.as_bytes())
+    (corpus / "broken.docx").write_bytes(b"PK\x03\x04 not a zip archive")
+    cache = tmp_path / "cache"
+    result = run_cli("sources", "--json", cache=cache, corpus=corpus)
+    assert result.code == 0
+    rows = {row["id"]: (row["title"], row["outlet"], row["published"], row["url"]) for row in result.json()}
+    assert rows == {"bridge": ("Мост закроют на ремонт", None, "2025-04-03", None),
+                    "roads": ("Область утвердила программу ремонта дорог", "Вестник", "2024-05-14",
+                              "https://vestnik.example/news/roads")}
+    quotes = {(row["speaker"], row["text"]) for row in run_cli("quotes", "--json", cache=cache, corpus=corpus).json()}
+    assert ("Олег Ковалев", "Работы займут два месяца") in quotes
+    report = run_cli("index", cache=cache, corpus=corpus)
+    assert "skipped broken.docx: not a readable Word document" in report.out + report.err

@@ -1,4 +1,5 @@
-"""Files to text: discovery, decoding, Markdown extraction (saved web pages: `webpages`)."""
+"""Files to text: discovery, decoding, Markdown extraction (saved web pages: `webpages`; Word documents and
+web archives: `containers`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".docx"}
 LEGACY_ENCODINGS = ("cp1251", "koi8-r")
 # The most frequent Russian lower-case letters; a wrong single-byte code page
 # turns them into capitals or rare letters, so their share picks the right one.
@@ -164,13 +165,25 @@ def _checked(text: str) -> str:
 def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
     """Read, decode and extract one file; returns the document and its content hash."""
     data = read_bytes(file.path, max_bytes)
-    text, encoding = decode(data)
     suffix = file.path.suffix.lower()
     fields: dict[str, str] = {}
-    if suffix in (".html", ".htm"):
+    if suffix in (".mhtml", ".mht", ".docx"):
+        from .containers import docx_text, mhtml_page  # only indexing opens containers
+
+        if suffix == ".docx":
+            text, encoding, address = docx_text(data), "docx", None
+        else:
+            text, encoding, address = mhtml_page(data)
+    else:
+        text, encoding = decode(data)
+    if suffix in (".html", ".htm", ".mhtml", ".mht"):
         from .webpages import html_to_document  # only indexing reads pages
 
         doc = html_to_document(text)
+        if suffix in (".mhtml", ".mht") and not doc.url:
+            doc.url = address
+    elif suffix == ".docx":
+        doc = RawDocument(_checked(text), encoding)
     else:
         fields, text = front_matter(text)
         doc = markdown_to_document(text, encoding) if suffix in (".md", ".markdown") else RawDocument(text, encoding)
