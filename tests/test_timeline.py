@@ -59,6 +59,10 @@ def one(text: str):
     ("Программа действовала в 2020–2025 годах.", "в 2020–2025 годах", "2020/2025", "range", None),
     ("В Международный женский день 2024 года прошли акции.", "В Международный женский день 2024 года",
      "2024-03-08", "day", None),
+    ("В 2024–2025 учебном году откроют школы.", "В 2024–2025 учебном году", "2024/2025", "range", None),
+    ("В сезоне 2023/24 команда заняла второе место.", "В сезоне 2023/24", "2023/2024", "range", None),
+    ("В середине 2000-х завод закрыли.", "В середине 2000-х", "2000/2009", "range", "middle"),
+    ("В 1990-х город быстро рос.", "В 1990-х", "1990/1999", "range", None),
 ])
 def test_expression_classes_normalise(text, mention, value, granularity, modifier):
     found = one(text)
@@ -163,6 +167,8 @@ def test_missing_year_prefers_an_explicit_year_nearby():
 def test_not_dates():
     assert find_mentions("в течение пяти лет, саммит C5+1, Стратегия 2025, 17 миллиардов долларов") == []
     assert find_mentions("к концу дня России пришлось уступить") == []  # no capital: no holiday
+    # a plural unit needs its count; a two-digit "-х" needs "годы" or a part of the decade
+    assert find_mentions("несколько лет назад, через пару недель, для 10-х классов") == []
 
 
 # -- the seeds ------------------------------------------------------------------------------

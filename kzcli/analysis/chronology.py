@@ -51,6 +51,7 @@ COUNTS = {
     "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15,
     "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100,
 }
+PLURAL_UNITS = {"дней", "недель", "месяцев", "лет"}  # the units a count must go with
 COUNT = "(" + "|".join(sorted(COUNTS, key=len, reverse=True)) + r"|\d{1,3})"
 UNIT = r"(дней|дня|день|недел[июь]|недель|месяц[аев]*|год[а]?|лет|полгода)"
 WEEKDAY = "(" + "|".join(WEEKDAYS) + r")(?![а-яё-])"
@@ -87,8 +88,10 @@ GRAMMAR = [
                      rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
     ("year_part", rf"{PREPOSITION}{PARTS}\s+(?:{YEAR}{YEAR_WORD}|{SHIFTED_YEAR}|(года|году)\b)"),
     ("season", rf"(?:{SHIFT}\s+)?{SEASONS}(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})?"),
-    ("decade", r"(?:в\s+)?(\d{4}|\d{2})-(?:е|х|ые|ых)\s+(?:годы|годах|годов|гг\.)"),
-    ("year_range", rf"(?:(?:в|с)\s+)?{YEAR}(?:\s+года?)?(?:{DASH}|\s+по\s+|\s+до\s+){YEAR}{YEAR_WORD}"),
+    ("decade", rf"{PREPOSITION}(?:{PARTS}\s+)?(\d{{4}}|\d{{2}})-(?:е|х|ые|ых)(?![а-яё])(\s+(?:годы|годах|годов|гг\.))?"),
+    ("year_range", rf"(?:(?:в|с)\s+)?{YEAR}(?:\s+года?)?(?:{DASH}|\s+по\s+|\s+до\s+){YEAR}"
+                   rf"(?:\s+[а-яё]+(?:ом|ый|ого|ых|ий|ем))?{YEAR_WORD}"),  # "в 2024–2025 учебном году"
+    ("season_years", rf"(?:в\s+)?сезон[а-яё]*\s+{YEAR}\s*/\s*(\d{{4}}|\d{{2}})(?!\d)"),  # "в сезоне 2023/24"
     ("year_pair", rf"(?:в\s+)?{YEAR}\s+и\s+{YEAR}\s+годах"),
     ("month", rf"{PREPOSITION}{MONTH}(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})"),
     ("bare_month", rf"(?:в|во|с|до|к|за|на|по)\s+{MONTH}(?!\s*\d)"),
@@ -282,14 +285,15 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         name = SEASON_WORDS[season.lower()]
         return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted), modifier=name, shift_before=_shift(before))
     if kind == "decade":
-        (digits,) = g
+        part, digits, years = g
         first = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
-        if first % 10:
-            return []
-        return make("range", first, end_value=(first + 9, None, None))
-    if kind == "year_range":
+        if first % 10 or (len(digits) == 2 and not years and not part):
+            return []  # "10-х классов" is no decade: two digits need "годы" or "в начале"
+        return make("range", first, end_value=(first + 9, None, None), modifier=PART_WORDS[part.lower()] if part else None)
+    if kind in ("year_range", "season_years"):
         y1, y2 = g
-        return make("range", int(y1), end_value=(int(y2), None, None))
+        last = int(y2) if len(y2) == 4 else int(y1) // 100 * 100 + int(y2)  # "сезон 2023/24"
+        return make("range", int(y1), end_value=(last, None, None)) if last == int(y1) + 1 or kind == "year_range" else []
     if kind == "year_pair":  # one phrase, two dates: "в 1998 и 2011 годах"
         y1, y2 = g
         return make("year", int(y1)) + make("year", int(y2))
@@ -315,6 +319,8 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("range", None, shift=("days_back", _count(g[0])))
     if kind in ("ago", "later"):
         count, unit = g
+        if not count and unit.lower() in PLURAL_UNITS:
+            return []  # "несколько лет назад", "через пару недель" count nothing
         number, unit = _count(count) if count else 1, unit.lower()
         sign = -1 if kind == "ago" else 1
         if unit == "полгода":
