@@ -108,6 +108,7 @@ CLAUSE_OPENERS = {
 }
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
 DASHES = {"—", "–"}
+FRAME_NOUNS = {"итог", "состояние", "течение", "протяжение", "результат"}  # "по итогам 2024 года"
 CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если …", "после того, как …", "в том, что …"
 
 
@@ -294,7 +295,14 @@ class Clause:
                 break
             self.predicate = tokens[self.predicate].head
         self.tree = Tree(sent)
-        if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"
+        if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
+            # frames it, with its own: "По итогам 2024 года", "по состоянию на 1 мая", "на протяжении 2020 года"
+            frames = {tokens[i].head for i in inside if tokens[i].head >= 0 and tokens[i].head not in self.inside
+                      and tokens[tokens[i].head].lemma in FRAME_NOUNS and tokens[tokens[i].head].head >= 0}
+            self.inside |= {f for f in frames  # a preposition's, when nothing but the date hangs on it ("итоги 2024
+                            # года" as an object stay)
+                            if any(t.head == f and t.rel == "case" for t in tokens)
+                            and all(j in self.inside for j, t in enumerate(tokens) if t.head == f and t.rel != "case")}
             self.inside = self.inside | {i for i, t in enumerate(tokens) if t.rel == "case" and t.head in self.inside}
         asides = _asides(tokens, inside)
         self.inside |= asides
