@@ -365,6 +365,13 @@ def test_long_roles_and_accusative_roles_are_kept(speech):
                     "Игорь Панов": "директор департамента внешней торговли министерства"}
 
 
+def test_a_name_seen_only_in_other_cases_is_put_in_the_nominative_by_its_first_name(speech):
+    """The first name's case tells the surname's: "Аркадия Тажигу" is genitive, and a genitive surname would
+    end in "-а", so "Тажигу" does not decline; "Андреем Сковородой" is "Сковорода"."""
+    rows = {row["name"] for row in speech("people", "--json").json() if row["files"] == ["oblique.txt"]}
+    assert rows == {"Олег Дюбуа", "Аркадий Тажигу", "Андрей Сковорода", "Тимур Жаксыбеков", "Федор Ушинский"}
+
+
 def test_a_role_never_runs_over_another_name(speech):
     """A page that repeats "Канцлер Австрии Ганс Келлер" twice gives the role once, not the name inside it."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["repeated.txt"]}

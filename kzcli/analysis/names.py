@@ -309,6 +309,47 @@ def _spelling(forms: Counter) -> str:
     return max(forms, key=lambda form: (folded[normal_word(form)], "ё" in form.lower(), forms[form], -len(form)))
 
 
+# A man's first name's case, by the letters its written form adds to its nominative: "Сергея" is "Сергей"
+# + "я"; and what each case adds to a surname then: (ending, what replaces it in the nominative).
+FIRST_NAME_CASES = {"а": "gen", "я": "gen", "ом": "ins", "ем": "ins", "ём": "ins", "е": "loc"}
+SURNAME_CASES = {  # adjectival surnames first: Достоевского, Толстого
+    "gen": (("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("я", "ь")),  # Петрова, Хирша, Гуся
+    "ins": (("ским", "ский"), ("цким", "цкий"), ("ым", ""), ("им", ""), ("ом", ""), ("ем", ""), ("ой", "а"),
+            ("ей", "я")),  # Петровым, Хиршем, Науседой
+    "loc": (("ском", "ский"), ("цком", "цкий"), ("ом", "ой"), ("е", "")),  # о Петрове, о Хирше, о Толстом
+}
+
+
+def _first_case(mention: Mention) -> str:
+    """The case a man's first name is written in, when its ending shows it: "nom" for "Сергей", "gen" for
+    "Сергея", "ins" for "Гитанасом"; "" when there is no first name or the ending tells nothing."""
+    if not mention.first or mention.gender == "Fem" or not mention.text:
+        return ""
+    written = mention.text.split()[0]
+    if normal_word(written) == normal_word(mention.first):
+        return "nom"
+    base = normal_word(mention.first)
+    if not normal_word(written).startswith(base[:-1] if base[-1:] in "йь" else base):
+        return ""
+    added = normal_word(written)[len(base) - (base[-1:] in "йь"):]
+    return FIRST_NAME_CASES.get(added, "")
+
+
+def _surname_by_first_name(mention: Mention) -> str | None:
+    """A man's surname in the nominative, by the case his first name is written in: "Сергея Шойгу" is
+    "Шойгу" (a genitive surname would end in "-а"), "Гитанасом Науседой" "Науседа", "Галем Хиршем" "Хирш",
+    "Сооронбая Жээнбекова" "Жээнбеков"; None when the first name does not tell."""
+    case = _first_case(mention)
+    if case not in SURNAME_CASES:
+        return None
+    surname = mention.surname
+    for ending, nominative in SURNAME_CASES[case]:
+        stem = surname[: len(surname) - len(ending)]
+        if surname.lower().endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS:
+            return stem + nominative
+    return surname if case == "gen" else None  # no genitive ending: it does not decline ("Шойгу", "Дюбуа")
+
+
 def display_name(mentions: list[Mention]) -> str:
     """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"."""
     surname = nominative_surname(mentions)
@@ -323,11 +364,14 @@ def display_name(mentions: list[Mention]) -> str:
 
 def nominative_surname(mentions: list[Mention]) -> str:
     written = [m for m in mentions if m.surname]
-    nominative = Counter(m.surname for m in written if m.nominative)
+    nominative = Counter(m.surname for m in written if m.nominative and _first_case(m) in ("", "nom"))
     if nominative:
         return _spelling(nominative)
     if not written:
         return ""
+    implied = Counter(form for form in map(_surname_by_first_name, written) if form)
+    if implied:
+        return _spelling(implied)
     genders = Counter(m.gender for m in written if m.gender)
     female = bool(genders) and genders.most_common(1)[0][0] == "Fem"
     sample = written[0].surname
