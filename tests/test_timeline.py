@@ -423,8 +423,8 @@ def test_seed_events_are_the_clauses_their_dates_modify(seeds):
     ("к маю", "Переговоры о зарплате возобновятся"),  # "По словам профсоюза, …"
     ("в декабре", "Выставка станков пройдёт"),  # "…, сообщил организатор"
     ("в четверг", "Об этом сообщил директор завода"),  # … unless saying it is all the sentence tells
-    ("2024 года", "Завод получил прибыль"),  # the noun that frames the date goes with it: "По итогам"
-    ("1 июля 2025 года", "На заводе работали 300 человек"),  # "По состоянию на"
+    ("2024 года", "По итогам завод получил прибыль"),  # "по итогам" tells what the profit is for: it stays
+    ("1 июля 2025 года", "На заводе работали 300 человек"),  # the noun that only frames the date goes: "По состоянию на"
 ])
 def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, event):
     rows = [row for row in expression_rows if row["file"] == "clauses.txt" and row["mention"].casefold() == mention

@@ -108,7 +108,9 @@ CLAUSE_OPENERS = {
 }
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
 DASHES = {"—", "–"}
-FRAME_NOUNS = {"итог", "состояние", "течение", "протяжение", "результат"}  # "по итогам 2024 года"
+# Nouns that only frame a date: "по состоянию на 1 мая", "в течение 2024 года" ("по итогам года" tells what
+# the figures are for, and stays).
+FRAME_NOUNS = {"состояние", "течение", "протяжение"}
 CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если …", "после того, как …", "в том, что …"
 
 
@@ -296,7 +298,7 @@ class Clause:
             self.predicate = tokens[self.predicate].head
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
-            # frames it, with its own: "По итогам 2024 года", "по состоянию на 1 мая", "на протяжении 2020 года"
+            # frames it, with its own: "по состоянию на 1 мая", "на протяжении 2020 года"
             frames = {tokens[i].head for i in inside if tokens[i].head >= 0 and tokens[i].head not in self.inside
                       and tokens[tokens[i].head].lemma in FRAME_NOUNS and tokens[tokens[i].head].head >= 0}
             self.inside |= {f for f in frames  # a preposition's, when nothing but the date hangs on it ("итоги 2024
