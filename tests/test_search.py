@@ -294,3 +294,26 @@ def test_alias_groups_need_one_name_with_those_initials():
     rows = [("org", "северный торговый союз", ""), ("caps", "стс", ""), ("org", "западный союз", ""),
             ("caps", "зс", ""), ("org", "золотой стандарт", "")]
     assert alias_groups(rows) == [[("северный торговый союз", "name"), ("стс", "abbreviation")]]
+
+
+# -- a title and the office it heads ----------------------------------------------------------
+
+OFFICES = ROOT / "tests" / "corpora" / "offices"
+
+
+def test_a_minister_is_also_the_head_of_his_ministry_by_any_of_its_names(tmp_path):
+    """"министр иностранных дел" finds "Глава МИД …" (the office's initials) and "министр финансов" finds
+    "Глава Минфина" (a compound) and "Глава министерства финансов"; a deputy head ("Замглавы МИД") is not
+    the minister."""
+    def found(query):
+        result = run_cli("search", query, "--json", cache=tmp_path / "cache", corpus=OFFICES)
+        return {row["file"]: row["matched"] for row in result.json()}
+
+    assert found("министр иностранных дел") == {"full.txt": ["Министр", "иностранных", "дел"],
+                                                  "heads.txt": ["Глава", "МИД"]}
+    finance = found("министр финансов")
+    assert finance["finance.txt"] == ["Глава", "Минфина"]
+    assert finance["fullname.txt"] == ["Глава", "министерства", "финансов"]
+    assert "deputy.txt" not in found("министр иностранных дел")
+    explained = run_cli("search", "министр финансов", "--explain", cache=tmp_path / "cache", corpus=OFFICES)
+    assert "министр → глава минфин (office, 0.7)" in explained.err

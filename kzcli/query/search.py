@@ -23,7 +23,7 @@ from ..lang.derivation import derivation_root, has_root, related_roots
 from ..lang.translit import latin_key, latin_spellings, to_cyrillic
 
 WEIGHTS = {"exact": 1.0, "inflection": 0.95, "abbreviation": 0.9, "compound": 0.9, "derivation": 0.8,
-           "transliteration": 0.8, "short form": 0.75, "typo": 0.6, "semantic": 0.45}
+           "transliteration": 0.8, "short form": 0.75, "office": 0.7, "typo": 0.6, "semantic": 0.45}
 STOPWORDS = set(
     "и в во на с со к ко о об обо от по за из у для до а но или не ни же ли бы что как при про над под "
     "между через без это этот эта эти тот та те его ее её их он она они мы вы я the of and in to a".split()
@@ -31,6 +31,10 @@ STOPWORDS = set(
 QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 QUERY_WORD = re.compile(r"\w+(?:[+\-/&.]\w+)*\+?")
 OTHER_NAMES = ("abbreviation", "compound", "short form")  # `add_aliases`
+# A title and the office it heads, which news also names as that office's "глава": "министр финансов" is the
+# "глава Минфина", "министр иностранных дел" the "глава МИД" (`add_office_heads`).
+OFFICES = {"министр": "министерство"}
+OFFICE_WORDS = 3  # words of the office's name after the title at most: "министр промышленности и торговли"
 LONGEST_PREFIX = 3  # of a pymorphy paradigm's forms: "по" (comparatives), "наи" (superlatives)
 BM25_K1, BM25_B = 1.2, 0.75
 CANDIDATES = 3000
@@ -100,6 +104,7 @@ def understood(store: Store, query: str, what: str = "query") -> tuple["Searcher
     searcher = Searcher(store)
     words = [searcher.expand(word) for word in parse_query(query)]
     searcher.add_aliases(words)
+    searcher.add_office_heads(words)
     return searcher, words
 
 
@@ -279,6 +284,45 @@ class Searcher:
                                 why = other_kind if other_kind != "name" else kind if kind != "name" else "inflection"
                                 for word in named:
                                     word.add(self._key(other), term, why)
+
+    def add_office_heads(self, words: list[QueryWord]) -> None:
+        """A title with the office it heads also finds that office's "глава" (any case), the office named in
+        full, by its initials or by "мин" and the start of its next word, as the corpus writes it:
+        "министр иностранных дел" → "глава министерства иностранных дел", "главой МИД"; "министр
+        финансов" → "глава Минфина". The longest office name the corpus knows wins."""
+        head = self.by_term("глава")
+        if head is None:
+            return
+        for start, word in enumerate(words):
+            title = next((title for title in OFFICES if normal_word(word.text).startswith(title)), None)
+            if title is None or title not in self._word_lemmas(word):  # the cheap test first: lemmas may read
+                continue  # the dictionary
+            office = OFFICES[title]
+            for size in range(min(OFFICE_WORDS, len(words) - start - 1), 0, -1):
+                lemmas = [sorted(self._word_lemmas(other)) for other in words[start + 1: start + 1 + size]]
+                if not all(lemmas):
+                    continue
+                rest = [options[0] for options in lemmas]
+                initials = office[0] + "".join(lemma[0] for lemma in rest if lemma not in STOPWORDS)
+                names = [[office, *rest], [initials]] + [[term] for term in self._terms_from(office[:3] + rest[0][:3])]
+                known = [(name, [self.by_term(term) for term in name]) for name in names]
+                known = [(name, tuple(found[0] for found in tids)) for name, tids in known if all(tids)]
+                for name, tids in known:
+                    for covered in words[start: start + 1 + size]:
+                        covered.add(self._key((head[0], *tids)), "глава " + " ".join(name), "office")
+                if known:
+                    break
+
+    def _word_lemmas(self, word: QueryWord) -> set[str]:
+        """The corpus terms a query word is a form of, else its dictionary lemmas."""
+        terms = {found.term for found in word.expansions.values() if found.why in ("exact", "inflection")}
+        return terms or self.lemmas(normal_word(word.text))
+
+    def _terms_from(self, prefix: str) -> list[str]:
+        """Corpus terms of up to 12 letters that start with `prefix`: "минфин" for "минфин"."""
+        rows = self.db.execute("SELECT term FROM vocab WHERE term >= ? AND term < ? AND cf > 0 AND length(term) <= 12",
+                               (prefix, prefix + "\uffff"))
+        return [row[0] for row in rows]
 
     def _key(self, tids: tuple[int, ...]) -> int:
         if len(tids) == 1:
