@@ -215,6 +215,10 @@ def rows(speech):
     # "подчеркнул, что …" whose clause natasha's parser hangs on a later word: the clause from its "что"
     ("labels.txt", "Сергей Ломов", "person", "Сергей Ломов", "indirect",
      "честно служил стране и жалеет лишь о том, что не смог попрощаться с коллегами"),
+    # "отметил, что …, а также пообещал …": the parser hangs the promise in the clause, whose plural verb
+    # cannot be its subject's; it is his
+    ("conjuncts.txt", "Ерлан Сагатов", "person", "Ерлан Сагатов", "indirect", "сеть обновят к 2027 году"),
+    ("conjuncts.txt", "Ерлан Сагатов", "person", "Ерлан Сагатов", "indirect", "снизить потери"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -870,6 +870,13 @@ def _introduced_as(sent, entity, noun: str) -> bool:
     return bool(before) and before[-1].lemma == noun
 
 
+def _same_form(verb, other) -> bool:
+    """Two verbs agree in number and, where both show it, gender: they may share a subject."""
+    one, two = feats(verb), feats(other)
+    return one.get("Number") == two.get("Number") and (
+        "Gender" not in one or "Gender" not in two or one["Gender"] == two["Gender"])
+
+
 def stems(text: str) -> list[str]:
     """Words of 3+ letters on their first five letters, to compare role phrases across case endings:
     "главы МИД России" → ["главы", "мид", "росси"]."""
@@ -967,6 +974,10 @@ class SpeechTree(Tree):
                 return None
             if rel == "conj" and tokens[head].pos in {"VERB", "ADJ"} or (
                     rel == "advcl" and "VerbForm=Conv" in tokens[i].feats):  # "…, заявив, что …"
+                governor = tokens[head].head
+                if rel == "conj" and tokens[head].rel == "ccomp" and governor >= 0 and not _same_form(
+                        tokens[i], tokens[head]) and _same_form(tokens[i], tokens[governor]):
+                    head = governor  # "отметил, что сеть обновят, а также пообещал …": his, not the clause's
                 i = head
             elif rel == "acl:relcl":
                 governor = self.subject_of_governor(head)
