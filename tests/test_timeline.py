@@ -86,6 +86,12 @@ def test_ranges_keep_both_ends_and_take_a_year_from_context():
     assert (found.value, found.year_inferred) == ("2025-09-21/2025-09-23", True)
 
 
+def test_two_days_in_one_phrase_are_two_mentions_and_a_day_may_be_written_with_its_ending():
+    assert [(m.text, m.day, m.month) for m in find_mentions("Выставка прошла 5 и 6 мая.")] == [
+        ("5 и 6 мая", 5, 5), ("5 и 6 мая", 6, 5)]
+    assert [(m.text, m.day, m.month) for m in find_mentions("1-го мая прошла демонстрация.")] == [("1-го мая", 1, 5)]
+
+
 def test_two_years_in_one_phrase_are_two_mentions():
     assert [(m.text, m.value) for m in find_mentions("Резолюции приняли в 1998 и 2011 годах.")] == \
         [("в 1998 и 2011 годах", "1998"), ("в 1998 и 2011 годах", "2011")]
@@ -120,6 +126,8 @@ def test_two_years_in_one_phrase_are_two_mentions():
     ("Пять дней назад начались работы.", "past", "2025-09-05"),
     ("Через полгода откроют мост.", "future", "2026-03"),
     ("Вчера, 9 сентября, открыли мост.", "past", "2025-09-09"),
+    ("Работы завершат до конца недели.", "future", "2025-09-08/2025-09-14"),  # this week, modifier end
+    ("С понедельника ограничат движение.", "future", "2025-09-15"),  # from the next Monday
 ])
 def test_relative_dates_are_anchored_to_publication(text, direction, value):
     found = one(text)
@@ -425,6 +433,7 @@ def test_seed_events_are_the_clauses_their_dates_modify(seeds):
     ("в четверг", "Об этом сообщил директор завода"),  # … unless saying it is all the sentence tells
     ("2024 года", "По итогам завод получил прибыль"),  # "по итогам" tells what the profit is for: it stays
     ("1 июля 2025 года", "На заводе работали 300 человек"),  # the noun that only frames the date goes: "По состоянию на"
+    ("с 1 по 10 мая 2025 года", "Музеи работали бесплатно"),  # "В период"
 ])
 def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, event):
     rows = [row for row in expression_rows if row["file"] == "clauses.txt" and row["mention"].casefold() == mention

@@ -22,6 +22,7 @@ from ..lang.calendar import (
     PERIOD_MONTHS,
     SEASON_WORDS,
     WEEKDAYS,
+    WEEKDAYS_FROM,
     expand_year,
     format_value,
     month_number,
@@ -75,7 +76,8 @@ GRAMMAR = [
     ("day_range", rf"(?:с\s+)?(\d{{1,2}})(?:{DASH}|\s+по\s+|\s+до\s+)(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
     ("dated_day_word", rf"({'|'.join(DAY_WORDS)}),?\s+(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
     ("weekday_day", rf"(?:(?:в|во)\s+)?(?:ночь\s+на\s+)?{WEEKDAY},?\s+(\d{{1,2}})\s+{MONTH}(?:\s+{YEAR}{YEAR_WORD}?)?"),
-    ("day", rf"(?:{TIME_OF_DAY}\s+)?(?:с\s+)?(\d{{1,2}})\s+{MONTH}{YEAR_TAIL}"),
+    ("day_pair", rf"(\d{{1,2}})(?:-?го)?\s+и\s+(\d{{1,2}})(?:-?го)?\s+{MONTH}{YEAR_TAIL}"),  # "5 и 6 мая": two days
+    ("day", rf"(?:{TIME_OF_DAY}\s+)?(?:с\s+)?(\d{{1,2}})(?:-?го)?\s+{MONTH}{YEAR_TAIL}"),
     ("numbered_days", rf"(?:с\s+)?(\d{{1,2}})(?:-?го)?(?:(?:{DASH}|\s+по\s+)(\d{{1,2}})(?:-?го)?)?\s+числа"),
     ("numeric", r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b"),
     ("iso", r"(\d{4})-(\d{2})-(\d{2})\b"),
@@ -99,12 +101,13 @@ GRAMMAR = [
     ("year", rf"(?:(?:в|во|с|до|к|на|за|по|от)\s+)?{YEAR}{YEAR_WORD}"),
     ("shifted_year", rf"(?:(?:в|во|на|с|до|к|за|по\s+итогам|с\s+начала)\s+)?{SHIFT}\s+(?:году|года|год)\b"),
     ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+месяца\b"),
-    ("week", rf"на\s+{SHIFT}\s+неделе|{PREPOSITION}{PARTS}\s+{SHIFT}\s+недели\b"),
+    ("week", rf"на\s+{SHIFT}\s+неделе|{PREPOSITION}{PARTS}\s+(?:{SHIFT}\s+)?недели\b"),  # "до конца недели": this
     ("weekend", rf"в\s+{SHIFT}\s+выходные"),
     ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
     ("ago", rf"(?:ровно\s+)?(?:{COUNT}\s+)?{UNIT}\s+назад"),
     ("later", rf"через\s+(?:{COUNT}\s+)?{UNIT}(?![а-яё])"),
     ("weekday", rf"(?:в|во)\s+(?:ночь\s+на\s+)?{WEEKDAY}"),
+    ("weekday_from", rf"(?:с|со)\s+({'|'.join(WEEKDAYS_FROM)})(?![а-яё])"),  # "с понедельника": from that day
     ("day_word", rf"({'|'.join(DAY_WORDS)})(?![а-яё-])"),
     ("year_word", r"(" + "|".join(p.replace(" ", r"\s+") for p in YEAR_WORDS) + r"|позапрошлогодн[а-яё]+|прошлогодн[а-яё]+)"),
     ("recent", r"(на\s+днях|с\s+начала\s+месяца)"),
@@ -117,7 +120,7 @@ PATTERN = re.compile(r"\b(?:" + "|".join(rf"(?P<{name}>{regex})" for name, regex
 CUE = re.compile(
     r"\d|" + MONTH + "|" + "|".join(ADJECTIVE_MONTHS)
     + r"|год|месяц|дн[яе]|недел|выходн|назад|через|днях|вчера|сегодня|завтра|накануне|квартал|полугод|весн|летом|осен|зим"
-    + r"|понедельник|вторник|среду|четверг|пятниц|суббот|воскресень|день|дню|дн[её]м"
+    + r"|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|день|дню|дн[её]м"
 )
 _STARTS = sorted(PATTERN.groupindex.values()) + [PATTERN.groups + 1]
 # name → slice of match.groups() holding that alternative's own captures
@@ -226,6 +229,10 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
     if kind == "weekday_day":
         weekday, d, m, y = g
         return make("day", _year(y), month=month_number(m), day=int(d), weekday=WEEKDAYS.index(weekday.lower()))
+    if kind == "day_pair":
+        d1, d2, m, y, shifted = g
+        return [mention for d in (d1, d2)
+                for mention in make("day", _year(y), month=month_number(m), day=int(d), year_shift=_shift(shifted))]
     if kind == "day":
         d, m, y, shifted = g
         return make("day", _year(y), month=month_number(m), day=int(d), year_shift=_shift(shifted))
@@ -311,7 +318,7 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
     if kind in ("shifted_month", "week"):  # "в прошлом месяце", "на этой неделе", "в конце прошлой недели"
         shifted, part, part_shifted = g
         return make("month" if kind == "shifted_month" else "range", None,
-                    shift=("month" if kind == "shifted_month" else kind, _shift(shifted or part_shifted)),
+                    shift=("month" if kind == "shifted_month" else kind, _shift(shifted or part_shifted) or 0),
                     modifier=PART_WORDS[part.lower()] if part else None)
     if kind == "weekend":
         return make("range", None, shift=(kind, _shift(g[0])))
@@ -333,6 +340,8 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("day", None, shift=("day", days * sign))
     if kind == "weekday":
         return make("day", None, shift=("weekday", WEEKDAYS.index(g[0].lower())), condition="weekday")
+    if kind == "weekday_from":
+        return make("day", None, shift=("weekday", WEEKDAYS_FROM.index(g[0].lower())), condition="weekday")
     if kind == "day_word":
         word = g[0].lower()
         condition = {"сегодня": "today", "накануне": "eve"}.get(word)

@@ -108,9 +108,9 @@ CLAUSE_OPENERS = {
 }
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "?", "!"}
 DASHES = {"—", "–"}
-# Nouns that only frame a date: "по состоянию на 1 мая", "в течение 2024 года" ("по итогам года" tells what
+# Nouns that only frame a date: "по состоянию на 1 мая", "в период с 1 по 10 мая" ("по итогам года" tells what
 # the figures are for, and stays).
-FRAME_NOUNS = {"состояние", "течение", "протяжение"}
+FRAME_NOUNS = {"состояние", "течение", "протяжение", "период"}
 CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если …", "после того, как …", "в том, что …"
 
 

@@ -33,6 +33,7 @@ YEAR_PERIODS = (
 HOLIDAYS = {"победы": (5, 9), "знаний": (9, 1), "космонавтики": (4, 12), "защитника отечества": (2, 23),
             "россии": (6, 12), "народного единства": (11, 4), "международный женский": (3, 8)}
 WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")  # as in "в среду"
+WEEKDAYS_FROM = ("понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья")  # "с среды"
 PART_WORDS = {written: modifier for modifier, _, forms in PERIOD_PARTS for written in forms}
 SEASON_WORDS = {written: modifier for modifier, _, _, _, forms in YEAR_PERIODS for written in forms}
 PERIOD_MONTHS = {modifier: (first, last) for modifier, _, first, last, _ in YEAR_PERIODS}
