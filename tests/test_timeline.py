@@ -434,6 +434,7 @@ def test_seed_events_are_the_clauses_their_dates_modify(seeds):
     ("2024 года", "По итогам завод получил прибыль"),  # "по итогам" tells what the profit is for: it stays
     ("1 июля 2025 года", "На заводе работали 300 человек"),  # the noun that only frames the date goes: "По состоянию на"
     ("с 1 по 10 мая 2025 года", "Музеи работали бесплатно"),  # "В период"
+    ("до конца года", "Южноморье может стать наблюдателем в таможенном союзе"),  # the modal and its subject too
 ])
 def test_an_event_is_the_whole_clause_of_its_date(expression_rows, mention, event):
     rows = [row for row in expression_rows if row["file"] == "clauses.txt" and row["mention"].casefold() == mention

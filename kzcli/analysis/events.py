@@ -23,6 +23,8 @@ PLAN_LEMMAS = {
 # Plans only on the date's own verb or the word it depends on: "может быть подписано до конца года",
 # "необходимо завершить реформу до марта", "снижение ставки возможно не раньше первого квартала".
 MODAL_LEMMAS = {"мочь", "должный", "нужный", "необходимый", "надо", "возможный"}  # natasha: "нужно" → нужный
+# Verbs whose infinitive carries the event, the verb its subject and mood: "может стать", "планирует открыть".
+CARRIERS = MODAL_LEMMAS | PLAN_LEMMAS | {"хотеть", "начать", "продолжить", "пытаться", "попытаться", "успеть", "решить"}
 SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "punct", "cc", "mark", "csubj"}
 PREDICATES = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
@@ -296,6 +298,9 @@ class Clause:
             if tokens[self.predicate].head < 0:
                 break
             self.predicate = tokens[self.predicate].head
+        while self.predicate >= 0 and tokens[self.predicate].rel == "xcomp" and "VerbForm=Inf" in tokens[self.predicate].feats \
+                and tokens[self.predicate].head >= 0 and tokens[tokens[self.predicate].head].lemma in CARRIERS:
+            self.predicate = tokens[self.predicate].head  # "Узбекистан может стать наблюдателем до конца года"
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
             # frames it, with its own: "по состоянию на 1 мая", "на протяжении 2020 года"
