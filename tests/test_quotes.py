@@ -219,6 +219,8 @@ def rows(speech):
     # cannot be its subject's; it is his
     ("conjuncts.txt", "Ерлан Сагатов", "person", "Ерлан Сагатов", "indirect", "сеть обновят к 2027 году"),
     ("conjuncts.txt", "Ерлан Сагатов", "person", "Ерлан Сагатов", "indirect", "снизить потери"),
+    # a role noun the tagger reads as a proper noun, and NER as a place, still speaks as a description
+    ("akim.txt", "аким области", "description", "Аким области", "indirect", "выбросы сократятся"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -616,13 +616,13 @@ class ArticleSpeech:
         named.sort(key=lambda found: found.type != "person")
         if not named and token.pos == "PROPN" and token.text[:1].isupper():
             named = [found for found in [self._surname_seen(index, token)] if found]
-        role_noun = token.pos == "NOUN" and is_role_noun(token.lemma)
+        role_noun = token.pos in {"NOUN", "PROPN"} and is_role_noun(token.lemma)  # "Аким области" may be tagged PROPN
         person_noun = role_noun or (token.pos == "NOUN" and feats(token).get("Animacy") == "Anim")
         if named and (named[0].type == "person" or not person_noun or named[0].phrase.startswith(token.text)):
             return named[0]  # "генсек ОДКБ", "победительница турнира «Кубок»" are people, not the organisation
-        if any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
-            return None  # a country is not a speaker
-        if token.pos != "NOUN" and token.lemma not in PARTITIVE:
+        if not role_noun and any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
+            return None  # a country is not a speaker; "Аким области", which NER may take for a place, is
+        if token.pos != "NOUN" and token.lemma not in PARTITIVE and not role_noun:
             return None
         lemma = token.lemma
         if role_noun:
@@ -1173,7 +1173,7 @@ class SpeechTree(Tree):
         token = tokens[i]
         words = self.phrase(i)
         opening = re.sub(r"^\W+", "", self.sent.text).startswith(words)
-        if opening and token.pos != "PROPN" and not words.split()[0].isupper():
+        if opening and (token.pos != "PROPN" or is_role_noun(token.lemma)) and not words.split()[0].isupper():
             words = words[:1].lower() + words[1:]
         if "Case=Nom" in token.feats or not token.lemma:
             return words
