@@ -128,6 +128,12 @@ def test_two_years_in_one_phrase_are_two_mentions():
     ("Вчера, 9 сентября, открыли мост.", "past", "2025-09-09"),
     ("Работы завершат до конца недели.", "future", "2025-09-08/2025-09-14"),  # this week, modifier end
     ("С понедельника ограничат движение.", "future", "2025-09-15"),  # from the next Monday
+    # published Wednesday 10 September: a weekday with its word of time, whatever the tense
+    ("В минувшую среду открыли школу.", None, "2025-09-03"),  # the latest before, not the day itself
+    ("В прошлую пятницу прошел митинг.", None, "2025-09-05"),
+    ("В эту субботу состоится ярмарка.", "past", "2025-09-13"),  # of the publication's week
+    ("В следующий вторник соберется совет.", None, "2025-09-16"),
+    ("В ближайшую пятницу откроют мост.", "future", "2025-09-12"),
 ])
 def test_relative_dates_are_anchored_to_publication(text, direction, value):
     found = one(text)

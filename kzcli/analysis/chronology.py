@@ -106,6 +106,7 @@ GRAMMAR = [
     ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
     ("ago", rf"(?:ровно\s+)?(?:{COUNT}\s+)?{UNIT}\s+назад"),
     ("later", rf"через\s+(?:{COUNT}\s+)?{UNIT}(?![а-яё])"),
+    ("shifted_weekday", rf"(?:в|во)\s+(минувш|прошл|эт|ближайш|следующ|предстоящ)[а-яё]*\s+{WEEKDAY}"),
     ("weekday", rf"(?:в|во)\s+(?:ночь\s+на\s+)?{WEEKDAY}"),
     ("weekday_from", rf"(?:с|со)\s+({'|'.join(WEEKDAYS_FROM)})(?![а-яё])"),  # "с понедельника": from that day
     ("day_word", rf"({'|'.join(DAY_WORDS)})(?![а-яё-])"),
@@ -138,7 +139,8 @@ class DateMention:
     day: int | None = None
     end_value: tuple | None = None  # (year, month, day) of a range's last point
     modifier: str | None = None  # start | middle | end | first_half | second_half | q1… | h1 | h2 | spring… | recent
-    shift: tuple | None = None  # relative to the publication date: (unit, amount), unit day|weekday|week|weekend|days_back|month|year
+    shift: tuple | None = None  # relative to the publication date: (unit, amount), unit day|weekday|weekday_before|
+    # weekday_after|weekday_this|week|weekend|days_back|month|year
     year_shift: int | None = None  # "в марте этого года": the publication year plus this
     lead_year: int = 0  # the first point's year relative to the period's year (a winter starts in December before)
     weekday: int | None = None  # 0 = Monday, for a date written with its weekday ("в пятницу, 14 ноября")
@@ -340,6 +342,10 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("day", None, shift=("day", days * sign))
     if kind == "weekday":
         return make("day", None, shift=("weekday", WEEKDAYS.index(g[0].lower())), condition="weekday")
+    if kind == "shifted_weekday":  # "в минувший четверг", "в эту субботу", "в следующий вторник"
+        which, weekday = g
+        unit = {"минувш": "weekday_before", "прошл": "weekday_before", "эт": "weekday_this"}.get(which.lower(), "weekday_after")
+        return make("day", None, shift=(unit, WEEKDAYS.index(weekday.lower())))
     if kind == "weekday_from":
         return make("day", None, shift=("weekday", WEEKDAYS_FROM.index(g[0].lower())), condition="weekday")
     if kind == "day_word":
@@ -409,7 +415,9 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
 
     "вчера" is the day before it; "в среду" the latest Wednesday on or before it
     when the clause tells of the past (`direction` "past"), the next one on or
-    after it for the future, else the Wednesday of its week; "на прошлой неделе"
+    after it for the future, else the Wednesday of its week ("в минувшую среду"
+    the latest before it, "в следующую среду" the next after it, "в эту среду"
+    that of its week); "на прошлой неделе"
     is the week (Monday–Sunday) before; "три года назад" the year three before;
     "в марте этого года" its March.
     """
@@ -419,11 +427,11 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
     unit, amount = mention.shift
     if unit == "day":
         _set_day(mention, anchor + timedelta(days=amount))
-    elif unit == "weekday":
+    elif unit.startswith("weekday"):
         offset = amount - anchor.weekday()  # the day in the publication's week
-        if direction == "past" and offset > 0:
+        if (unit == "weekday" and direction == "past" and offset > 0) or (unit == "weekday_before" and offset >= 0):
             offset -= 7
-        elif direction == "future" and offset < 0:
+        elif (unit == "weekday" and direction == "future" and offset < 0) or (unit == "weekday_after" and offset <= 0):
             offset += 7
         _set_day(mention, anchor + timedelta(days=offset))
     elif unit in ("week", "weekend", "days_back"):
