@@ -221,6 +221,9 @@ def rows(speech):
     ("conjuncts.txt", "Ерлан Сагатов", "person", "Ерлан Сагатов", "indirect", "снизить потери"),
     # a role noun the tagger reads as a proper noun, and NER as a place, still speaks as a description
     ("akim.txt", "аким области", "description", "Аким области", "indirect", "выбросы сократятся"),
+    # "Как сказал источник, близкий к переговорам, …": the statement starts past the speaker's own phrase
+    ("source.txt", "источник", "description", "источник", "indirect",
+     "стороны близки к компромиссу"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -545,6 +545,12 @@ class ArticleSpeech:
         owner = tree.owner(i)
         phrase_end = tree.extent(owner)[1] if owner is not None else sent.tokens[i].start + len(sent.tokens[i].text)
         comma = sent.text.find(",", sent.tokens[i].start)
+        subject = None if parenthetical else tree.subject(i)
+        if subject is not None and subject > i:  # past the speaker's own phrase: "источник, близкий к переговорам,"
+            described = next((j for j, t in enumerate(sent.tokens) if t.start > comma), None)
+            if described is not None and sent.tokens[described].head == subject and (
+                    sent.tokens[described].pos == "ADJ" or "VerbForm=Part" in sent.tokens[described].feats):
+                comma = sent.text.find(",", tree.extent(described)[1])
         if parenthetical and (comma < 0 or len(sent.text[phrase_end:comma].split()) > 3):
             comma = phrase_end - 1 if lo <= 2 else -1  # "По словам президента также необходимо …" (no comma)
         after = sent.text[comma + 1:] if comma > 0 else ""
