@@ -260,6 +260,12 @@ def test_a_role_noun_after_its_adjective_is_not_a_word_that_agrees(rows):
     assert found == [("уволенный глава агентства", "description")]
 
 
+def test_a_joint_statement_is_each_speaker_s(rows):
+    """"Депутаты Игорь Орлов и Павел Гуров заявили, что …": one statement, listed once for each of them."""
+    found = sorted((row["speaker"], row["text"]) for row in rows if row["file"] == "joint.txt")
+    assert found == [("Игорь Орлов", "закон примут весной"), ("Павел Гуров", "закон примут весной")]
+
+
 def test_words_of_thanks_are_no_attribution(rows):
     """"выступил со словами благодарности" names what he said, not whose words follow."""
     assert not [row for row in rows if row["file"] == "described.txt" and "пожарных" in row["sentence"]]

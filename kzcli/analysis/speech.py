@@ -16,7 +16,7 @@ name. Runs at index time on the analysis already made; it loads no model.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lang.dictionary import nominative
 from .names import Mention
@@ -236,7 +236,10 @@ class ArticleSpeech:
 
     @staticmethod
     def _overlaps(one: Quote, other: Quote) -> bool:
-        return one.para == other.para and one.start < other.end and other.start < one.end
+        """Two statements over the same words, unless they are one joint statement of two speakers."""
+        joint = (one.sent, one.start, one.end, one.cue) == (other.sent, other.start, other.end, other.cue) \
+            and one.speaker.name != other.speaker.name
+        return one.para == other.para and one.start < other.end and other.start < one.end and not joint
 
     # -- interviews --------------------------------------------------------
 
@@ -272,10 +275,22 @@ class ArticleSpeech:
                 speaker = self._place_speaker(index, tree, i)
             if speaker is None:
                 continue
+            joint = self._joint_speakers(index, tree, i, cue, speaker)
             for quote in self._content(index, i, cue, tree, text, spans, speaker):
                 if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
-                    quotes.append(quote)
+                    quotes += [quote] + [replace(quote, speaker=other) for other in joint]
         return quotes or self._label(index, tree)
+
+    def _joint_speakers(self, index, tree, i, cue, speaker) -> list[Speaker]:
+        """The other people of a joint statement: "Иван Петров и Сергей Смирнов заявили, что …" is both
+        men's (a plural verb, names joined by "и")."""
+        subject = tree.speaker_token(i, cue)
+        if speaker.type != "person" or subject is None or cue != "verb" or verb_gender(tree.sent.tokens[i]) != "Plur":
+            return []
+        others = [self._named(index, tree, c) for c in tree.descendants(subject, OWNER_RELS, depth=3)
+                  if tree.sent.tokens[c].rel == "conj"]
+        return list({other.name: other for other in others
+                     if other and other.type == "person" and other.name != speaker.name}.values())
 
     def _label(self, index, tree) -> list[Quote]:
         """A person's name, with role words and no verb, and a colon: "Губернатор Олег Малинин: «…»" gives
