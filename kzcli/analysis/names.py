@@ -343,10 +343,10 @@ def _surname_by_first_name(mention: Mention) -> str | None:
     if case not in SURNAME_CASES:
         return None
     surname = mention.surname
-    for ending, nominative in SURNAME_CASES[case]:
+    for ending, replacement in SURNAME_CASES[case]:
         stem = surname[: len(surname) - len(ending)]
         if surname.lower().endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS:
-            return stem + nominative
+            return stem + replacement
     return surname if case == "gen" else None  # no genitive ending: it does not decline ("Шойгу", "Дюбуа")
 
 
