@@ -300,9 +300,11 @@ class ArticleSpeech:
         colon = sent.text.find(":")
         people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].end <= colon]
         label = sent.text[:colon + 1].strip()
-        if colon < 0 or len(people) != 1 or len(label.split()) > 8 or sent.text[self.mentions[people[0]].end:colon].strip() \
+        if sent.para < 0 or colon < 0 or len(people) != 1 or len(label.split()) > 8 \
+                or sent.text[self.mentions[people[0]].end:colon].strip() or not self.mentions[people[0]].nominative \
+                or any(mark in label for mark in OPENING + CLOSING) \
                 or any(t.pos in {"VERB", "AUX"} and t.start < colon for t in sent.tokens):
-            return []
+            return []  # the headline has its own rules; "«Сделка» Трампа: …" names no speaker
         speaker = Speaker("person", self.mentions[people[0]].text, people[0], label[:-1])
         rest = sent.text[colon + 1:].strip()
         if not rest:
