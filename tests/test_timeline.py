@@ -134,6 +134,8 @@ def test_two_years_in_one_phrase_are_two_mentions():
     ("В эту субботу состоится ярмарка.", "past", "2025-09-13"),  # of the publication's week
     ("В следующий вторник соберется совет.", None, "2025-09-16"),
     ("В ближайшую пятницу откроют мост.", "future", "2025-09-12"),
+    ("В прошлом квартале выручка выросла.", "past", "2025-04/2025-06"),  # the quarter before September's
+    ("Отчет выйдет в конце текущего квартала.", "future", "2025-07/2025-09"),
 ])
 def test_relative_dates_are_anchored_to_publication(text, direction, value):
     found = one(text)

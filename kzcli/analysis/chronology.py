@@ -101,6 +101,7 @@ GRAMMAR = [
     ("year", rf"(?:(?:в|во|с|до|к|на|за|по|от)\s+)?{YEAR}{YEAR_WORD}"),
     ("shifted_year", rf"(?:(?:в|во|на|с|до|к|за|по\s+итогам|с\s+начала)\s+)?{SHIFT}\s+(?:году|года|год)\b"),
     ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+месяца\b"),
+    ("shifted_quarter", rf"(?:(?:в|во|за)\s+)?{SHIFT}\s+(?:квартале|квартал)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+квартала\b"),
     ("week", rf"на\s+{SHIFT}\s+неделе|{PREPOSITION}{PARTS}\s+(?:{SHIFT}\s+)?недели\b"),  # "до конца недели": this
     ("weekend", rf"в\s+{SHIFT}\s+выходные"),
     ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
@@ -140,7 +141,7 @@ class DateMention:
     end_value: tuple | None = None  # (year, month, day) of a range's last point
     modifier: str | None = None  # start | middle | end | first_half | second_half | q1… | h1 | h2 | spring… | recent
     shift: tuple | None = None  # relative to the publication date: (unit, amount), unit day|weekday|weekday_before|
-    # weekday_after|weekday_this|week|weekend|days_back|month|year
+    # weekday_after|weekday_this|week|weekend|days_back|month|quarter|year
     year_shift: int | None = None  # "в марте этого года": the publication year plus this
     lead_year: int = 0  # the first point's year relative to the period's year (a winter starts in December before)
     weekday: int | None = None  # 0 = Monday, for a date written with its weekday ("в пятницу, 14 ноября")
@@ -317,6 +318,10 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("year", int(y))
     if kind == "shifted_year":
         return make("year", None, shift=("year", _shift(g[0])))
+    if kind == "shifted_quarter":  # "в прошлом квартале", "в конце текущего квартала"
+        shifted, part, part_shifted = g
+        return make("range", None, shift=("quarter", _shift(shifted or part_shifted)),
+                    modifier=PART_WORDS[part.lower()] if part else None)
     if kind in ("shifted_month", "week"):  # "в прошлом месяце", "на этой неделе", "в конце прошлой недели"
         shifted, part, part_shifted = g
         return make("month" if kind == "shifted_month" else "range", None,
@@ -448,6 +453,11 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
     elif unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + amount
         mention.year, mention.month = index // 12, index % 12 + 1
+    elif unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + amount
+        year, first = index // 4, index % 4 * 3 + 1
+        mention.year, mention.month, mention.end_value = year, first, (year, first + 2, None)
+        mention.modifier = mention.modifier or f"q{index % 4 + 1}"  # as "в третьем квартале" has it
     else:
         mention.year = anchor.year + amount
 
