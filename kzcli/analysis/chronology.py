@@ -101,7 +101,8 @@ GRAMMAR = [
     ("year", rf"(?:(?:в|во|с|до|к|на|за|по|от)\s+)?{YEAR}{YEAR_WORD}"),
     ("shifted_year", rf"(?:(?:в|во|на|с|до|к|за|по\s+итогам|с\s+начала)\s+)?{SHIFT}\s+(?:году|года|год)\b"),
     ("shifted_month", rf"(?:(?:в|во|с\s+начала)\s+)?{SHIFT}\s+(?:месяце|месяца)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+месяца\b"),
-    ("shifted_quarter", rf"(?:(?:в|во|за)\s+)?{SHIFT}\s+(?:квартале|квартал)\b|{PREPOSITION}{PARTS}\s+{SHIFT}\s+квартала\b"),
+    ("shifted_quarter", rf"(?:(?:в|во|за)\s+)?{SHIFT}\s+(?:квартале|квартал)\b"
+                        rf"|{PREPOSITION}{PARTS}\s+{SHIFT}\s+квартала\b"),
     ("week", rf"на\s+{SHIFT}\s+неделе|{PREPOSITION}{PARTS}\s+(?:{SHIFT}\s+)?недели\b"),  # "до конца недели": this
     ("weekend", rf"в\s+{SHIFT}\s+выходные"),
     ("days_back", rf"(?:в|за)\s+(?:минувшие|прошедшие|последние)\s+{COUNT}\s+(?:дня|дней)"),
@@ -349,7 +350,8 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         return make("day", None, shift=("weekday", WEEKDAYS.index(g[0].lower())), condition="weekday")
     if kind == "shifted_weekday":  # "в минувший четверг", "в эту субботу", "в следующий вторник"
         which, weekday = g
-        unit = {"минувш": "weekday_before", "прошл": "weekday_before", "эт": "weekday_this"}.get(which.lower(), "weekday_after")
+        units = {"минувш": "weekday_before", "прошл": "weekday_before", "эт": "weekday_this"}
+        unit = units.get(which.lower(), "weekday_after")
         return make("day", None, shift=(unit, WEEKDAYS.index(weekday.lower())))
     if kind == "weekday_from":
         return make("day", None, shift=("weekday", WEEKDAYS_FROM.index(g[0].lower())), condition="weekday")

@@ -298,8 +298,8 @@ class Clause:
             if tokens[self.predicate].head < 0:
                 break
             self.predicate = tokens[self.predicate].head
-        while self.predicate >= 0 and tokens[self.predicate].rel == "xcomp" and "VerbForm=Inf" in tokens[self.predicate].feats \
-                and tokens[self.predicate].head >= 0 and tokens[tokens[self.predicate].head].lemma in CARRIERS:
+        while self.predicate >= 0 and tokens[self.predicate].rel == "xcomp" and tokens[self.predicate].head >= 0 \
+                and "VerbForm=Inf" in tokens[self.predicate].feats and tokens[tokens[self.predicate].head].lemma in CARRIERS:
             self.predicate = tokens[self.predicate].head  # "Узбекистан может стать наблюдателем до конца года"
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that

@@ -32,7 +32,8 @@ CUE_VERBS = {
     "рассказать", "рассказывать", "объяснить", "объяснять", "уточнить", "уточнять", "констатировать",
     "призвать", "призывать", "ответить", "отвечать", "заметить", "замечать", "надеяться", "настаивать",
     "подтвердить", "подтверждать", "объявить", "объявлять", "анонсировать", "прокомментировать",
-    "комментировать", "охарактеризовать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться", "резюмировать",
+    "комментировать", "охарактеризовать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться",
+    "резюмировать",
     "подытожить", "убеждать", "признаться", "говориться", "сообщаться", "рассуждать", "отреагировать",
     "пригрозить", "предложить", "предлагать", "потребовать", "требовать", "посетовать", "возразить",
     "уверенный", "убежденный", "процитировать", "цитировать", "поделиться", "назвать", "называть",
@@ -1060,7 +1061,7 @@ class SpeechTree(Tree):
         sentence, and the linking word."""
         tokens = self.sent.tokens
         following = tokens[i + 1: i + 3]  # "подчеркнул, что …": there, wherever the parser hung the clause
-        if len(following) == 2 and following[0].text == "," and following[1].lemma == "что" and following[1].pos == "SCONJ":
+        if len(following) == 2 and following[0].text == "," and (following[1].lemma, following[1].pos) == ("что", "SCONJ"):
             start = following[1].start + len(following[1].text)
             if len(self.sent.text.rstrip()) - start > 3:
                 return start, following[1].text
@@ -1131,7 +1132,7 @@ class SpeechTree(Tree):
             lo, hi = self.extent(child)
             opening = all(t.pos in {"ADV", "CCONJ", "PART", "PUNCT"} for t in tokens if t.start < lo)
             between = all(t.pos not in {"VERB", "AUX"} for t in tokens if hi <= t.start < tokens[i].start)
-            pointing = any(tokens[c].pos in {"DET", "PRON"} for c in self.kids(child, {"det"})) or tokens[child].pos != "NOUN"
+            pointing = tokens[child].pos != "NOUN" or any(tokens[c].pos in {"DET", "PRON"} for c in self.kids(child, {"det"}))
             if child < i and opening and between and not pointing and len(self.sent.text[lo:hi].split()) >= 3:
                 # with what the parser hung on the verb before it ("по итогам визита"), not "ранее", "уже"
                 last = max(j for j in range(i) if tokens[j].pos not in {"ADV", "PART", "PUNCT"})
