@@ -224,6 +224,8 @@ def rows(speech):
     # "Как сказал источник, близкий к переговорам, …": the statement starts past the speaker's own phrase
     ("source.txt", "источник", "description", "источник", "indirect",
      "стороны близки к компромиссу"),
+    # "спросил мэра X …. «…», — ответил он": the one asked answers, not the last speaker
+    ("answer.txt", "Павел Орлов", "person", "он", "direct", "Все работы завершим к осени"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -90,6 +90,9 @@ CONCESSIVE = {"хотя", "когда", "если", "пока", "посколь�
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
                 "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
+# "спросил X …. «…», — ответил он": the one asked answers.
+ASKING_VERBS = {"спросить", "спрашивать", "поинтересоваться", "интересоваться"}
+ANSWERING_VERBS = {"ответить", "отвечать"}
 # A request or appeal made "with" a noun: "обратился к мэру с просьбой помочь", "выступил с призывом …".
 REQUEST_NOUNS = {"просьба", "призыв", "требование", "предложение"}
 APPEAL_VERBS = {"обратиться", "обращаться", "выступить", "выступать"}
@@ -272,6 +275,9 @@ class ArticleSpeech:
             if cue is None:
                 continue
             speaker = self._resolve(index, tree, tree.speaker_token(i, cue))
+            pronoun = pronoun_gender(sent.tokens[tree.speaker_token(i, cue)]) if speaker is not None else ""
+            if token.lemma in ANSWERING_VERBS and pronoun:
+                speaker = self._asked(index, pronoun, speaker.phrase) or speaker
             if speaker is None:
                 speaker = self._place_speaker(index, tree, i)
             if speaker is None:
@@ -281,6 +287,23 @@ class ArticleSpeech:
                 if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
                     quotes += [quote] + [replace(quote, speaker=other) for other in joint]
         return quotes or self._label(index, tree)
+
+    def _asked(self, index, wanted: str, phrase: str) -> Speaker | None:
+        """"Журналист спросил мэра Павла Орлова о ремонте. «…», — ответил он.": the one asked in the sentence
+        before, in the same paragraph, answers (when the pronoun's gender fits him)."""
+        before = index - 1
+        if before < 0 or self.sentences[before].para != self.sentences[index].para:
+            return None
+        tree = SpeechTree(self.sentences[before])
+        tokens = tree.sent.tokens
+        for i, token in enumerate(tokens):
+            if token.lemma in ASKING_VERBS:
+                for asked in tree.kids(i, {"obj", "iobj", "obl"}):  # "мэра Павла Орлова": the name in apposition
+                    for word in [asked] + tree.descendants(asked, {"appos", "flat", "flat:name"}, depth=2):
+                        found = self._named(before, tree, word)
+                        if found and found.type == "person" and agrees(wanted, self.genders[self.mentions[found.mention].key]):
+                            return Speaker("person", found.name, found.mention, phrase)
+        return None
 
     def _joint_speakers(self, index, tree, i, cue, speaker) -> list[Speaker]:
         """The other people of a joint statement: "Иван Петров и Сергей Смирнов заявили, что …" is both
