@@ -99,6 +99,13 @@ def test_topic_table_carries_the_json_content(seeds):
     assert "не упоминается" in seeds("compare", "Авраамовы соглашения").out
 
 
+def test_piped_passages_are_one_line_each_source_without_empty_items(seeds):
+    """Piped, a source's passages are joined by "; " with no empty item between them ("…; ; ¶1 …")."""
+    lines = seeds("compare", "Авраамовы соглашения").out.splitlines()
+    passages = next(line for line in lines if line.startswith("passages\t"))
+    assert passages.count("¶") >= 5 and "; ;" not in passages
+
+
 def test_topic_nobody_covers_exits_1(seeds):
     result = seeds("compare", "квантовая гравитация")
     assert result.code == 1 and "no source mentions" in result.err

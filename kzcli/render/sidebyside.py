@@ -3,6 +3,7 @@ or as a Markdown table for notes, or tab-separated when piped."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -68,7 +69,7 @@ def _text(value: Any, line_break: str) -> str:
         return line_break.join(plain_cell(item) for item in value) or ABSENT
     if isinstance(value, Text):
         value = value.plain
-    return ABSENT if value is None or value == "" else str(value).replace("\n", line_break)
+    return ABSENT if value is None or value == "" else re.sub(r"\n+", line_break, str(value))  # a blank line is one break
 
 
 def _grid(sheet: Sheet, fmt: Format) -> None:
