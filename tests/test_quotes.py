@@ -226,6 +226,10 @@ def rows(speech):
      "стороны близки к компромиссу"),
     # "спросил мэра X …. «…», — ответил он": the one asked answers, not the last speaker
     ("answer.txt", "Павел Орлов", "person", "он", "direct", "Все работы завершим к осени"),
+    # straight quotes nest: a name quoted inside a quotation does not close it
+    ("nested.txt", "Андрей Котов", "person", "Андрей Котов", "direct",
+     'Мы довольны тем, что проект ("Зеленый город" - прим. ред.) развивается. После запуска "Зеленого города" '
+     "жители получили новые парки"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

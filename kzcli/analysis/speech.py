@@ -146,8 +146,9 @@ class Quote:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Outermost quoted stretches as (first char inside, closing mark) offsets. A quotation still open at
     the end of the paragraph runs to its end, and one closed before any opens runs from its start: it goes
-    on in the next paragraph, or began in the one before."""
-    spans, stack, straight = [], [], None
+    on in the next paragraph, or began in the one before. Straight quotes nest too: one after a space or a
+    bracket and before a letter opens an inner quotation."""
+    spans, stack, straight, depth = [], [], None, 0
     for index, char in enumerate(text):
         if stack and char == QUOTE_PAIRS[text[stack[-1]]]:
             opened = stack.pop()
@@ -158,11 +159,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         elif char in CLOSING and not stack and not spans and straight is None:
             spans.append((0, index))
         elif char == '"' and not stack:
-            if straight is None and (index == 0 or not text[index - 1].isalnum()):
-                straight = index
+            after_word = index > 0 and text[index - 1].isalnum()
+            if straight is None and not after_word:
+                straight, depth = index, 1
+            elif straight is not None and not after_word and text[index + 1: index + 2].isalnum():
+                depth += 1  # a quotation inside: "… в этом формате ("Центральная Азия - Россия" - прим.) …"
             elif straight is not None:
-                spans.append((straight + 1, index))
-                straight = None
+                depth -= 1
+                if not depth:
+                    spans.append((straight + 1, index))
+                    straight = None
     if stack:
         spans.append((stack[0] + 1, len(text.rstrip())))
     return sorted(spans)
