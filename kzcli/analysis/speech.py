@@ -90,6 +90,8 @@ CONCESSIVE = {"хотя", "когда", "если", "пока", "посколь�
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
                 "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
+# Where words "говорятся" besides a statement: "говорится на странице министерства", "в блоге мэра".
+SAID_IN = {"страница", "аккаунт", "блог", "сайт", "соцсеть"}
 # "спросил X …. «…», — ответил он": the one asked answers.
 ASKING_VERBS = {"спросить", "спрашивать", "поинтересоваться", "интересоваться"}
 ANSWERING_VERBS = {"ответить", "отвечать"}
@@ -107,6 +109,7 @@ QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 CLOSING = "»”"
 OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
+DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
 DASH_AFTER = re.compile(r"\s*[,.]\s*[—–-]\s*")  # ", —" or ". —" after the cue of a torn quotation
 COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
 LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
@@ -368,7 +371,7 @@ class ArticleSpeech:
             return [quote("direct", word, *inside, split)] if split else []
         before = next((span for span in reversed(spans) if span[1] <= at), None)
         between = text[before[1] + 1: at] if before else ""
-        if before and before[1] >= sent.start - 1 and DASH_BEFORE.search(between) and tree.first_verb_after(
+        if before and before[1] >= sent.start - 1 and DASH_SO.search(between) and tree.first_verb_after(
                 before[1] - sent.start) == i:
             return self._closing_quote(index, before, word, speaker)
         if cue == "parenthetical" or tree.has_mark(i, {"как"}):
@@ -1020,7 +1023,8 @@ class SpeechTree(Tree):
             if subjects:
                 return subjects[0]
             rel, head = tokens[i].rel, tokens[i].head
-            places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS]
+            places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS | SAID_IN
+                      or tokens[c].lemma.endswith("канал")]  # "в Telegram-канале ведомства"
             if tokens[i].lemma in {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"} and places:
                 return self.owner(places[0])
             if head < 0:
