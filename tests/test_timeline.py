@@ -63,6 +63,8 @@ def one(text: str):
     ("В сезоне 2023/24 команда заняла второе место.", "В сезоне 2023/24", "2023/2024", "range", None),
     ("В середине 2000-х завод закрыли.", "В середине 2000-х", "2000/2009", "range", "middle"),
     ("В 1990-х город быстро рос.", "В 1990-х", "1990/1999", "range", None),
+    ("С января по март 2024 года цены росли.", "С января по март 2024 года", "2024-01/2024-03", "range", None),
+    ("За 9 месяцев 2024 года экспорт вырос.", "За 9 месяцев 2024 года", "2024-01/2024-09", "range", None),
 ])
 def test_expression_classes_normalise(text, mention, value, granularity, modifier):
     found = one(text)
@@ -185,6 +187,7 @@ def test_not_dates():
     assert find_mentions("к концу дня России пришлось уступить") == []  # no capital: no holiday
     # a plural unit needs its count; a two-digit "-х" needs "годы" or a part of the decade
     assert find_mentions("несколько лет назад, через пару недель, для 10-х классов") == []
+    assert find_mentions("за 9 месяцев построили мост") == []  # a duration, with no year it counts in
 
 
 # -- the seeds ------------------------------------------------------------------------------

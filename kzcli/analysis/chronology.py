@@ -81,13 +81,16 @@ GRAMMAR = [
     ("numbered_days", rf"(?:с\s+)?(\d{{1,2}})(?:-?го)?(?:(?:{DASH}|\s+по\s+)(\d{{1,2}})(?:-?го)?)?\s+числа"),
     ("numeric", r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b"),
     ("iso", r"(\d{4})-(\d{2})-(\d{2})\b"),
-    ("month_range", rf"{PREPOSITION}{MONTH}{DASH}{MONTH}{YEAR_TAIL}"),
+    ("month_range", rf"{PREPOSITION}{MONTH}(?:{DASH}|\s+по\s+){MONTH}{YEAR_TAIL}"),  # "с января по март"
     ("month_decade", rf"{PREPOSITION}(перв|втор|трет|последн)[а-яё]*\s+декад[а-яё]*\s+{MONTH}{YEAR_TAIL}"),
     ("month_part", rf"{PREPOSITION}{PARTS}\s+{MONTH}{YEAR_TAIL}"),
     ("year_period", rf"{PREPOSITION}(?:{PARTS}\s+)?{ORDINAL}\s+(квартал[а-яё]*|полугоди[а-яё]*)"
                     rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
     ("first_months", rf"{PREPOSITION}первы[ехм]\s+{COUNT}\s+(месяц[а-яё]*|дн[а-яё]+|дня)"
                      rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR}|\s+(года))?"),
+    # "за 9 месяцев 2024 года": the first months of a year named, as in a report's period ("за 9 месяцев" alone
+    # is a duration)
+    ("months_of_year", rf"за\s+{COUNT}\s+месяц[а-яё]*\s+(?:{YEAR}{YEAR_WORD}?|{SHIFTED_YEAR})"),
     ("year_part", rf"{PREPOSITION}{PARTS}\s+(?:{YEAR}{YEAR_WORD}|{SHIFTED_YEAR}|(года|году)\b)"),
     ("season", rf"(?:{SHIFT}\s+)?{SEASONS}(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})?"),
     ("decade", rf"{PREPOSITION}(?:{PARTS}\s+)?(\d{{4}}|\d{{2}})-(?:е|х|ые|ых)(?![а-яё])(\s+(?:годы|годах|годов|гг\.))?"),
@@ -276,6 +279,10 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
             return []
         return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted, bare),
                        modifier=PART_WORDS[part.lower()] if part else name)
+    if kind == "months_of_year":
+        count, y, shifted = g
+        number = _count(count)
+        return _months(make, 1, number, _year(y), _shift(shifted)) if 2 <= number <= 11 else []
     if kind == "first_months":
         count, unit, y, shifted, bare = g
         number = _count(count)
