@@ -281,6 +281,13 @@ def test_words_of_thanks_are_no_attribution(rows):
     assert not [row for row in rows if row["file"] == "described.txt" and "пожарных" in row["sentence"]]
 
 
+def test_words_carried_by_a_verb_have_that_verb_for_cue(rows):
+    """"Слова губернатора приводит агентство: «…»": the cue is "приводит", not the words it carries."""
+    found = [(row["speaker"], row["cue"]) for row in rows
+             if row["file"] == "quoting.txt" and row["text"] == "Мы наймем тысячу рабочих"]
+    assert found == [("губернатор", "приводит:")]
+
+
 def test_leading_to_is_no_giving_of_words(rows):
     """"приводит к росту" is no cue: the statement is the administration's, after "отметили"."""
     found = [(row["speaker"], row["cue"], row["text"]) for row in rows

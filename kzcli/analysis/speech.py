@@ -966,7 +966,8 @@ class SpeechTree(Tree):
                 return None  # "так называемых «республик»" names, it does not report
             return "verb"
         if token.lemma in CUE_NOUNS and self.owner(i) is not None:
-            return "noun"
+            carried = token.head >= 0 and self.sent.tokens[token.head].lemma in CARRYING_VERBS | QUOTING_VERBS
+            return None if carried else "noun"  # "Слова министра приводит агентство": the verb's cue
         return None
 
     def speaker_token(self, i: int, cue: str) -> int | None:
