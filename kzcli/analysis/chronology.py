@@ -308,10 +308,13 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         if first % 10 or (len(digits) == 2 and not years and not part):
             return []  # "10-х классов" is no decade: two digits need "годы" or "в начале"
         return make("range", first, end_value=(first + 9, None, None), modifier=PART_WORDS[part.lower()] if part else None)
-    if kind in ("year_range", "season_years"):
+    if kind == "year_range":
         y1, y2 = g
-        last = int(y2) if len(y2) == 4 else int(y1) // 100 * 100 + int(y2)  # "сезон 2023/24"
-        return make("range", int(y1), end_value=(last, None, None)) if last == int(y1) + 1 or kind == "year_range" else []
+        return make("range", int(y1), end_value=(int(y2), None, None))
+    if kind == "season_years":  # "в сезоне 2023/24": two years in a row
+        y1, y2 = g
+        last = int(y2) if len(y2) == 4 else int(y1) // 100 * 100 + int(y2)
+        return make("range", int(y1), end_value=(last, None, None)) if last == int(y1) + 1 else []
     if kind == "year_pair":  # one phrase, two dates: "в 1998 и 2011 годах"
         y1, y2 = g
         return make("year", int(y1)) + make("year", int(y2))

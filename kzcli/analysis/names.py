@@ -189,14 +189,8 @@ def _role_before(sent, name_tokens) -> str:
         words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКНБ)" counts as one word
         if noun.pos != "NOUN" or words > 9 or not (agrees and animate):
             continue
-        owner = sent.tokens[head + 1].start if head + 1 < first else None  # "Адвокат Карипова Дина Омарова"
-        if any(e.type == "PER" and noun.start < e.start < sent.tokens[first].start and e.start != owner
-               for e in sent.entities):
-            continue  # "президента МОК Томаса Баха и главы организации Кирсти Ковентри": another's role
-        if any(noun.start < t.start < sent.tokens[first].start and t.pos == "PROPN" and _feats(t).get("Case") == "Nom"
-               for e in sent.entities if e.type == "PER" for t in sent.tokens if e.start <= t.start < e.end):
-            continue  # another name between ("Канцлер Иван Петров Канцлер Иван Петров", repeated by a page); an
-            # owner's name in the genitive may stand there ("Адвокат Карипова Дина Омарова")
+        if _name_between(sent, head, first):
+            continue
         start = head
         while start > 0 and sent.tokens[start - 1].head == head and sent.tokens[start - 1].pos == "ADJ":
             start -= 1
@@ -206,6 +200,22 @@ def _role_before(sent, name_tokens) -> str:
         rest = sent.text[noun.start + len(noun.text): sent.tokens[first].start]
         return (lemmas + rest).strip(" ,—–-")
     return ""
+
+
+def _name_between(sent, head: int, first: int) -> bool:
+    """Another person's name stands between a role noun (token `head`) and the name (from token `first`),
+    so the role is not this name's: "президента МОК Томаса Баха и главы организации Кирсти Ковентри", or a
+    name in the nominative ("Канцлер Иван Петров Канцлер Иван Петров", repeated by a page). The owner's
+    genitive name right after the noun may stand there ("Адвокат Карипова Дина Омарова")."""
+    lo, hi = sent.tokens[head].start, sent.tokens[first].start
+    owner = sent.tokens[head + 1].start if head + 1 < first else None
+    for entity in (e for e in sent.entities if e.type == "PER"):
+        if lo < entity.start < hi and entity.start != owner:
+            return True
+        if any(lo < t.start < hi and t.pos == "PROPN" and _feats(t).get("Case") == "Nom"
+               for t in sent.tokens if entity.start <= t.start < entity.end):
+            return True
+    return False
 
 
 def link_first_names(mentions: list[Mention]) -> None:

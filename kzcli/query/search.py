@@ -17,6 +17,7 @@ from functools import cached_property
 from ..errors import USAGE, KzError
 from ..index.store import Store, in_list, in_many, stored_tokens, unpacked_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
+from ..analysis.aliases import SKIPPED
 from ..analysis.families import UNRELATED
 from ..lang.dictionary import RememberedLemmas, dictionary
 from ..lang.derivation import derivation_root, has_root, related_roots
@@ -303,7 +304,7 @@ class Searcher:
                 if not all(lemmas):
                     continue
                 rest = [options[0] for options in lemmas]
-                initials = office[0] + "".join(lemma[0] for lemma in rest if lemma not in STOPWORDS)
+                initials = office[0] + "".join(lemma[0] for lemma in rest if lemma not in SKIPPED)  # as aliases reads them
                 names = [[office, *rest], [initials]] + [[term] for term in self._terms_from(office[:3] + rest[0][:3])]
                 known = [(name, [self.by_term(term) for term in name]) for name in names]
                 known = [(name, tuple(found[0] for found in tids)) for name, tids in known if all(tids)]
