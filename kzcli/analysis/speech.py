@@ -283,15 +283,16 @@ class ArticleSpeech:
             cue = tree.cue(i)
             if cue is None:
                 continue
-            speaker = self._resolve(index, tree, tree.speaker_token(i, cue))
-            pronoun = pronoun_gender(sent.tokens[tree.speaker_token(i, cue)]) if speaker is not None else ""
+            subject = tree.speaker_token(i, cue)
+            speaker = self._resolve(index, tree, subject)
+            pronoun = pronoun_gender(sent.tokens[subject]) if speaker is not None else ""
             if token.lemma in ANSWERING_VERBS and pronoun:
                 speaker = self._asked(index, pronoun, speaker.phrase) or speaker
             if speaker is None:
                 speaker = self._place_speaker(index, tree, i)
             if speaker is None:
                 continue
-            joint = self._joint_speakers(index, tree, i, cue, speaker)
+            joint = self._joint_speakers(index, tree, i, cue, subject, speaker)
             for quote in self._content(index, i, cue, tree, text, spans, speaker):
                 if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
                     quotes += [quote] + [replace(quote, speaker=other) for other in joint]
@@ -314,10 +315,9 @@ class ArticleSpeech:
                             return Speaker("person", found.name, found.mention, phrase)
         return None
 
-    def _joint_speakers(self, index, tree, i, cue, speaker) -> list[Speaker]:
+    def _joint_speakers(self, index, tree, i, cue, subject, speaker) -> list[Speaker]:
         """The other people of a joint statement: "Иван Петров и Сергей Смирнов заявили, что …" is both
-        men's (a plural verb, names joined by "и")."""
-        subject = tree.speaker_token(i, cue)
+        men's (a plural verb, names joined by "и" under its subject token)."""
         if speaker.type != "person" or subject is None or cue != "verb" or verb_gender(tree.sent.tokens[i]) != "Plur":
             return []
         others = [self._named(index, tree, c) for c in tree.descendants(subject, OWNER_RELS, depth=3)
