@@ -300,7 +300,7 @@ class Clause:
             self.predicate = tokens[self.predicate].head
         while self.predicate >= 0 and tokens[self.predicate].rel == "xcomp" and tokens[self.predicate].head >= 0 \
                 and "VerbForm=Inf" in tokens[self.predicate].feats and tokens[tokens[self.predicate].head].lemma in CARRIERS:
-            self.predicate = tokens[self.predicate].head  # "Узбекистан может стать наблюдателем до конца года"
+            self.predicate = tokens[self.predicate].head  # "Южноморье может стать наблюдателем до конца года"
         self.tree = Tree(sent)
         if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
             # frames it, with its own: "по состоянию на 1 мая", "на протяжении 2020 года"

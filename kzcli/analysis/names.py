@@ -186,7 +186,7 @@ def _role_before(sent, name_tokens) -> str:
         cases = {_feats(noun).get("Case"), _feats(sent.tokens[i]).get("Case")}
         animate = _feats(noun).get("Animacy") == "Anim"
         agrees = len(cases) == 1 or cases == {"Acc", "Gen"}  # an animate accusative is written as the genitive
-        words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКНБ)" counts as one word
+        words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКДМ)" counts as one word
         if noun.pos != "NOUN" or words > 9 or not (agrees and animate):
             continue
         if _name_between(sent, head, first):
@@ -204,7 +204,7 @@ def _role_before(sent, name_tokens) -> str:
 
 def _name_between(sent, head: int, first: int) -> bool:
     """Another person's name stands between a role noun (token `head`) and the name (from token `first`),
-    so the role is not this name's: "президента МОК Томаса Баха и главы организации Кирсти Ковентри", or a
+    so the role is not this name's: "президента клуба Олега Рябова и главы организации Анны Морозовой", or a
     name in the nominative ("Канцлер Иван Петров Канцлер Иван Петров", repeated by a page). The owner's
     genitive name right after the noun may stand there ("Адвокат Карипова Дина Омарова")."""
     lo, hi = sent.tokens[head].start, sent.tokens[first].start
@@ -323,16 +323,16 @@ def _spelling(forms: Counter) -> str:
 # + "я"; and what each case adds to a surname then: (ending, what replaces it in the nominative).
 FIRST_NAME_CASES = {"а": "gen", "я": "gen", "ом": "ins", "ем": "ins", "ём": "ins", "е": "loc"}
 SURNAME_CASES = {  # adjectival surnames first: Достоевского, Толстого
-    "gen": (("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("я", "ь")),  # Петрова, Хирша, Гуся
+    "gen": (("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("я", "ь")),  # Петрова, Герша, Гуся
     "ins": (("ским", "ский"), ("цким", "цкий"), ("ым", ""), ("им", ""), ("ом", ""), ("ем", ""), ("ой", "а"),
-            ("ей", "я")),  # Петровым, Хиршем, Науседой
-    "loc": (("ском", "ский"), ("цком", "цкий"), ("ом", "ой"), ("е", "")),  # о Петрове, о Хирше, о Толстом
+            ("ей", "я")),  # Петровым, Гершем, Сковородой
+    "loc": (("ском", "ский"), ("цком", "цкий"), ("ом", "ой"), ("е", "")),  # о Петрове, о Герше, о Толстом
 }
 
 
 def _first_case(mention: Mention) -> str:
     """The case a man's first name is written in, when its ending shows it: "nom" for "Сергей", "gen" for
-    "Сергея", "ins" for "Гитанасом"; "" when there is no first name or the ending tells nothing."""
+    "Сергея", "ins" for "Андреем"; "" when there is no first name or the ending tells nothing."""
     if not mention.first or mention.gender == "Fem" or not mention.text:
         return ""
     written = mention.text.split()[0]
@@ -346,9 +346,9 @@ def _first_case(mention: Mention) -> str:
 
 
 def _surname_by_first_name(mention: Mention) -> str | None:
-    """A man's surname in the nominative, by the case his first name is written in: "Сергея Шойгу" is
-    "Шойгу" (a genitive surname would end in "-а"), "Гитанасом Науседой" "Науседа", "Галем Хиршем" "Хирш",
-    "Сооронбая Жээнбекова" "Жээнбеков"; None when the first name does not tell."""
+    """A man's surname in the nominative, by the case his first name is written in: "Аркадия Тажигу" is
+    "Тажигу" (a genitive surname would end in "-а"), "Андреем Сковородой" "Сковорода", "Яковом Гершем"
+    "Герш", "Тимура Жаксыбекова" "Жаксыбеков"; None when the first name does not tell."""
     case = _first_case(mention)
     if case not in SURNAME_CASES:
         return None
@@ -357,7 +357,7 @@ def _surname_by_first_name(mention: Mention) -> str | None:
         stem = surname[: len(surname) - len(ending)]
         if surname.lower().endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS:
             return stem + replacement
-    return surname if case == "gen" else None  # no genitive ending: it does not decline ("Шойгу", "Дюбуа")
+    return surname if case == "gen" else None  # no genitive ending: it does not decline ("Тажигу", "Дюбуа")
 
 
 def display_name(mentions: list[Mention]) -> str:

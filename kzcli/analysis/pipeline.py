@@ -142,7 +142,7 @@ class Analyzer:
 
     @staticmethod
     def _date_stamp(structure: Structure, analysis: Analysis) -> bool:
-        """A year-less stamp ("МОСКВА, 23 янв — ПРАЙМ.") takes the year just after the latest past event
+        """A year-less stamp ("СЕВЕРСК, 12 фев — Вестник.") takes the year just after the latest past event
         the article reports (`lang.calendar.year_after`); sets the structure's publication date."""
         latest = analysis.published_window()[0]
         if structure.published or structure.published_month or not structure.stamp_day or not latest:

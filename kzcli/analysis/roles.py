@@ -160,8 +160,11 @@ STATE_HEADS = {"президент", "президентка", "король", "
 
 
 def heads_a_state(role: str) -> bool:
-    """>>> heads_a_state("президент Казахстана"), heads_a_state("председатель Нацбанка")
-    (True, False)"""
+    """A stated role names a head of state.
+
+    >>> heads_a_state("президент Казахстана"), heads_a_state("председатель Нацбанка")
+    (True, False)
+    """
     return bool({stem(word) for word in role.split()} & {stem(word) for word in STATE_HEADS})
 
 

@@ -854,7 +854,7 @@ class ArticleSpeech:
         noun = tree.sent.tokens[token_index].lemma
         phrase = tree.phrase(token_index)
         written = tree.sent.tokens[token_index].text.lower()[:5]
-        words = set(stems(phrase)) - {noun[:5], written}  # not the noun itself, wherever it stands ("Уволенный глава …")
+        words = set(stems(phrase)) - {noun[:5], written}  # not the noun itself, wherever it stands ("Уволенный глава агентства")
         others = words - GENERIC_MODIFIERS
         of_state = bool({"госуд", "стран"} & words)  # "глава государства", "лидер страны"
         best, best_key = None, None

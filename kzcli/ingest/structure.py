@@ -161,7 +161,7 @@ class Structure:
     published_month: str | None = None  # "2021-03" from a page-store marker that gives no day: a year for dates
     url: str | None = None  # the page's address, when the page or the text states it
     language: str = "ru"  # ISO 639-1 code of the text's language: "ru", "kk", "uk", "en"…
-    stamp_day: tuple[int, int] | None = None  # (month, day) of a stamp no year was found for: "23 янв"
+    stamp_day: tuple[int, int] | None = None  # (month, day) of a stamp no year was found for: "12 фев"
 
     @property
     def lead(self) -> list[Paragraph]:
@@ -494,7 +494,7 @@ def choose_headline(lines: list[str], stamped: set[int] = frozenset()) -> int | 
     lead as well. A line that a date stamp follows directly (`stamped`, indexes) may end in a full stop, as
     some sites print headlines ("Компания ответила на критику.", then "30.01.2025").
 
-    >>> choose_headline(["RU KZ", "Киргизское дежавю повторилось", "Эксперты: дежавю в Кыргызстане повторилось."])
+    >>> choose_headline(["RU KZ", "Павлодарский мост открылся снова", "Эксперты: мост в Павлодаре открылся снова."])
     1
     """
     body = next((i for i, line in enumerate(lines) if word_count(line) >= BODY_WORDS and _reads_as_sentence(line)),

@@ -160,8 +160,8 @@ def complete_year(month: int, day: int, text: str) -> date | None:
 
 def year_after(month: int, day: int, latest: date, within_days: int = 62) -> date | None:
     """Give a year-less stamp the year that puts it on or just after the latest past event its article
-    reports, when that is at most two months before it: "23 янв" over a report of the week of 18–24
-    December 2018 is 23 January 2019; over events of March 2015 alone it stays year-less.
+    reports, when that is at most two months before it: "12 фев" over a report of the week of 25–31
+    January 2021 is 12 February 2021; over events of a spring six years back alone it stays year-less.
     """
     stamp = safe_date(latest.year, month, day)
     if stamp is not None and stamp < latest:
