@@ -243,6 +243,17 @@ def test_discourse_patterns_give_exact_speaker_and_text(rows, expected):
     assert expected in found
 
 
+def test_narration_after_an_interview_is_no_answer(rows):
+    """After the last answer, "Директор музея X уточнил, что …" is the article speaking again: X's
+    statement, not the interviewee's answer."""
+    found = sorted((row["speaker"], row["kind"], row["text"]) for row in rows if row["file"] == "closing.txt"
+                   and row["kind"] != "direct")
+    assert found == [("Вера Лунина", "indirect", "новой выставке"),
+                     ("Вера Лунина", "interview", "Мне хотелось привезти картины туда, где музеев почти нет."),
+                     ("Вера Лунина", "interview", "Мы рассчитываем показать ее следующей зимой."),
+                     ("Глеб Осокин", "indirect", "вход на выставку будет бесплатным")]
+
+
 def test_a_person_noun_never_speaks_for_the_organisation_after_it(rows):
     """"Сотрудник «Газпрома»: «…»" is one employee's words, not the company's: no speaker, so no statement."""
     assert not [row for row in rows if row["file"] == "employee.txt" and row["speaker_type"] == "org"]

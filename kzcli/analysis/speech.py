@@ -228,11 +228,16 @@ class ArticleSpeech:
         found = []
         for para in sorted(self.in_para):
             answer = self._answer(para) if self.kinds.get(para) == "answer" else []
+            first = self.in_para[para][0]
+            opening = self._sentence(first, self.texts[para], self.spans[para])
+            if answer and self._narrated(para, opening, answer[0].speaker):
+                answer = []
             found += answer
             # an answer's own "я считаю, что …" is the answer; others it reports are their statements
             own = {self.mentions[q.speaker.mention].key for q in answer if q.speaker.mention is not None}
             for index in self.in_para[para]:
-                made = [q for q in self._sentence(index, self.texts[para], self.spans[para])
+                said = opening if index == first else self._sentence(index, self.texts[para], self.spans[para])
+                made = [q for q in said
                         if not answer or (q.speaker.mention is not None and self.mentions[q.speaker.mention].key not in own)]
                 if para < 0 and not made:
                     made = self._headline(index)
@@ -263,6 +268,18 @@ class ArticleSpeech:
             return []
         first = self.in_para[para][0]
         return [Quote(para, first, "interview", "интервью", text.strip(), 0, len(text), speaker)]
+
+    def _narrated(self, para: int, opening: list[Quote], interviewee: Speaker) -> bool:
+        """Whether a paragraph after an interview's answers is the article's own narration again: it opens
+        by reporting what another person, named there as its subject, said, and never speaks in the first
+        person ("Продюсер картины Иван Орлов уточнил, что фильм выйдет весной." after the last answer; not
+        "Главным стало заявление министра Орлова о …")."""
+        others = [q for q in opening if q.speaker.type == "person" and q.speaker.mention is not None
+                  and self.mentions[q.speaker.mention].nominative
+                  and self.mentions[q.speaker.mention].key != self.mentions[interviewee.mention].key]
+        return bool(others) and not any("Person=1" in self.sentences[index].tokens[i].feats
+                                        for index in self.in_para[para]
+                                        for i in range(len(self.sentences[index].tokens)))
 
     def _interviewee(self) -> Speaker | None:
         if not self.interviewee:
