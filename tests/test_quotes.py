@@ -233,6 +233,8 @@ def rows(speech):
     # "говорится в Telegram-канале ведомства": the channel's owner; "«…» — так прокомментировал X"
     ("channels.txt", "ведомство", "description", "ведомства", "direct", "Очередей в поликлиниках станет меньше"),
     ("channels.txt", "Ерлан Тулегенов", "person", "Ерлан Тулегенов", "direct", "Это временные трудности"),
+    # a plural role noun is the group it names, not one of its members named later
+    ("plural_roles.txt", "аналитики", "description", "Аналитики", "indirect", "ставка останется прежней до весны"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

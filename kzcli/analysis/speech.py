@@ -698,7 +698,7 @@ class ArticleSpeech:
         if token.pos != "NOUN" and token.lemma not in PARTITIVE and not role_noun:
             return None
         lemma = token.lemma
-        if role_noun:
+        if role_noun and feats(token).get("Number") != "Plur":  # "Аналитики ожидают" are no one analyst named later
             person = self._by_role(index, tree, token_index)
             if person:
                 return person
