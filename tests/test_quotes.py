@@ -235,6 +235,9 @@ def rows(speech):
     ("channels.txt", "Ерлан Тулегенов", "person", "Ерлан Тулегенов", "direct", "Это временные трудности"),
     # a plural role noun is the group it names, not one of its members named later
     ("plural_roles.txt", "аналитики", "description", "Аналитики", "indirect", "ставка останется прежней до весны"),
+    # "X, который отметил, что …": the one the relative clause is about
+    ("relative.txt", "Степан Ковалев", "person", "Степан Ковалев", "indirect", "мост построят за два года"),
+    ("relative.txt", "жители", "description", "жители", "indirect", "стройка испортит набережную"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -1038,9 +1038,11 @@ class SpeechTree(Tree):
         tokens = self.sent.tokens
         for _ in range(3):
             subjects = self.kids(i, {"nsubj", "nsubj:pass"})
+            rel, head = tokens[i].rel, tokens[i].head
+            if subjects and tokens[subjects[0]].lemma == "который" and rel == "acl:relcl":
+                return head  # "канцлер Олаф Шольц, который отметил, что …": the one the clause is about
             if subjects:
                 return subjects[0]
-            rel, head = tokens[i].rel, tokens[i].head
             places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS | SAID_IN
                       or tokens[c].lemma.endswith("канал")]  # "в Telegram-канале ведомства"
             if tokens[i].lemma in {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"} and places:
