@@ -532,3 +532,10 @@ def test_a_year_less_stamp_takes_the_year_after_the_latest_past_event(tmp_path):
              if row["id"] == "week"}
     assert dated == {"с 25 по 31 января": "2021-01-25/2021-01-31", "во вторник": "2021-02-09",
                      "С начала месяца": "2021-02", "в 2021 году": "2021"}
+
+
+def test_a_dateline_dates_the_article_and_is_no_event(expression_rows):
+    """"Южноморск, 4 июня 2025. Губернатор …": the dateline's date is the publication's (so "в среду" is that
+    Wednesday); the dateline, only a place and a date, tells of no event."""
+    rows = [(row["date"], row["mention"], row["event"]) for row in expression_rows if row["file"] == "dateline.txt"]
+    assert rows == [("2025-06-04", "в среду", "Губернатор области открыл движение по новому мосту через реку")]

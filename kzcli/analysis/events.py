@@ -73,6 +73,8 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
     last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… ноября, с 11 по 17 числа")
     events = []
     for index, sent, mention in found:
+        if not _says_more(sent, mention):
+            continue
         clause = Clause(sent, mention.start, mention.end, drop=mention.text)
         if mention.condition and not clause.bears(mention.condition, mention.end):
             continue
@@ -113,7 +115,15 @@ DASHES = {"—", "–"}
 # Nouns that only frame a date: "по состоянию на 1 мая", "в период с 1 по 10 мая" ("по итогам года" tells what
 # the figures are for, and stays).
 FRAME_NOUNS = {"состояние", "течение", "протяжение", "период"}
+NAMES_AND_MARKS = {"PROPN", "PUNCT", "SYM", "X"}
 CORRELATIVES = {"случай", "тот", "то"}  # "в случае, если …", "после того, как …", "в том, что …"
+
+
+def _says_more(sent, mention) -> bool:
+    """Whether a sentence holds words besides its date and names: an agency's dateline ("ПАРИЖ, 5 июня
+    2025 — ИА Вестник.") dates the article, and tells of no event."""
+    return any(token.pos not in NAMES_AND_MARKS for token in sent.tokens
+               if not mention.start <= token.start < mention.end)
 
 
 def _asides(tokens, inside: list[int]) -> set[int]:

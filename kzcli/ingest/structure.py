@@ -115,7 +115,7 @@ BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s
 # The date such a dateline carries, with or without a year and a time.
 DATELINE_DATE = re.compile(
     r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+(?:[ -][А-ЯЁA-Z][А-ЯЁA-Zа-яё-]+)?[,.]\s+(\d{1,2})\s+([а-яё]+\.?)(?:,?\s+(\d{4}))?"
-    r"(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]|/)"
+    r"(?:,?\s+\d{1,2}:\d{2})?(?:\.?\s*(?:[-–—]|/)|\.\s+(?=[«\"A-ZА-ЯЁ]))"  # "Париж, 5 июня 2025. Президент …"
 )
 # A date and its time opening a line, in either order: "09:41 14.03.2021", "5 марта 2021 17:20".
 TIMED_STAMP = re.compile(
