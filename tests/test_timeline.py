@@ -145,6 +145,20 @@ def test_relative_dates_are_anchored_to_publication(text, direction, value):
     assert found.value == value
 
 
+@pytest.mark.parametrize("text, published, value", [
+    # "минувший" is the latest season gone by; "прошлый" the one before this year's
+    ("Минувшим летом урожай был рекордным.", date(2025, 9, 10), "2025-06/2025-08"),
+    ("Минувшим летом урожай был рекордным.", date(2025, 4, 15), "2024-06/2024-08"),
+    ("Минувшей зимой дороги не чистили.", date(2025, 4, 15), "2024-12/2025-02"),
+    ("Прошедшей зимой дороги не чистили.", date(2025, 1, 20), "2023-12/2024-02"),  # this winter is not over
+    ("Прошлой зимой дороги не чистили.", date(2025, 4, 15), "2023-12/2024-02"),
+])
+def test_a_season_gone_by_is_the_latest_over_at_publication(text, published, value):
+    found = one(text)
+    resolve_relative(found, published, "past")
+    assert found.value == value
+
+
 @pytest.mark.parametrize("text, direction, published, value", [
     ("Пошлины действуют с 1 августа.", None, date(2025, 9, 30), "2025-08-01"),
     ("Пошлины введут с 1 ноября.", "future", date(2025, 9, 30), "2025-11-01"),

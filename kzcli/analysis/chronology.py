@@ -43,6 +43,7 @@ SHIFT_STEMS = {
     "эт": 0, "текущ": 0, "нынешн": 0, "уходящ": 0, "позапрошл": -2, "прошл": -1, "минувш": -1, "прошедш": -1,
     "следующ": 1, "будущ": 1, "наступающ": 1, "предстоящ": 1,
 }
+PASSED = ("минувш", "прошедш")  # the latest one gone by, not the one before this one ("прошлой зимой")
 SHIFT = "(" + "|".join(stem + r"[а-яё]*" for stem in sorted(SHIFT_STEMS, key=len, reverse=True)) + ")"
 SHIFTED_YEAR = rf"{SHIFT}\s+года\b"  # "этого года", "прошлого года"
 YEAR_TAIL = rf"(?:\s+{YEAR}{YEAR_WORD}?|\s+{SHIFTED_YEAR})?"  # "2025 года" | "этого года" | nothing
@@ -301,6 +302,10 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
     if kind == "season":
         before, season, y, shifted = g
         name = SEASON_WORDS[season.lower()]
+        if before and before.lower().startswith(PASSED) and not y and not shifted:
+            first, last = PERIOD_MONTHS[name]  # "минувшим летом": the latest summer over by the publication
+            return make("range", None, month=first or 12, end_value=(None, last, None), modifier=name,
+                        lead_year=-1 if first == 0 else 0, shift=("season_passed", last))
         return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted), modifier=name, shift_before=_shift(before))
     if kind == "decade":
         part, digits, years = g
@@ -442,7 +447,9 @@ def resolve_relative(mention: DateMention, anchor: date, direction: str | None =
         mention.set_year(anchor.year + mention.year_shift)
         return
     unit, amount = mention.shift
-    if unit == "day":
+    if unit == "season_passed":  # its last month is `amount`: this year's season unless it is not over yet
+        mention.set_year(anchor.year - (amount >= anchor.month))
+    elif unit == "day":
         _set_day(mention, anchor + timedelta(days=amount))
     elif unit.startswith("weekday"):
         offset = amount - anchor.weekday()  # the day in the publication's week
