@@ -238,6 +238,8 @@ def rows(speech):
     # "X, который отметил, что …": the one the relative clause is about
     ("relative.txt", "Степан Ковалев", "person", "Степан Ковалев", "indirect", "мост построят за два года"),
     ("relative.txt", "жители", "description", "жители", "indirect", "стройка испортит набережную"),
+    # "подтвердил «Прибою»": the outlet told is not the body that speaks in the next paragraph
+    ("told.txt", "мэрия", "description", "мэрии", "indirect", "штраф составит 2 млн рублей"),
     # "Аналитик Марина Ким:" as a paragraph of its own: the next paragraph is hers
     ("appeals.txt", "Марина Ким", "person", "Аналитик Марина Ким", "direct",
      "Рынок перегрет, и коррекция неизбежна. Инвесторам стоит быть осторожнее."),

@@ -792,12 +792,22 @@ class ArticleSpeech:
         fitting = [(e, sent) for e, sent in named if body_fits(noun, e.normal) or _introduced_as(sent, e, noun)]
         if not fitting and noun not in BODY_CLASSES:
             fitting = [(e, sent) for e, sent in named if self._org_subject(sent, e)]
-            if not fitting and len({e.normal for e, _ in named}) == 1:
+            if not fitting and len({e.normal for e, _ in named}) == 1 and not self._told(*named[0]):
                 fitting = named[:1]
         if not fitting:
             return None
         entity, sent = fitting[0]
         return Speaker("org", org_name(entity, sent), None, tree.phrase(token_index))
+
+    @staticmethod
+    def _told(entity, sent) -> bool:
+        """The organisation is who was told, not who speaks: the object of a reporting verb ("подтвердил
+        «Вестнику», что …", which natasha may tag as an accusative or genitive object)."""
+        for token in sent.tokens:
+            if entity.start <= token.start < entity.end and token.head >= 0 \
+                    and not entity.start <= sent.tokens[token.head].start < entity.end:
+                return token.rel in ("obj", "iobj") and sent.tokens[token.head].lemma in CUE_VERBS
+        return False
 
     @staticmethod
     def _org_subject(sent, entity) -> bool:
