@@ -422,6 +422,12 @@ def test_a_name_seen_only_in_other_cases_is_put_in_the_nominative_by_its_first_n
     assert rows == {"Олег Дюбуа", "Аркадий Тажигу", "Андрей Сковорода", "Тимур Жаксыбеков", "Федор Ушинский"}
 
 
+def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
+    rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
+    assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],
+                    "Глеб Зимин": ["Глеб Аркадьевич Зимин", "Глебом Зиминым"]}
+
+
 def test_a_role_never_runs_over_another_name(speech):
     """A page that repeats "Канцлер Австрии Ганс Келлер" twice gives the role once, not the name inside it."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["repeated.txt"]}

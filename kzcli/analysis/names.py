@@ -26,6 +26,8 @@ CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", 
 VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
+# A patronymic in any case: Викторович, Сергеевна, Ильинична, Мамед оглы, Нурлан улы, Айгуль кызы.
+PATRONYMIC = re.compile(r"(?:[ео]вич|[ео]вн|[иы]ч(?:н|ин)|оглы|улы|уулу|кызы|қызы)[а-яё]*$", re.IGNORECASE)
 # A dictionary word's (part of speech, first reading is a name, some reading is a name, some reading is
 # animate); None when unknown.
 Lookup = Callable[[str], "tuple[str, bool, bool, bool] | None"]
@@ -361,15 +363,31 @@ def _surname_by_first_name(mention: Mention) -> str | None:
 
 
 def display_name(mentions: list[Mention]) -> str:
-    """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"."""
+    """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"; a second given
+    name written between, in the nominative, stays ("Реджеп Тайип Эрдоган"); a patronymic does not
+    ("Андрей Викторович Семенов" → "Андрей Семенов")."""
     surname = nominative_surname(mentions)
     firsts = Counter(m.first for m in mentions if m.first)
     if firsts:
-        return f"{_spelling(firsts)} {surname}"
+        first = _spelling(firsts)
+        middles = Counter(middle for m in mentions if (middle := _middle_name(m, first)))
+        return f"{first} {_spelling(middles)} {surname}" if middles else f"{first} {surname}"
     initials = Counter(m.initial for m in mentions if m.initial)
     if initials:
         return f"{initials.most_common(1)[0][0]}.{surname}"
     return surname
+
+
+def _middle_name(mention: Mention, first: str) -> str:
+    """The given names a nominative mention writes between `first` and the surname, when none is a
+    patronymic or an initial: "Тайип" of "Реджеп Тайип Эрдоган"; "" for "Андрей Викторович Семенов"."""
+    words = mention.text.split()
+    if not mention.nominative or len(words) < 3 or normal_word(words[0]) != normal_word(first):
+        return ""
+    middle = words[1:-1]
+    if any(PATRONYMIC.search(word) or not word[:1].isupper() or not word.isalpha() for word in middle):
+        return ""
+    return " ".join(middle)
 
 
 def nominative_surname(mentions: list[Mention]) -> str:
