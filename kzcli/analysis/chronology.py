@@ -303,9 +303,9 @@ def _read(match: re.Match, written: str) -> list[DateMention]:
         before, season, y, shifted = g
         name = SEASON_WORDS[season.lower()]
         if before and before.lower().startswith(PASSED) and not y and not shifted:
-            first, last = PERIOD_MONTHS[name]  # "минувшим летом": the latest summer over by the publication
-            return make("range", None, month=first or 12, end_value=(None, last, None), modifier=name,
-                        lead_year=-1 if first == 0 else 0, shift=("season_passed", last))
+            mentions = _months(make, *PERIOD_MONTHS[name], None, None, modifier=name)
+            mentions[0].shift = ("season_passed", PERIOD_MONTHS[name][1])  # "минувшим летом": the latest over
+            return mentions
         return _months(make, *PERIOD_MONTHS[name], _year(y), _shift(shifted), modifier=name, shift_before=_shift(before))
     if kind == "decade":
         part, digits, years = g

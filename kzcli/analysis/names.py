@@ -27,7 +27,7 @@ VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 # A patronymic in any case: Викторович, Сергеевна, Ильинична, Мамед оглы, Нурлан улы, Айгуль кызы.
-PATRONYMIC = re.compile(r"(?:[ео]вич|[ео]вн|[иы]ч(?:н|ин)|оглы|улы|уулу|кызы|қызы)[а-яё]*$", re.IGNORECASE)
+PATRONYMIC = re.compile(r"(?:[ео]вич|[ео]вн|[иы]чн|оглы|улы|уулу|кызы|қызы)[а-яё]*$", re.IGNORECASE)
 # A dictionary word's (part of speech, first reading is a name, some reading is a name, some reading is
 # animate); None when unknown.
 Lookup = Callable[[str], "tuple[str, bool, bool, bool] | None"]

@@ -274,12 +274,11 @@ class ArticleSpeech:
         by reporting what another person, named there as its subject, said, and never speaks in the first
         person ("Продюсер картины Иван Орлов уточнил, что фильм выйдет весной." after the last answer; not
         "Главным стало заявление министра Орлова о …")."""
-        others = [q for q in opening if q.speaker.type == "person" and q.speaker.mention is not None
-                  and self.mentions[q.speaker.mention].nominative
-                  and self.mentions[q.speaker.mention].key != self.mentions[interviewee.mention].key]
-        return bool(others) and not any("Person=1" in self.sentences[index].tokens[i].feats
-                                        for index in self.in_para[para]
-                                        for i in range(len(self.sentences[index].tokens)))
+        named = [self.mentions[q.speaker.mention] for q in opening
+                 if q.speaker.type == "person" and q.speaker.mention is not None]
+        others = [m for m in named if m.nominative and m.key != self.mentions[interviewee.mention].key]
+        return bool(others) and not any("Person=1" in token.feats
+                                        for index in self.in_para[para] for token in self.sentences[index].tokens)
 
     def _interviewee(self) -> Speaker | None:
         if not self.interviewee:
