@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.events import ClauseExtent, clause_text
-from kzcli.index.store import StoredToken, encode_tokens, packed_endings, stored_tokens, unpacked, unpacked_endings
+from kzcli.index.store import StoredToken, encode_tokens, stored_tokens
+from kzcli.index.words import endings_text, text_endings
 
 BODY = (
     "Президент Казахстана встретился с делегацией деловых кругов Японии.\n"
@@ -188,9 +189,9 @@ def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():
 
 def test_paradigm_endings_come_back_as_stored():
     endings = [("", "ый"), ("", ""), ("по", "ее"), ("наи", "ейший")]
-    assert unpacked(packed_endings(endings)) == "ый  по|ее наи|ейший"
-    assert unpacked_endings(packed_endings(endings)) == endings
-    assert unpacked_endings(packed_endings([])) == []
+    assert endings_text(endings) == "ый  по|ее наи|ейший"
+    assert text_endings(endings_text(endings)) == endings
+    assert text_endings(endings_text([])) == []
 
 
 def test_a_selection_of_any_size_reaches_sqlite_as_one_parameter(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ from collections import Counter
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.names import Mention, cluster, person_keys
-from .store import Store, in_list, one_line, stored_tokens
+from .store import Store, one_line, stored_tokens
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -144,21 +144,22 @@ def _clause(store: Store, aid: int, sent: int, start: int, end: int, extent: Cla
 
 
 def relate_words(store: Store) -> None:
-    """Derivational families of the words new to the index (`families.family_pairs`), for search."""
-    db = store.db
-    plain = db.cursor()
-    plain.row_factory = None  # tuples: the vocabulary runs to hundreds of thousands of words
-    new = plain.execute("SELECT tid, root FROM roots WHERE related = 0").fetchall()
+    """Derivational families of the words new to the index (`families.family_pairs`), for search; their
+    roots are packed with the families, so a root still waiting is one whose family is not yet known."""
+    words = store.words
+    new = [(tid, root) for root, tid in words.waiting("root")]
     if not new:
         return
     from ..analysis.families import family_pairs
 
-    roots = sorted(plain.execute("SELECT root, tid FROM roots").fetchall())
-    terms = dict(plain.execute("SELECT tid, term FROM vocab WHERE tid IN (SELECT tid FROM roots)").fetchall())
+    roots = words.scan("root")
+    related = {tid for _, tid in roots}
+    terms = {tid: term for tid, term in words.scan("vocab") if tid in related}
     pairs = family_pairs(new, roots, terms)
     with store.transaction():
-        db.executemany("INSERT OR REPLACE INTO families VALUES (?, ?, ?)", pairs)
-        db.execute("UPDATE roots SET related = 1 WHERE related = 0")
+        words.add("family", sorted(pairs))
+        words.pack("family")
+        words.pack("root")
 
 
 def link_aliases(store: Store) -> None:
@@ -170,7 +171,7 @@ def link_aliases(store: Store) -> None:
     rows = db.execute("SELECT DISTINCT kind, name, short FROM names").fetchall()
     groups = alias_groups([tuple(row) for row in rows])
     words = {word for group in groups for name, _ in group for word in name.split()}
-    tids = dict(db.execute(f"SELECT term, tid FROM vocab WHERE term IN {in_list(words)}", sorted(words)).fetchall())
+    tids = dict(store.words.rows_in("term", words))
     aliases = []
     for grp, group in enumerate(groups):
         known = [(name, kind) for name, kind in group if all(word in tids for word in name.split())]
@@ -199,6 +200,16 @@ def link_copies(store: Store) -> None:
         db.executemany("UPDATE articles SET copy_of = ? WHERE aid = ?", [(o, aid) for aid, o in original.items()])
 
 
+def pack_words(store: Store) -> None:
+    """Pack the words the run added into the word maps' blocks (`index.words`), and set aside the terms
+    no paragraph holds any longer."""
+    with store.transaction():
+        for name in ("term", "vocab", "latin", "form", "lexeme", "paradigm", "spelling"):
+            store.words.pack(name)
+    store.bury_terms()
+    store.reclaim()
+
+
 PASSES = {"grouping people": regroup_people, "dating events from other sources": link_events,
           "relating derived words": relate_words, "linking abbreviations": link_aliases,
-          "linking copies": link_copies}
+          "linking copies": link_copies, "packing the word index": pack_words}

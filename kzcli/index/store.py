@@ -18,8 +18,9 @@ from ..analysis.copies import text_sketch
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
+from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -68,50 +69,11 @@ CREATE TABLE IF NOT EXISTS sentences (
     tokens BLOB NOT NULL,
     PRIMARY KEY (aid, idx)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS vocab (
-    tid INTEGER PRIMARY KEY,
-    term TEXT NOT NULL UNIQUE,
-    cf INTEGER NOT NULL DEFAULT 0
+-- The terms no paragraph holds any longer (their articles changed or left), which queries pass over;
+-- worked out again by the corpus passes after a removal (`Store.bury_terms`).
+CREATE TABLE IF NOT EXISTS dead_terms (
+    tid INTEGER PRIMARY KEY
 );
--- The Latin words, which a Cyrillic query word's Latin spellings are compared with ("Телеграм" → Telegram).
-CREATE INDEX IF NOT EXISTS vocab_latin ON vocab (cf) WHERE term GLOB '*[A-Za-z]*';
-CREATE TABLE IF NOT EXISTS forms (
-    form TEXT NOT NULL,
-    tid INTEGER NOT NULL,
-    PRIMARY KEY (form, tid)
-) WITHOUT ROWID;
--- The paradigms of each written form's readings (`analysis.inflection`), for query words the corpus never
--- wrote in that form: the forms of a lexeme are prefix + stem + suffix for each (prefix, suffix) pair of
--- its paradigm's endings (`packed_endings`).
-CREATE TABLE IF NOT EXISTS lexemes (
-    stem TEXT NOT NULL,
-    para INTEGER NOT NULL,
-    tid INTEGER NOT NULL,
-    PRIMARY KEY (stem, para, tid)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS paradigms (
-    para INTEGER PRIMARY KEY,
-    endings BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS spellings (
-    spelling TEXT NOT NULL,
-    tid INTEGER NOT NULL,
-    PRIMARY KEY (spelling, tid)
-) WITHOUT ROWID;
--- Each term's derivational root (`lang.derivation`), ordered by root: a query finds a term's row from the
--- root it works out again, and the terms of related roots by a range; no second copy of the roots.
-CREATE TABLE IF NOT EXISTS roots (
-    root TEXT NOT NULL,
-    tid INTEGER NOT NULL,
-    related INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (root, tid)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS families (
-    tid INTEGER NOT NULL,
-    relative INTEGER NOT NULL,
-    similarity REAL,
-    PRIMARY KEY (tid, relative)
-) WITHOUT ROWID;
 -- Names of organisations and places as articles write them, for `analysis.aliases` (kind: defined | org
 -- | place | caps; name: lemmas; short: a defined abbreviation).
 CREATE TABLE IF NOT EXISTS names (
@@ -154,6 +116,8 @@ END;
 CREATE VIRTUAL TABLE IF NOT EXISTS para_fts USING fts5(
     terms, extra, content='para_terms', content_rowid='rowid', tokenize='unicode61'
 );
+-- The term ids the full-text index holds (no storage of its own).
+CREATE VIRTUAL TABLE IF NOT EXISTS para_vocab USING fts5vocab(para_fts, 'row');
 CREATE TABLE IF NOT EXISTS mentions (
     aid INTEGER NOT NULL,
     idx INTEGER NOT NULL,
@@ -296,6 +260,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
+HAS_LATIN = re.compile(r"[A-Za-z]")
 NOMINATIVE_EDIT = re.compile(r"(\d+)(.*)")
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
@@ -392,17 +357,6 @@ def packed_text(text: str) -> bytes:
 def unpacked(blob: bytes) -> str:
     """The text `packed_text` stored; an SQL function of every connection, `unpacked(text)`."""
     return zlib.decompress(blob).decode("utf-8")
-
-
-def packed_endings(endings) -> bytes:
-    """A paradigm's (prefix, suffix) pairs as the index stores them: space-separated suffixes, a prefix
-    before "|", compressed (`packed_text`): [("", "а"), ("", ""), ("по", "ее")] is "а  по|ее"."""
-    return packed_text(" ".join(f"{prefix}|{suffix}" if prefix else suffix for prefix, suffix in endings))
-
-
-def unpacked_endings(blob: bytes) -> list[tuple[str, str]]:
-    text = unpacked(blob)
-    return [tuple(part.split("|")) if "|" in part else ("", part) for part in (text.split(" ") if text else [])]
 
 
 def in_list(values) -> str:
@@ -504,13 +458,16 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.words: WordMaps | None = None  # the word maps, once the database is open
         self._vocab: dict[str, int] | None = None  # term → tid while writing
         self._next_tid = 0  # the next new term's tid, once `_vocab` is read
         self._forms: set[tuple[str, int]] = set()  # (form, tid) pairs written in this run
-        self._spellings: set[tuple[str, int]] = set()  # (spelling in the other script, tid) pairs, likewise
+        self._spellings: set[tuple[str, int, str]] = set()  # (spelling in the other script, tid, term), likewise
+        self._buried: bool | None = None  # whether dead_terms holds any, once asked while writing
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
+            self.words = WordMaps(self.db)
         except (OSError, sqlite3.Error) as err:
             raise KzError(f"cannot open the index at {path}: {err}") from None
 
@@ -531,10 +488,12 @@ class Store:
             self._delete_files()
             return self._connect()
         db.create_function("unpacked", 1, unpacked, deterministic=True)
+        if not tables:  # before the first table: pages freed by an update can be handed back (`reclaim`)
+            db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         if not tables:
-            db.executescript(SCHEMA)
+            db.executescript(SCHEMA + WORDS_SCHEMA)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.row_factory = sqlite3.Row
         return db
@@ -558,6 +517,8 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             self._vocab, self._forms, self._spellings = None, set(), set()  # they may hold rows the rollback removed
+            self.words.forget()
+            self._buried = None
             raise
 
     # -- freshness ---------------------------------------------------------
@@ -617,21 +578,23 @@ class Store:
             self._write_terms(aid, rows.terms, rows.lexemes, rows.paradigms)
 
     def _write_terms(self, aid: int, by_para: dict, lexemes: set[tuple[str, int, str]], paradigms: dict) -> None:
-        """Paragraph term sequences into the full-text index, with vocabulary counts, surface forms and
-        the paradigms of their words."""
-        db = self.db
+        """Paragraph term sequences into the full-text index, with the vocabulary, surface forms and the
+        paradigms of their words (`index.words`)."""
+        db, words = self.db, self.words
         counts = Counter(term for terms, extra, *_ in by_para.values() for term in terms + extra)
         tids = self._term_ids(list(counts))
-        db.executemany("UPDATE vocab SET cf = cf + ? WHERE tid = ?", [(n, tids[term]) for term, n in counts.items()])
+        if self._buried is None:
+            self._buried = db.execute("SELECT 1 FROM dead_terms LIMIT 1").fetchone() is not None
+        if self._buried:
+            clause, values = in_many(tids.values())
+            db.execute(f"DELETE FROM dead_terms WHERE tid IN {clause}", values)
         forms = {(form, tids[term]) for _, _, pairs, _ in by_para.values() for form, term in pairs} - self._forms
-        db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", sorted(forms))
+        words.add("form", sorted(forms))
         self._forms |= forms
-        db.executemany("INSERT OR IGNORE INTO lexemes VALUES (?, ?, ?)",
-                       sorted((stem, para, tids[term]) for stem, para, term in lexemes if term in tids))
-        db.executemany("INSERT OR IGNORE INTO paradigms VALUES (?, ?)",
-                       [(para, packed_endings(endings)) for para, endings in sorted(paradigms.items())])
-        spellings = {(form, tids[term]) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
-        db.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
+        words.add("lexeme", sorted((stem, para, tids[term]) for stem, para, term in lexemes if term in tids))
+        words.add("paradigm", [(para, endings_text(endings)) for para, endings in sorted(paradigms.items())])
+        spellings = {(form, tids[term], term) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
+        words.add("spelling", sorted(spellings))
         self._spellings |= spellings
         db.executemany(
             "INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)",
@@ -644,16 +607,38 @@ class Store:
     def _term_ids(self, terms: list[str]) -> dict[str, int]:
         """Vocabulary ids of the terms, adding the new ones; the vocabulary is read once per run."""
         if self._vocab is None:
-            self._vocab = dict(self.db.execute("SELECT term, tid FROM vocab").fetchall())
-            self._next_tid = max(self._vocab.values(), default=0) + 1  # the id SQLite would give next
+            self._vocab = {term: tid for term, tid in self.words.scan("term")}
+            self._next_tid = max(self._vocab.values(), default=0) + 1
         vocab = self._vocab
         new = [term for term in dict.fromkeys(terms) if term not in vocab]
         vocab.update((term, tid) for tid, term in enumerate(new, self._next_tid))
         self._next_tid += len(new)
-        self.db.executemany("INSERT INTO vocab (tid, term) VALUES (?, ?)", [(vocab[term], term) for term in new])
-        self.db.executemany("INSERT INTO roots (tid, root) VALUES (?, ?)",
-                            [(vocab[term], derivation_root(term)) for term in new if has_root(term)])
+        words = self.words
+        words.add("term", [(term, vocab[term]) for term in new])
+        words.add("vocab", [(vocab[term], term) for term in new])
+        words.add("latin", [(vocab[term], term) for term in new if HAS_LATIN.search(term)])
+        words.add("root", [(derivation_root(term), vocab[term]) for term in new if has_root(term)])
         return {term: vocab[term] for term in terms}
+
+    def bury_terms(self) -> None:
+        """After articles left or changed: the terms no paragraph holds any longer are dead to queries."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key = 'terms removed'").fetchone() is None:
+            return
+        live = {int(row[0]) for row in self.db.execute("SELECT term FROM para_vocab")}
+        with self.transaction():
+            self.db.execute("DELETE FROM dead_terms")
+            self.db.executemany("INSERT INTO dead_terms VALUES (?)",
+                                [(tid,) for tid, _ in self.words.scan("vocab") if tid not in live])
+            self.db.execute("DELETE FROM meta WHERE key = 'terms removed'")
+        self._buried = None
+
+    def reclaim(self) -> None:
+        """Give the pages an update freed back to the file system (the words waiting to be packed run
+        to as many pages as their blocks)."""
+        self.db.executescript("PRAGMA incremental_vacuum;")  # run to its end: a statement step frees one page
+
+    def dead_terms(self) -> frozenset[int]:
+        return frozenset(row[0] for row in self.db.execute("SELECT tid FROM dead_terms"))
 
     def corpus_stale(self) -> bool:
         """True when articles changed since the corpus-wide passes last ran (also after an interrupted run)."""
@@ -697,8 +682,8 @@ class Store:
     def _remove_terms(self, aid: int) -> None:
         db = self.db
         rows = db.execute("SELECT rowid, terms, extra FROM para_terms WHERE aid = ?", (aid,)).fetchall()
-        counts = Counter(int(tid) for row in rows for tid in (row["terms"] + " " + row["extra"]).split())
-        db.executemany("UPDATE vocab SET cf = cf - ? WHERE tid = ?", [(n, tid) for tid, n in counts.items()])
+        if rows:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('terms removed', '1')")
         db.executemany(
             "INSERT INTO para_fts (para_fts, rowid, terms, extra) VALUES ('delete', ?, ?, ?)",
             [(row["rowid"], row["terms"], row["extra"]) for row in rows],

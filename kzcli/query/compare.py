@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
 from ..analysis.figures import amount_range, bound, is_unit_word
-from ..index.store import Store, StoredToken, in_list, in_many, stored_tokens
+from ..index.store import Store, StoredToken, in_many, stored_tokens
 from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
@@ -231,7 +231,7 @@ def main_topics(store: Store, tokens: dict[int, list], stories: dict[int, int]) 
 def _corpus_spread(store: Store, keys: list[tuple]) -> dict[tuple, int]:
     """How many articles of the whole corpus have each phrase's two words in one paragraph."""
     words = sorted({word for key in keys for word in key})
-    tids = dict(store.db.execute(f"SELECT term, tid FROM vocab WHERE term IN {in_list(words)}", words).fetchall())
+    tids = dict(store.words.rows_in("term", words))
     spread = {}
     for key in keys:
         if not all(word in tids for word in key):
@@ -288,11 +288,10 @@ def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
     total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     scored = []
     for term in candidates:
-        row = store.db.execute(
-            "SELECT count(DISTINCT pt.aid) FROM vocab v JOIN para_fts ON para_fts MATCH '\"' || v.tid || '\"'"
-            " JOIN para_terms pt ON pt.rowid = para_fts.rowid WHERE v.term = ?", (term,)
-        ).fetchone()
-        scored.append((counts[term] * math.log(total / max(row[0], 1)) ** 2, term))
+        spread = sum(store.db.execute(
+            "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
+            " WHERE para_fts MATCH ?", (f'"{tid}"',)).fetchone()[0] for _, tid in store.words.rows("term", term))
+        scored.append((counts[term] * math.log(total / max(spread, 1)) ** 2, term))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [term for score, term in scored[:TOP_TERMS] if score > 0]
 

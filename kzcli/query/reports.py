@@ -202,10 +202,14 @@ def _collapsed(hits: list, original: dict[int, int], limit: int | None) -> list[
 def explain(store: Store, words) -> list[dict]:
     """Per query word: the corpus terms it matched, why, and a few surface forms of each."""
     lines = []
+    tids = {expansion.tid for word in words for expansion in word.expansions.values()}
+    forms_of: dict[int, list[str]] = {}
+    for form, tid in store.words.scan("form") if tids else []:
+        if tid in tids and len(forms_of.setdefault(tid, [])) < 6:
+            forms_of[tid].append(form)
     for word in words:
         for expansion in sorted(word.expansions.values(), key=lambda exp: -exp.weight):
-            forms = [row[0] for row in store.db.execute("SELECT form FROM forms WHERE tid = ? LIMIT 6", (expansion.tid,))
-                     ] or [expansion.term]  # a several-word name
+            forms = forms_of.get(expansion.tid) or [expansion.term]  # a several-word name
             lines.append({"query": word.text, "term": expansion.term, "why": expansion.why,
                           "weight": round(expansion.weight, 2), "forms": forms})
     return lines

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import Store, in_list, in_many, stored_tokens, unpacked_endings
+from ..index.store import HAS_LATIN, Store, in_many, stored_tokens
+from ..index.words import text_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.aliases import SKIPPED
 from ..analysis.families import UNRELATED
@@ -114,6 +115,8 @@ class Searcher:
 
     def __init__(self, store: Store) -> None:
         self.db = store.db
+        self.store = store
+        self.words = store.words
         self.sequences: dict[int, tuple[int, ...]] = {}  # a key below 0 → the tids of a several-word name
         self.spellings: dict[bool, list[tuple[str, int, str]]] = {}  # `_spellings`, by script
         self.dictionary_lemmas = RememberedLemmas(store.path.parent)
@@ -121,23 +124,27 @@ class Searcher:
     # -- vocabulary ----------------------------------------------------------
 
     @cached_property
+    def dead(self) -> frozenset[int]:
+        """The terms no paragraph holds any longer."""
+        return self.store.dead_terms()
+
+    @cached_property
     def vocabulary(self) -> list[tuple[str, int]]:
-        return [(row[0], row[1]) for row in self.db.execute("SELECT term, tid FROM vocab WHERE cf > 0")]
+        return [(term, tid) for tid, term in self.words.scan("vocab") if tid not in self.dead]
 
     @cached_property
     def latin_vocabulary(self) -> list[tuple[str, int]]:
-        rows = self.db.execute("SELECT term, tid FROM vocab WHERE cf > 0 AND term GLOB '*[A-Za-z]*'")  # as LATIN
-        return [(term, tid) for term, tid in rows if not CYRILLIC.search(term)]
+        return [(term, tid) for tid, term in self.words.scan("latin") if tid not in self.dead and not CYRILLIC.search(term)]
+
+    def term_of(self, tid: int) -> str:
+        return self.words.rows("vocab", tid)[0][1]
 
     def by_form(self, form: str) -> list[tuple[int, str]]:
-        rows = self.db.execute(
-            "SELECT vocab.tid, vocab.term FROM forms JOIN vocab USING (tid) WHERE form = ? AND cf > 0", (form,)
-        )
-        return [(row[0], row[1]) for row in rows]
+        return [(tid, self.term_of(tid)) for _, tid in self.words.rows("form", form) if tid not in self.dead]
 
     def by_term(self, term: str) -> tuple[int, str] | None:
-        row = self.db.execute("SELECT tid, term FROM vocab WHERE term = ? AND cf > 0", (term,)).fetchone()
-        return (row[0], row[1]) if row else None
+        found = [(tid, term) for _, tid in self.words.rows("term", term) if tid not in self.dead]
+        return found[0] if found else None
 
     def lemmas(self, word: str) -> set[str]:
         """The corpus terms a word the corpus never wrote is a form of, as listed at indexing
@@ -146,15 +153,11 @@ class Searcher:
         next query in the cache folder."""
         if not CYRILLIC.search(word):
             return set()
-        stems = sorted({word[start:end] for start in range(min(len(word), LONGEST_PREFIX) + 1)
-                        for end in range(start, len(word) + 1)})
-        rows = self.db.execute(
-            f"SELECT stem, para, term FROM lexemes JOIN vocab USING (tid) WHERE stem IN {in_list(stems)} AND cf > 0",
-            stems).fetchall()
-        paras = sorted({para for _, para, _ in rows})
-        endings = {para: unpacked_endings(text) for para, text in self.db.execute(
-            f"SELECT para, endings FROM paradigms WHERE para IN {in_list(paras)}", paras)}
-        known = {term for stem, para, term in rows
+        stems = {word[start:end] for start in range(min(len(word), LONGEST_PREFIX) + 1)
+                 for end in range(start, len(word) + 1)}
+        rows = [(stem, para, tid) for stem, para, tid in self.words.rows_in("lexeme", stems) if tid not in self.dead]
+        endings = {para: text_endings(text) for para, text in self.words.rows_in("paradigm", {para for _, para, _ in rows})}
+        known = {self.term_of(tid) for stem, para, tid in rows
                  if any(word == prefix + stem + suffix for prefix, suffix in endings[para])}
         return known or {normal_word(lemma) for lemma in self.dictionary_lemmas(word)}
 
@@ -218,17 +221,14 @@ class Searcher:
         family worked out at indexing (navec's similarity weighs each relative; unrelated meanings are
         dropped); for another word, the corpus words of a related root ("миграция" → мигрант)."""
         root = derivation_root(lemma)
-        known = self.db.execute("SELECT roots.tid FROM vocab JOIN roots ON root = ? AND roots.tid = vocab.tid"
-                                " WHERE term = ? AND related = 1", (root, lemma)).fetchone()
-        if known:
-            return [(tid, term, derivation_weight(similarity)) for tid, term, similarity in self.db.execute(
-                "SELECT relative, term, similarity FROM families JOIN vocab ON vocab.tid = relative"
-                " WHERE families.tid = ? AND cf > 0", (known[0],))
-                if similarity is None or similarity >= UNRELATED]
-        rows = self.db.execute(
-            "SELECT tid, term, root FROM roots JOIN vocab USING (tid) WHERE root >= ? AND root < ?"
-            " AND length(root) <= ? AND cf > 0", (root[:-1], root[:-1] + "\uffff", len(root) + 1))
-        return [(tid, term, derivation_weight(None)) for tid, term, other in rows if related_roots(root, other)]
+        tid = next((tid for _, tid in self.words.rows("term", lemma)), None)
+        if (root, tid) in self.words.rows("root", root, waiting=False):  # its family is known
+            return [(relative, self.term_of(relative), derivation_weight(similarity))
+                    for _, relative, similarity in self.words.rows("family", tid)
+                    if relative not in self.dead and (similarity is None or similarity >= UNRELATED)]
+        rows = self.words.rows_between("root", root[:-1], root[:-1] + "\uffff")
+        return [(tid, self.term_of(tid), derivation_weight(None)) for other, tid in rows
+                if len(other) <= len(root) + 1 and tid not in self.dead and related_roots(root, other)]
 
     def _add_spellings(self, word: QueryWord, keys: list[str], latin: bool) -> None:
         """Corpus words whose spelling in the other script is near one of `keys`: a Latin query against the
@@ -263,9 +263,8 @@ class Searcher:
         """(spelling in the other script, tid, term) of the corpus's words, the Latin spellings (of Cyrillic
         words) or the others; read once per script."""
         if latin not in self.spellings:
-            self.spellings[latin] = self.db.execute(
-                "SELECT spelling, tid, term FROM spellings JOIN vocab USING (tid) WHERE cf > 0"
-                f" AND {'' if latin else 'NOT '}spelling GLOB '*[A-Za-z]*'").fetchall()  # as LATIN
+            self.spellings[latin] = [row for row in self.words.scan("spelling")
+                                     if row[1] not in self.dead and bool(HAS_LATIN.search(row[0])) == latin]
         return self.spellings[latin]
 
     def add_aliases(self, words: list[QueryWord]) -> None:
@@ -321,9 +320,8 @@ class Searcher:
 
     def _terms_from(self, prefix: str) -> list[str]:
         """Corpus terms of up to 12 letters that start with `prefix`: "минфин" for "минфин"."""
-        rows = self.db.execute("SELECT term FROM vocab WHERE term >= ? AND term < ? AND cf > 0 AND length(term) <= 12",
-                               (prefix, prefix + "\uffff"))
-        return [row[0] for row in rows]
+        rows = self.words.rows_between("term", prefix, prefix + "\uffff")
+        return [term for term, tid in rows if tid not in self.dead and len(term) <= 12]
 
     def _key(self, tids: tuple[int, ...]) -> int:
         if len(tids) == 1:
@@ -453,8 +451,7 @@ class Searcher:
         """Close corpus words for a query that found nothing."""
         from rapidfuzz import fuzz, process
 
-        forms = [row[0] for row in self.db.execute(
-            "SELECT DISTINCT form FROM forms JOIN vocab USING (tid) WHERE cf > 0 AND length(form) > 2")]
+        forms = list(dict.fromkeys(form for form, tid in self.words.scan("form") if tid not in self.dead and len(form) > 2))
         found: list[str] = []
         for word in words:
             for form, _, _ in process.extract(normal_word(word.text), forms, scorer=fuzz.ratio, limit=limit, score_cutoff=60):
