@@ -2,6 +2,7 @@
 as they grow, and words that leave the corpus with their articles."""
 
 import sqlite3
+import zlib
 
 from conftest import run_cli
 from kzcli.index import words
@@ -47,7 +48,8 @@ def test_blocks_split_as_they_grow_and_keep_a_keys_rows_together(monkeypatch):
     maps.pack("form")
     maps.add("form", [(f"слово{index:04d}", 4) for index in range(1, 400, 2)])
     maps.pack("form")
-    blocks = [words._decoded("form", blob) for (blob,) in maps.db.execute("SELECT rows FROM word_blocks ORDER BY first")]
+    blocks = [words._decoded("form", zlib.decompress(blob).decode("utf-8"))
+              for (blob,) in maps.db.execute("SELECT rows FROM word_blocks ORDER BY first")]
     assert len(blocks) > 5
     assert all(block[-1][0] != after[0][0] for block, after in zip(blocks, blocks[1:]))
     assert [row for block in blocks for row in block] == maps.scan("form")

@@ -204,7 +204,7 @@ def pack_words(store: Store) -> None:
     """Pack the words the run added into the word maps' blocks (`index.words`), and set aside the terms
     no paragraph holds any longer."""
     with store.transaction():
-        for name in ("term", "vocab", "latin", "form", "lexeme", "paradigm", "spelling"):
+        for name in ("term", "vocab", "latin", "form", "lexeme", "paradigm", "spelling", "reading"):
             store.words.pack(name)
     store.bury_terms()
     store.reclaim()

@@ -594,7 +594,8 @@ class Store:
         words.add("lexeme", sorted((stem, para, tids[term]) for stem, para, term in lexemes if term in tids))
         words.add("paradigm", [(para, endings_text(endings)) for para, endings in sorted(paradigms.items())])
         spellings = {(form, tids[term], term) for *_, pairs in by_para.values() for form, term in pairs} - self._spellings
-        words.add("spelling", sorted(spellings))
+        words.add("spelling", sorted(row for row in spellings if HAS_LATIN.search(row[0])))
+        words.add("reading", sorted(row for row in spellings if not HAS_LATIN.search(row[0])))
         self._spellings |= spellings
         db.executemany(
             "INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)",

@@ -13,6 +13,7 @@ other. Readers see both, merged in key order as if one table held them.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zlib
 from bisect import bisect_left, bisect_right
@@ -50,11 +51,13 @@ FIELDS: dict[str, tuple[Callable, ...]] = {
     "form": (str, int),  # a written form (lower case) → tid of its lemma
     "lexeme": (str, int, int),  # stem → paradigm, tid (`analysis.inflection`)
     "paradigm": (int, str),  # paradigm → its (prefix, suffix) pairs, `endings_text`
-    "spelling": (str, int, str),  # the word in the other script → tid, term
+    "spelling": (str, int, str),  # a Cyrillic word's Latin spelling → tid, term
+    "reading": (str, int, str),  # a Latin word's Cyrillic reading → tid, term
     "root": (str, int),  # derivational root → tid (`lang.derivation`)
     "family": (int, int, _similarity),  # tid → a relative's tid, navec's similarity
 }
 IDENTITY = {"paradigm": 1, "family": 2}
+KEY = re.compile(r"^([^\t\n]*)\t", re.M)  # a line's key: every row has a field after it
 BLOCK_BYTES = 3600  # compressed: one block to a 4 KB page, as full as its text allows
 
 
@@ -83,7 +86,8 @@ class WordMaps:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self._blocks: dict[int, list[tuple]] = {}
+        self._texts: dict[int, str] = {}  # bid → its text
+        self._lookups: dict[int, tuple[list, list[str]]] = {}  # bid → its keys and lines
         self._directories: dict[str, tuple[list, list[int]]] = {}  # map → first keys and bids, in key order
         self._waiting: dict[str, list[tuple]] = {}
 
@@ -106,15 +110,21 @@ class WordMaps:
         firsts, bids = self._directory(name)
         start = max(bisect_right(firsts, low) - 1, 0)
         end = bisect_right(firsts, high) if inclusive else bisect_left(firsts, high)
-        inside = (lambda key: low <= key <= high) if inclusive else (lambda key: low <= key < high)
-        packed = [row for bid in bids[start:end] for row in self._block(name, bid) if inside(row[0])]
-        staged = [row for row in self.waiting(name) if inside(row[0])] if waiting else []
-        return _merged(name, packed, staged)
+        upto = bisect_right if inclusive else bisect_left
+        packed = []
+        for bid in bids[start:end]:
+            keys, lines = self._lines(name, bid)
+            packed += _decoded(name, "\n".join(lines[bisect_left(keys, low):upto(keys, high)]))
+        if not waiting:
+            return packed
+        staged = self.waiting(name)
+        keys = [row[0] for row in staged]
+        return _merged(name, packed, staged[bisect_left(keys, low):upto(keys, high)])
 
     def scan(self, name: str) -> list[tuple]:
         """Every row of a map, in order."""
         _, bids = self._directory(name)
-        return _merged(name, [row for bid in bids for row in self._block(name, bid)], self.waiting(name))
+        return _merged(name, [row for bid in bids for row in _decoded(name, self._text(bid))], self.waiting(name))
 
     def waiting(self, name: str) -> list[tuple]:
         """The rows of a map that wait to be packed, in order."""
@@ -131,11 +141,19 @@ class WordMaps:
             self._directories[name] = ([first for first, _ in rows], [bid for _, bid in rows])
         return self._directories[name]
 
-    def _block(self, name: str, bid: int) -> list[tuple]:
-        if bid not in self._blocks:
+    def _text(self, bid: int) -> str:
+        if bid not in self._texts:
             blob = self.db.execute("SELECT rows FROM word_blocks WHERE bid = ?", (bid,)).fetchone()[0]
-            self._blocks[bid] = _decoded(name, blob)
-        return self._blocks[bid]
+            self._texts[bid] = zlib.decompress(blob).decode("utf-8")
+        return self._texts[bid]
+
+    def _lines(self, name: str, bid: int) -> tuple[list, list[str]]:
+        """A block's keys and lines, for a lookup; a row is decoded only when read."""
+        if bid not in self._lookups:
+            text = self._text(bid)
+            keys = KEY.findall(text)
+            self._lookups[bid] = ([int(key) for key in keys] if FIELDS[name][0] is int else keys, text.split("\n"))
+        return self._lookups[bid]
 
     # -- writing -------------------------------------------------------------
 
@@ -158,23 +176,29 @@ class WordMaps:
             by_block.setdefault(bids[max(bisect_right(firsts, row[0]) - 1, 0)] if bids else None, []).append(row)
         for bid, rows in by_block.items():
             if bid is not None:
-                rows = _merged(name, self._block(name, bid), rows)
+                rows = _merged(name, _decoded(name, self._text(bid)), rows)
                 db.execute("DELETE FROM word_blocks WHERE bid = ?", (bid,))
-                del self._blocks[bid]
+                self._texts.pop(bid)
+                self._lookups.pop(bid, None)
             db.executemany("INSERT INTO word_blocks (map, first, rows) VALUES (?, ?, ?)",
-                           [(name, first, blob) for first, blob in _blocks(rows)])
+                           [(name, first, blob) for first, blob in _compressed_blocks(rows)])
         db.execute("DELETE FROM word_rows WHERE map = ?", (name,))
         del self._directories[name], self._waiting[name]
 
     def forget(self) -> None:
         """Drop what was read (after a rollback, say)."""
-        self._blocks, self._directories, self._waiting = {}, {}, {}
+        self._texts, self._lookups, self._directories, self._waiting = {}, {}, {}, {}
 
 
-def _decoded(name: str, blob: bytes) -> list[tuple]:
+def _decoded(name: str, text: str) -> list[tuple]:
+    """The rows of a block's text (or some of its lines), converted column by column: a scan decodes
+    tens of thousands."""
+    if not text:
+        return []
     types = FIELDS[name]
-    return [tuple(kind(value) for kind, value in zip(types, line.split("\t")))
-            for line in zlib.decompress(blob).decode("utf-8").split("\n")]
+    fields = text.replace("\n", "\t").split("\t")
+    columns = [fields[at::len(types)] for at in range(len(types))]
+    return list(zip(*(column if kind is str else map(kind, column) for kind, column in zip(types, columns))))
 
 
 def _merged(name: str, packed: list[tuple], staged: list[tuple]) -> list[tuple]:
@@ -187,7 +211,7 @@ def _merged(name: str, packed: list[tuple], staged: list[tuple]) -> list[tuple]:
     return [rows[key] for key in sorted(rows)]
 
 
-def _blocks(rows: list[tuple]) -> list[tuple[object, bytes]]:
+def _compressed_blocks(rows: list[tuple]) -> list[tuple[object, bytes]]:
     """Rows packed into compressed blocks of about `BLOCK_BYTES` each, every key's rows in one block:
     (first key, block). A block's text is cut by the ratio the block before it compressed by."""
     blocks, lines, size, limit = [], [], 0, 3 * BLOCK_BYTES

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import HAS_LATIN, Store, in_many, stored_tokens
+from ..index.store import Store, in_many, stored_tokens
 from ..index.words import text_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.aliases import SKIPPED
@@ -263,8 +263,8 @@ class Searcher:
         """(spelling in the other script, tid, term) of the corpus's words, the Latin spellings (of Cyrillic
         words) or the others; read once per script."""
         if latin not in self.spellings:
-            self.spellings[latin] = [row for row in self.words.scan("spelling")
-                                     if row[1] not in self.dead and bool(HAS_LATIN.search(row[0])) == latin]
+            self.spellings[latin] = [row for row in self.words.scan("spelling" if latin else "reading")
+                                     if row[1] not in self.dead]
         return self.spellings[latin]
 
     def add_aliases(self, words: list[QueryWord]) -> None:
