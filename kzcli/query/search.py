@@ -206,12 +206,12 @@ class Searcher:
         pymorphy is asked only about a word of a paradigm the corpus never wrote.
         """
         bases = {text} | ({exp.term for exp in word.expansions.values()} or self.lemmas(text))
-        for lemma in bases:
+        for lemma in sorted(bases):
             found = self.by_term(lemma)
             if found:
                 word.add(*found, "inflection", WEIGHTS["inflection"] * scale)
         bases |= {exp.term for exp in word.expansions.values() if exp.weight >= WEIGHTS["inflection"] * scale}
-        for base in bases:
+        for base in sorted(bases):
             if has_root(base):
                 for tid, term, weight in self.relatives(base):
                     word.add(tid, term, "derivation", weight * scale)
@@ -350,7 +350,8 @@ class Searcher:
         """navec neighbours of each query word (and of the whole query) among corpus terms."""
         from .semantic import neighbours
 
-        lemmas = [min(self.lemmas(normal_word(w.text)) or {normal_word(w.text)}, key=len) for w in words]
+        lemmas = [min(self.lemmas(normal_word(w.text)) or {normal_word(w.text)}, key=lambda lemma: (len(lemma), lemma))
+                  for w in words]
         vocabulary = [(term, tid) for term, tid in self.vocabulary if CYRILLIC.search(term) or LATIN.search(term)]
         for word, lemma in zip(words, lemmas):
             kinds = self.kinds(lemma)
