@@ -42,8 +42,8 @@ def _similarity(text: str) -> float | None:
     return float(text) if text else None
 
 
-# Each map's field types, the key first, and how many leading fields identify a row (a later row with
-# the same ones replaces an earlier one).
+# Each map's field types, the key first. A row is identified by all its fields, or by as many leading
+# ones as IDENTITY says (a later row with the same ones replaces an earlier one).
 FIELDS: dict[str, tuple[Callable, ...]] = {
     "term": (str, int),  # term → tid
     "vocab": (int, str),  # tid → term
@@ -129,10 +129,8 @@ class WordMaps:
     def waiting(self, name: str) -> list[tuple]:
         """The rows of a map that wait to be packed, in order."""
         if name not in self._waiting:
-            types = FIELDS[name]
             rows = self.db.execute("SELECT key, rest FROM word_rows WHERE map = ?", (name,)).fetchall()
-            self._waiting[name] = _merged(name, [], [
-                (types[0](key), *(kind(value) for kind, value in zip(types[1:], rest.split("\t")))) for key, rest in rows])
+            self._waiting[name] = _merged(name, [], _decoded(name, "\n".join(f"{key}\t{rest}" for key, rest in rows)))
         return self._waiting[name]
 
     def _directory(self, name: str) -> tuple[list, list[int]]:
