@@ -364,7 +364,7 @@ def _surname_by_first_name(mention: Mention) -> str | None:
 
 def display_name(mentions: list[Mention]) -> str:
     """The fullest nominative name: "Касым-Жомарт Токаев", else "К.Токаев", else "Токаев"; a second given
-    name written between, in the nominative, stays ("Реджеп Тайип Эрдоган"); a patronymic does not
+    name written between, in the nominative, stays ("Мустафа Кемаль Аслан"); a patronymic does not
     ("Андрей Викторович Семенов" → "Андрей Семенов")."""
     surname = nominative_surname(mentions)
     firsts = Counter(m.first for m in mentions if m.first)
@@ -380,7 +380,7 @@ def display_name(mentions: list[Mention]) -> str:
 
 def _middle_name(mention: Mention, first: str) -> str:
     """The given names a nominative mention writes between `first` and the surname, when none is a
-    patronymic or an initial: "Тайип" of "Реджеп Тайип Эрдоган"; "" for "Андрей Викторович Семенов"."""
+    patronymic or an initial: "Кемаль" of "Мустафа Кемаль Аслан"; "" for "Андрей Викторович Семенов"."""
     words = mention.text.split()
     if not mention.nominative or len(words) < 3 or normal_word(words[0]) != normal_word(first):
         return ""
