@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 SKETCH_SIZE = 16
+HASH_BYTES = 8
 SHINGLE = 4  # words
 MIN_WORDS = 40  # a shorter text is too short to call a copy
 SHARED = SKETCH_SIZE // 2  # sketch hashes two copies share, at least
@@ -21,23 +22,23 @@ WORD = re.compile(r"\w+")
 DIGITS = re.compile(r"\d+")
 
 
-def text_sketch(texts: list[str]) -> str | None:
-    """The sketch of an article's paragraphs ("3f…a1 07…c2 …", SKETCH_SIZE hex hashes), or None when
-    the text is too short to tell a copy from a story that says the same thing."""
+def text_sketch(texts: list[str]) -> bytes | None:
+    """The sketch of an article's paragraphs (SKETCH_SIZE hashes of HASH_BYTES each, end to end), or None
+    when the text is too short to tell a copy from a story that says the same thing."""
     words = WORD.findall(" ".join(texts).lower())
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashes = sorted(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).hexdigest() for shingle in shingles)
-    return " ".join(hashes[:SKETCH_SIZE])
+    hashes = sorted(hashlib.blake2b(shingle.encode("utf-8"), digest_size=HASH_BYTES).digest() for shingle in shingles)
+    return b"".join(hashes[:SKETCH_SIZE])
 
 
-def candidate_pairs(sketches: dict[int, str]) -> list[tuple[int, int]]:
+def candidate_pairs(sketches: dict[int, bytes]) -> list[tuple[int, int]]:
     """Pairs of articles (by key) whose sketches share at least SHARED hashes."""
-    owners: dict[str, list[int]] = defaultdict(list)
+    owners: dict[bytes, list[int]] = defaultdict(list)
     for key, sketch in sketches.items():
-        for value in sketch.split():
-            owners[value].append(key)
+        for at in range(0, len(sketch), HASH_BYTES):
+            owners[sketch[at:at + HASH_BYTES]].append(key)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for keys in owners.values():
         if len(keys) > 50:  # a shingle that many texts share is boilerplate, not a story

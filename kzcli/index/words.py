@@ -58,7 +58,7 @@ FIELDS: dict[str, tuple[Callable, ...]] = {
 }
 IDENTITY = {"paradigm": 1, "family": 2}
 KEY = re.compile(r"^([^\t\n]*)\t", re.M)  # a line's key: every row has a field after it
-BLOCK_BYTES = 3600  # compressed: one block to a 4 KB page, as full as its text allows
+BLOCK_SHARE = 0.9  # of a database page: a block's compressed bytes, one to a page, as full as its text allows
 
 
 def endings_text(endings) -> str:
@@ -163,12 +163,13 @@ class WordMaps:
 
     def pack(self, name: str) -> None:
         """Merge the waiting rows of a map into its blocks: the blocks their keys fall in are rewritten,
-        split where they outgrow `BLOCK_BYTES`."""
+        split where they outgrow their page (`BLOCK_SHARE`)."""
         db = self.db
         staged = self.waiting(name)
         if not staged:
             return
         firsts, bids = self._directory(name)
+        limit = int(db.execute("PRAGMA page_size").fetchone()[0] * BLOCK_SHARE)
         by_block: dict[int | None, list[tuple]] = {}
         for row in staged:
             by_block.setdefault(bids[max(bisect_right(firsts, row[0]) - 1, 0)] if bids else None, []).append(row)
@@ -179,7 +180,7 @@ class WordMaps:
                 self._texts.pop(bid)
                 self._lookups.pop(bid, None)
             db.executemany("INSERT INTO word_blocks (map, first, rows) VALUES (?, ?, ?)",
-                           [(name, first, blob) for first, blob in _compressed_blocks(rows)])
+                           [(name, first, blob) for first, blob in _compressed_blocks(rows, limit)])
         db.execute("DELETE FROM word_rows WHERE map = ?", (name,))
         del self._directories[name], self._waiting[name]
 
@@ -209,10 +210,10 @@ def _merged(name: str, packed: list[tuple], staged: list[tuple]) -> list[tuple]:
     return [rows[key] for key in sorted(rows)]
 
 
-def _compressed_blocks(rows: list[tuple]) -> list[tuple[object, bytes]]:
-    """Rows packed into compressed blocks of about `BLOCK_BYTES` each, every key's rows in one block:
+def _compressed_blocks(rows: list[tuple], block_bytes: int) -> list[tuple[object, bytes]]:
+    """Rows packed into compressed blocks of about `block_bytes` each, every key's rows in one block:
     (first key, block). A block's text is cut by the ratio the block before it compressed by."""
-    blocks, lines, size, limit = [], [], 0, 3 * BLOCK_BYTES
+    blocks, lines, size, limit = [], [], 0, 3 * block_bytes
     for at, row in enumerate(rows):
         line = _line(row)
         lines.append(line)
@@ -220,7 +221,7 @@ def _compressed_blocks(rows: list[tuple]) -> list[tuple[object, bytes]]:
         if size > limit and (at + 1 == len(rows) or rows[at + 1][0] != row[0]):
             blob = zlib.compress("\n".join(lines).encode("utf-8"), 9)
             blocks.append((rows[at + 1 - len(lines)][0], blob))
-            limit = size * BLOCK_BYTES // len(blob)
+            limit = size * block_bytes // len(blob)
             lines, size = [], 0
     if lines:
         blocks.append((rows[len(rows) - len(lines)][0], zlib.compress("\n".join(lines).encode("utf-8"), 9)))

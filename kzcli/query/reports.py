@@ -408,14 +408,15 @@ def _quote_row(store: Store, row: sqlite3.Row) -> dict:
         "SELECT text, start, end FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (row["aid"], row["para"])
     ).fetchall()
     covering = [s["text"] for s in sentences if s["end"] > row["start"] and s["start"] < row["end"]]
+    text = store.quote_text(row)
     return {
         "speaker": row["speaker_name"],
         "speaker_type": row["speaker_type"],
         "speaker_phrase": row["speaker_phrase"],
         "kind": row["kind"],
         "cue": row["cue"],
-        "text": row["text"],
-        "sentence": " ".join(covering) or row["text"],
+        "text": text,
+        "sentence": " ".join(covering) or text,
         "file": row["file"],
         "id": row["id"],
         "outlet": row["outlet"],
