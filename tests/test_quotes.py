@@ -330,6 +330,21 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     assert texts == ["снизить налоги", "закон вступит в силу в июле"]
 
 
+def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
+    """"Такое мнение высказал X", "Такое заявление сделал X", "Так считает X" attribute the sentence before
+    them; an opening "Так," is a discourse word, "Это сделал X" an act and "Такое решение принял X" a
+    decision: none of them reports words."""
+    found = sorted((row["speaker"], row["speaker_phrase"], row["cue"], row["text"]) for row in rows
+                   if row["file"] == "pointers.txt")
+    assert found == [
+        ("Аркадий Лещенко", "Аркадий Лещенко", "Такое заявление сделал",
+         "Новый паром придет в порт только весной, а ремонт старого займет всю зиму"),
+        ("Виталий Громов", "Виталий Громов", "Такое мнение высказал",
+         "Паромная переправа через реку Иртыш закроется в середине ноября"),
+        ("Инна Сорокина", "Инна Сорокина", "Так считает", "Переправа останется убыточной еще несколько лет"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

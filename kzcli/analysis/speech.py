@@ -98,6 +98,14 @@ ANSWERING_VERBS = {"ответить", "отвечать"}
 # A request or appeal made "with" a noun: "обратился к мэру с просьбой помочь", "выступил с призывом …".
 REQUEST_NOUNS = {"просьба", "призыв", "требование", "предложение"}
 APPEAL_VERBS = {"обратиться", "обращаться", "выступить", "выступать"}
+# What "такое …" names when it points back to the statement before it: "Такое мнение высказал X",
+# "Такой вывод сделал X", "С таким заявлением выступил X", "Такую точку зрения высказал X"; not what is
+# written or counted ("Такие данные приводит X").
+SUCH_STATEMENTS = (CUE_NOUNS | STANCE_NOUNS | REQUEST_NOUNS | {
+    "вывод", "прогноз", "точка", "версия", "мысль", "предположение", "замечание"}) - {
+    "письмо", "доклад", "отчет", "данные", "информация", "публикация", "пост", "твит", "телеграмма", "пресс-релиз"}
+# Verbs that report only with such a statement noun: "Такое заявление сделал X", "Такую оценку дал X".
+MAKING_VERBS = {"сделать", "делать", "дать", "давать"}
 # Cues whose object before them, the speaker after, is what they made known: "Новые правила объявил глава …".
 ANNOUNCING_VERBS = {"анонсировать", "объявить", "объявлять", "подтвердить", "подтверждать", "опровергнуть",
                     "опровергать", "пообещать", "обещать", "предложить", "предлагать"}
@@ -981,6 +989,8 @@ class SpeechTree(Tree):
             return "parenthetical"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
+        if token.lemma in MAKING_VERBS | APPEAL_VERBS and token.pos == "VERB" and self.such_statement(i) is not None:
+            return "verb"
         if token.lemma in APPEAL_VERBS and token.pos == "VERB":
             return "verb" if self.requests(i) else None
         if token.lemma == "дать":
@@ -1109,14 +1119,28 @@ class SpeechTree(Tree):
         return any(self.sent.tokens[c].lemma in words for c in self.kids(i, {"mark", "advmod"}) if c < i)
 
     def refers_back(self, i: int) -> str | None:
-        """"Об этом сообщил X", "На это обратил внимание X", "Это подтвердил X": the statement is what came
-        before; returns the words that point back ("Об этом")."""
+        """"Об этом сообщил X", "На это обратил внимание X", "Это подтвердил X", "Такое мнение высказал X",
+        "Так считает X": the statement is what came before; returns the words that point back ("Об этом",
+        "Такое мнение", "Так")."""
         tokens = self.sent.tokens
         for child in self.kids(i, {"obl", "obj", "nmod"}):
             if tokens[child].lemma == "это" and (child < i or self.has_case(child, ABOUT)) and (
                     self.has_case(child, ABOUT | {"на"}) or tokens[child].rel == "obj"):
                 return " ".join(tokens[c].text for c in sorted(self.kids(child, {"case"}) + [child]))
+        such = self.such_statement(i)
+        if such is not None:
+            return " ".join(tokens[c].text for c in sorted(self.subtree(such)))
+        opener = next((c for c in self.kids(i, {"advmod"}) if c == 0 and tokens[c].lemma == "так"), None)
+        if opener is not None and len(tokens) > 1 and tokens[1].pos != "PUNCT" and self.subject(i) is not None \
+                and self.subject(i) > i and not self.kids(i, CLAUSE_RELS - {"obl", "nmod", "obj"}):
+            return tokens[0].text  # "Так считает X", not "Так, X считает, что …" nor "Так он решил задачу"
         return None
+
+    def such_statement(self, i: int) -> int | None:
+        """The statement noun a cue's "такой" points back with: "Такое мнение высказал X" → мнение."""
+        tokens = self.sent.tokens
+        return next((c for c in self.kids(i, {"obl", "obj", "nmod"}) if tokens[c].lemma in SUCH_STATEMENTS
+                     and any(tokens[d].lemma == "такой" for d in self.kids(c, {"det", "amod"}))), None)
 
     def reported_clause(self, i: int) -> tuple[int, str] | None:
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
