@@ -331,8 +331,8 @@ def test_a_converb_gloss_is_not_a_statement(rows):
 
 
 def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
-    """"Такое мнение высказал X", "Такое заявление сделал X", "Так считает X" attribute the sentence before
-    them; an opening "Так," is a discourse word, "Это сделал X" an act and "Такое решение принял X" a
+    """"Такое мнение высказал X", "Такое заявление сделал X", "Так считает X", "Это обещание дал X", "Этой
+    точки зрения придерживается X" attribute the sentence before them; an opening "Так," is a discourse word, "Это сделал X" an act and "Такое решение принял X" a
     decision: none of them reports words."""
     found = sorted((row["speaker"], row["speaker_phrase"], row["cue"], row["text"]) for row in rows
                    if row["file"] == "pointers.txt")
@@ -342,6 +342,9 @@ def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
         ("Виталий Громов", "Виталий Громов", "Такое мнение высказал",
          "Паромная переправа через реку Иртыш закроется в середине ноября"),
         ("Инна Сорокина", "Инна Сорокина", "Так считает", "Переправа останется убыточной еще несколько лет"),
+        ("Кирилл Осипов", "Кирилл Осипов", "Это обещание дал", "Расписание автобусов опубликуют на сайте района"),
+        ("Павел Зуев", "Павел Зуев", "Этой точки зрения придерживается",
+         "Пассажиров перевезут автобусами до самого ледостава"),
     ]
 
 

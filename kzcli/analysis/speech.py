@@ -98,14 +98,16 @@ ANSWERING_VERBS = {"ответить", "отвечать"}
 # A request or appeal made "with" a noun: "обратился к мэру с просьбой помочь", "выступил с призывом …".
 REQUEST_NOUNS = {"просьба", "призыв", "требование", "предложение"}
 APPEAL_VERBS = {"обратиться", "обращаться", "выступить", "выступать"}
-# What "такое …" names when it points back to the statement before it: "Такое мнение высказал X",
+# What "такое …" or "это …" names when it points back to the statement before it: "Такое мнение высказал X",
 # "Такой вывод сделал X", "С таким заявлением выступил X", "Такую точку зрения высказал X"; not what is
 # written or counted ("Такие данные приводит X").
 SUCH_STATEMENTS = (CUE_NOUNS | STANCE_NOUNS | REQUEST_NOUNS | {
     "вывод", "прогноз", "точка", "версия", "мысль", "предположение", "замечание"}) - {
     "письмо", "доклад", "отчет", "данные", "информация", "публикация", "пост", "твит", "телеграмма", "пресс-релиз"}
-# Verbs that report only with such a statement noun: "Такое заявление сделал X", "Такую оценку дал X".
-MAKING_VERBS = {"сделать", "делать", "дать", "давать"}
+# Verbs that report only with such a statement noun: "Такое заявление сделал X", "Такую оценку дал X",
+# "Этой точки зрения придерживается X", "Эти слова произнес X".
+MAKING_VERBS = {"сделать", "делать", "дать", "давать", "придерживаться", "произнести", "произносить"}
+POINTING_BACK = {"такой", "этот", "это"}  # natasha lemmatises a determiner "это" so
 # Cues whose object before them, the speaker after, is what they made known: "Новые правила объявил глава …".
 ANNOUNCING_VERBS = {"анонсировать", "объявить", "объявлять", "подтвердить", "подтверждать", "опровергнуть",
                     "опровергать", "пообещать", "обещать", "предложить", "предлагать"}
@@ -1137,10 +1139,10 @@ class SpeechTree(Tree):
         return None
 
     def such_statement(self, i: int) -> int | None:
-        """The statement noun a cue's "такой" points back with: "Такое мнение высказал X" → мнение."""
+        """The statement noun a cue points back with: "Такое мнение высказал X", "Это заявление сделал X" → мнение, заявление."""
         tokens = self.sent.tokens
         return next((c for c in self.kids(i, {"obl", "obj", "nmod"}) if tokens[c].lemma in SUCH_STATEMENTS
-                     and any(tokens[d].lemma == "такой" for d in self.kids(c, {"det", "amod"}))), None)
+                     and any(tokens[d].lemma in POINTING_BACK for d in self.kids(c, {"det", "amod"}))), None)
 
     def reported_clause(self, i: int) -> tuple[int, str] | None:
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
