@@ -348,6 +348,18 @@ def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
     ]
 
 
+def test_a_clause_after_v_tom_chto_is_the_statement(rows):
+    """"уверен в том, что …", "выразил уверенность в том, что …": the clause after "в том, что" is what was
+    said; "заявил в том числе о …" keeps its "о"."""
+    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "that_clauses.txt")
+    assert found == [
+        ("Олег Ракитин", "заявил о", "планах строительства нового терминала"),
+        ("Олег Ракитин", "убежден в том, что", "порт станет крупнейшим на Каспии"),
+        ("Семен Лагутин", "выразил уверенность в том, что", "новые причалы построят за два года"),
+        ("Семен Лагутин", "уверен в том, что", "грузооборот вырастет вдвое"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -1166,6 +1166,8 @@ class SpeechTree(Tree):
             marks = [c for c in self.kids(child, {"mark"}) if tokens[c].lemma in {"что", "чтобы", "будто"}]
             cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"
                      and tokens[i].lemma not in MANNER_VERBS]
+            if not cases and tokens[child].lemma in {"тот", "то"}:  # "уверен в том, что …", "выразил уверенность в том, что …"
+                cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma == "в"]
             linker = (marks or cases or [None])[0]
             if cases and tokens[child].lemma in {"тот", "то"}:  # "заявил о том, что …": the clause "том" stands for
                 told = [(c, m) for c in self.kids(child, {"acl", "ccomp"}) for m in self.kids(c, {"mark"})
