@@ -1144,15 +1144,28 @@ class SpeechTree(Tree):
         return next((c for c in self.kids(i, {"obl", "obj", "nmod"}) if tokens[c].lemma in SUCH_STATEMENTS
                      and any(tokens[d].lemma in POINTING_BACK for d in self.kids(c, {"det", "amod"}))), None)
 
+    def comma_before_that(self, i: int) -> int | None:
+        """The comma of ", что" right after a cue, or after words that only tell where or to whom it was
+        said (the cue's own phrases, no object, verb or comma): "отметил в беседе с корреспондентом агентства, что …"."""
+        tokens = self.sent.tokens
+        below = set(self.subtree(i))
+        for j in range(i + 1, min(i + 10, len(tokens) - 1)):
+            if tokens[j].text == "," and (tokens[j + 1].lemma, tokens[j + 1].pos) == ("что", "SCONJ"):
+                return j
+            if j not in below or tokens[j].pos in {"PUNCT", "VERB", "AUX"} or tokens[j].rel in CLAUSE_RELS - {"obl", "nmod"} \
+                    or tokens[j].lemma in {"тот", "то"}:
+                return None  # a stance's object ("выразил мнение, что …"), "в том, что": `reported_clause` names them
+        return None
+
     def reported_clause(self, i: int) -> tuple[int, str] | None:
         """"заявил, что X" → X; "заявил о X" → X; "выразил уверенность, что X" → X: where X starts in the
         sentence, and the linking word."""
         tokens = self.sent.tokens
-        following = tokens[i + 1: i + 3]  # "подчеркнул, что …": there, wherever the parser hung the clause
-        if len(following) == 2 and following[0].text == "," and (following[1].lemma, following[1].pos) == ("что", "SCONJ"):
-            start = following[1].start + len(following[1].text)
+        comma = self.comma_before_that(i)  # "подчеркнул, что …": there, wherever the parser hung the clause
+        if comma is not None:
+            start = tokens[comma + 1].start + len(tokens[comma + 1].text)
             if len(self.sent.text.rstrip()) - start > 3:
-                return start, following[1].text
+                return start, tokens[comma + 1].text
         stances = [(c, tokens[c].text + " ") for c in self.kids(i, {"obj"}) if c > i and tokens[c].lemma in STANCE_NOUNS]
         stances += [(c, f"с {tokens[c].text} ") for c in self.requests(i) if c > i]
         clauses = [(c, "") for c in self.kids(i, CLAUSE_RELS)]
