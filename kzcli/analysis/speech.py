@@ -991,7 +991,8 @@ class SpeechTree(Tree):
             return "parenthetical"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
-        if token.lemma in MAKING_VERBS | APPEAL_VERBS and token.pos == "VERB" and self.such_statement(i) is not None:
+        if (token.lemma in MAKING_VERBS or token.lemma in APPEAL_VERBS) and token.pos == "VERB" \
+                and self.such_statement(i) is not None:
             return "verb"
         if token.lemma in APPEAL_VERBS and token.pos == "VERB":
             return "verb" if self.requests(i) else None
@@ -1132,10 +1133,10 @@ class SpeechTree(Tree):
         such = self.such_statement(i)
         if such is not None:
             return " ".join(tokens[c].text for c in sorted(self.subtree(such)))
-        opener = next((c for c in self.kids(i, {"advmod"}) if c == 0 and tokens[c].lemma == "так"), None)
-        if opener is not None and len(tokens) > 1 and tokens[1].pos != "PUNCT" and self.subject(i) is not None \
-                and self.subject(i) > i and not self.kids(i, CLAUSE_RELS - {"obl", "nmod", "obj"}):
-            return tokens[0].text  # "Так считает X", not "Так, X считает, что …" nor "Так он решил задачу"
+        if 0 in self.kids(i, {"advmod"}) and tokens[0].lemma == "так" and len(tokens) > 1 and tokens[1].pos != "PUNCT":
+            subject = self.subject(i)
+            if subject is not None and subject > i and not self.kids(i, CLAUSE_RELS - {"obl", "nmod", "obj"}):
+                return tokens[0].text  # "Так считает X", not "Так, X считает, что …" nor "Так он решил задачу"
         return None
 
     def such_statement(self, i: int) -> int | None:
