@@ -176,7 +176,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if straight is None and not after_word:
                 straight, depth = index, 1
             elif straight is not None and not after_word and text[index + 1: index + 2].isalnum():
-                depth += 1  # a quotation inside: "… в этом формате ("Центральная Азия - Россия" - прим.) …"
+                depth += 1  # a quotation inside: "… проект ("Зеленый город" - прим. ред.) развивается …"
             elif straight is not None:
                 depth -= 1
                 if not depth:
