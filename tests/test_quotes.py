@@ -364,6 +364,18 @@ def test_a_that_clause_past_the_cue_s_own_phrases_is_the_statement(rows):
     ]
 
 
+def test_a_text_no_one_is_named_for_is_the_one_whose_statement_came_just_before(rows):
+    """"…, информирует пресс-служба. «…», — говорится в сообщении.": the message is the press office's;
+    after an organisation named in between, or with no statement in reach, it is no one's."""
+    found = sorted((row["speaker"], row["kind"], row["text"]) for row in rows if row["file"] == "messages.txt")
+    assert found == [
+        ("Тимофей Ланской", "indirect", "запуске новых рейсов"),
+        ("Тимофей Ланской", "indirect", "летом по реке пойдут четыре новых теплохода"),
+        ("пресс-служба городской администрации", "direct", "Пассажиры получат новый зал ожидания и крытый причал"),
+        ("пресс-служба городской администрации", "indirect", "Речной вокзал откроется после ремонта 1 июня"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -92,6 +92,8 @@ STANCE_NOUNS = {"уверенность", "надежда", "мнение", "у�
                 "сомнение", "обеспокоенность", "недоумение", "удовлетворение", "готовность"}
 # Where words "говорятся" besides a statement: "говорится на странице министерства", "в блоге мэра".
 SAID_IN = {"страница", "аккаунт", "блог", "сайт", "соцсеть"}
+# Cues with no speaker but the text they stand in: "говорится в сообщении министерства", "в заявлении отмечается".
+IMPERSONAL_VERBS = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 # "спросил X …. «…», — ответил он": the one asked answers.
 ASKING_VERBS = {"спросить", "спрашивать", "поинтересоваться", "интересоваться"}
 ANSWERING_VERBS = {"ответить", "отвечать"}
@@ -224,6 +226,7 @@ class ArticleSpeech:
             self.unquoted_before.append(self.unquoted_before[-1] + (not inside))
         self.last: tuple[int, Speaker] | None = None  # the sentence and speaker of the latest statement
         self.last_any: tuple[int, Speaker] | None = None  # likewise, of a person or an organisation
+        self.last_said: tuple[int, Speaker] | None = None  # likewise, of anyone or anything described
         self.claimed: set[tuple[int, int]] = set()
         self.cued: dict[int, bool] = {}  # sentence → has a cue of its own (asked again by several statements)  # (paragraph, sentence) whose words are some statement
 
@@ -260,6 +263,7 @@ class ArticleSpeech:
                             self.last = (index, quote.speaker)
                         if quote.speaker.type in ("person", "org"):
                             self.last_any = (index, quote.speaker)
+                        self.last_said = (index, quote.speaker)
         return found
 
     @staticmethod
@@ -315,7 +319,7 @@ class ArticleSpeech:
             if token.lemma in ANSWERING_VERBS and pronoun:
                 speaker = self._asked(index, pronoun, speaker.phrase) or speaker
             if speaker is None:
-                speaker = self._place_speaker(index, tree, i)
+                speaker = self._place_speaker(index, tree, i) or self._message_speaker(index, tree, i)
             if speaker is None:
                 continue
             joint = self._joint_speakers(index, tree, i, cue, subject, speaker)
@@ -932,6 +936,26 @@ class ArticleSpeech:
         return None
 
 
+    def _message_speaker(self, index, tree, i) -> Speaker | None:
+        """"…, информирует пресс-служба мэрии. «…», — говорится в сообщении.": a text named by no owner is
+        the one whose statement came just before, when no other person or organisation is named between
+        (outside quotation marks)."""
+        tokens = tree.sent.tokens
+        if tokens[i].lemma not in IMPERSONAL_VERBS or not self.last_said or not self._in_reach(index, self.last_said[0]):
+            return None
+        texts = [c for c in tree.kids(i, {"obl", "nsubj", "nsubj:pass"}) if tokens[c].lemma in CUE_NOUNS]
+        if len(texts) != 1 or any(tokens[kid].rel not in {"case", "det"} for kid in tree.kids(texts[0])):
+            return None  # "в совместном заявлении", "в сообщении на сайте": some other text
+        earlier, speaker = self.last_said
+        for s in range(earlier + 1, index + 1):
+            sent = self.sentences[s]
+            cut = tokens[i].start if s == index else len(sent.text)
+            named = [(e.start, e.end) for e in sent.entities if e.type in {"ORG", "PER"} and e.start < cut]
+            if any(not self._inside_quotes(sent.para, sent.start + start, sent.start + end) for start, end in named):
+                return None
+        return Speaker(speaker.type, speaker.name, speaker.mention, tree.phrase(texts[0]))
+
+
 def _surname_of(mention: Mention, word: str) -> bool:
     """The word is the surname of a name given in full, in some case: "Качана" for "Олег Качан"."""
     word = word.lower().replace("ё", "е")
@@ -1067,7 +1091,7 @@ class SpeechTree(Tree):
                 return subjects[0]
             places = [c for c in self.kids(i, {"obl"}) if tokens[c].lemma in CUE_NOUNS | SAID_IN
                       or tokens[c].lemma.endswith("канал")]  # "в Telegram-канале ведомства"
-            if tokens[i].lemma in {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"} and places:
+            if tokens[i].lemma in IMPERSONAL_VERBS and places:
                 return self.owner(places[0])
             if head < 0:
                 return None
