@@ -376,6 +376,21 @@ def test_a_text_no_one_is_named_for_is_the_one_whose_statement_came_just_before(
     ]
 
 
+def test_a_position_before_its_cue_and_what_was_found_out_are_statements(rows):
+    """"Против повышения тарифов высказался X", "На нехватку врачей пожаловались жители": the complement the
+    cue governs, fronted, is the statement, but not where it was said ("На пресс-конференции указал X");
+    "Как выяснило агентство, …" reports what the agency found out, "Инженеры выяснили, как …" nothing."""
+    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "positions.txt")
+    assert found == [
+        ("Игорь Ветров", "высказался", "Против повышения тарифов на воду"),
+        ("Олег Суханов", "высказался", "за снижение налогов для малого бизнеса"),
+        ("Руслан Бекет", "призвал", "К прекращению забастовки на заводе"),
+        ("Север-Пресс", "как выяснило", "ряд депутатов не пришли на заседание из-за болезни"),
+        ("жители поселка Озерный", "пожаловались", "На нехватку врачей в сельской больнице"),
+        ("журналисты издания", "как выяснили", "тендер выиграла компания брата министра"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -33,6 +33,7 @@ CUE_VERBS = {
     "призвать", "призывать", "ответить", "отвечать", "заметить", "замечать", "надеяться", "настаивать",
     "подтвердить", "подтверждать", "объявить", "объявлять", "анонсировать", "прокомментировать",
     "комментировать", "охарактеризовать", "опровергнуть", "опровергать", "выразить", "выражать", "высказаться",
+    "высказываться",
     "резюмировать",
     "подытожить", "убеждать", "признаться", "говориться", "сообщаться", "рассуждать", "отреагировать",
     "пригрозить", "предложить", "предлагать", "потребовать", "требовать", "посетовать", "возразить",
@@ -76,7 +77,7 @@ ABOUT = {"о", "об", "обо"}
 GOVERNED = {
     "пожаловаться": {"на"}, "жаловаться": {"на"}, "указать": {"на"}, "указывать": {"на"}, "обратить": {"на"},
     "призвать": {"к"}, "призывать": {"к"}, "поблагодарить": {"за"}, "благодарить": {"за"},
-    "пригрозить": {"с"},
+    "пригрозить": {"с"}, "высказаться": {"за", "против"}, "высказываться": {"за", "против"},
 }
 # "цитирует тренера", "цитирует слова министра": the one quoted speaks, not the one quoting.
 QUOTING_VERBS = {"цитировать", "процитировать"}
@@ -110,6 +111,8 @@ SUCH_STATEMENTS = (CUE_NOUNS | STANCE_NOUNS | REQUEST_NOUNS | {
 # "Этой точки зрения придерживается X", "Эти слова произнес X".
 MAKING_VERBS = {"сделать", "делать", "дать", "давать", "придерживаться", "произнести", "произносить"}
 POINTING_BACK = {"такой", "этот", "это"}  # natasha lemmatises a determiner "это" so
+# What was found out, reported only as "как …": "Как выяснило агентство, …", "как установило следствие, …".
+LEARNING_VERBS = {"выяснить", "узнать", "установить"}
 # Cues whose object before them, the speaker after, is what they made known: "Новые правила объявил глава …".
 ANNOUNCING_VERBS = {"анонсировать", "объявить", "объявлять", "подтвердить", "подтверждать", "опровергнуть",
                     "опровергать", "пообещать", "обещать", "предложить", "предлагать"}
@@ -1013,6 +1016,8 @@ class SpeechTree(Tree):
         token = self.sent.tokens[i]
         if self.parenthetical_case(i):
             return "parenthetical"
+        if token.lemma in LEARNING_VERBS and "VerbForm=Fin" in token.feats and self.has_mark(i, {"как"}):
+            return "verb"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
         if (token.lemma in MAKING_VERBS or token.lemma in APPEAL_VERBS) and token.pos == "VERB" \
@@ -1249,14 +1254,19 @@ class SpeechTree(Tree):
     def fronted_object(self, i: int) -> tuple[int, int] | None:
         """"Выход к прессе по итогам визита ранее анонсировал помощник президента": the object opening the
         sentence, with what stands between it and the cue, its speaker after the cue, is what was
-        announced (three words at least, not "Эту информацию подтвердил …", which points back)."""
+        announced (three words at least, not "Эту информацию подтвердил …", which points back); so is the
+        complement a cue governs by its preposition ("Против повышения тарифов высказался мэр", "На
+        нехватку врачей пожаловались жители села")."""
         tokens = self.sent.tokens
-        if tokens[i].lemma not in ANNOUNCING_VERBS:
+        governed = GOVERNED.get(tokens[i].lemma)
+        if tokens[i].lemma not in ANNOUNCING_VERBS and not governed:
             return None  # "Книгу о войне написал журналист" made something, he did not say it
         subject = self.subject(i)
         if subject is None or subject < i:
             return None
-        for child in self.kids(i, {"obj"}):
+        fronted = self.kids(i, {"obj"}) if not governed else [  # not where: "На брифинге указал министр"
+            c for c in self.kids(i, {"obl"}) if self.has_case(c, governed) and feats(tokens[c]).get("Case") not in {"Loc", "Ins"}]
+        for child in fronted:
             lo, hi = self.extent(child)
             opening = all(t.pos in {"ADV", "CCONJ", "PART", "PUNCT"} for t in tokens if t.start < lo)
             between = all(t.pos not in {"VERB", "AUX"} for t in tokens if hi <= t.start < tokens[i].start)
