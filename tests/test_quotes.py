@@ -391,6 +391,18 @@ def test_a_position_before_its_cue_and_what_was_found_out_are_statements(rows):
     ]
 
 
+def test_what_was_named_this_is_the_statement_up_to_the_next_cue(rows):
+    """"назвал это «настоящим прорывом», при этом отметив, что …": "это" is what was named, and the words
+    between the comma and the next cue ("при этом") end the first statement."""
+    found = sorted((row["cue"], row["text"]) for row in rows if row["file"] == "naming.txt")
+    assert found == [
+        ("назвал", "это «настоящим прорывом»"),
+        ("назвал", "это решение ошибкой"),
+        ("назвал:", "позор для города"),
+        ("отметив что", "на строителях лежит большая ответственность"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

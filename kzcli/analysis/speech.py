@@ -464,7 +464,7 @@ class ArticleSpeech:
 
     def _clause_end(self, tree, i: int, start: int) -> int:
         """Where a statement beginning at `start` ends: the end of the sentence, or the comma before
-        the next reporting clause ("…, и добавил, что …", "…, — отметил он")."""
+        the next reporting clause ("…, и добавил, что …", "…, — отметил он", "…, при этом отметив, что …")."""
         sent = tree.sent
         end = len(sent.text.rstrip())
         for j, token in enumerate(sent.tokens):
@@ -475,7 +475,7 @@ class ArticleSpeech:
                 cut = re.search(r"\s*,?\s*(?:и|а|но)?\s*(?:также\s+)?$", before)
                 end = start + cut.start()
                 break
-            cut = re.search(r"(?:,\s*(?:[—–-]\s*)?|\s[—–-]\s*)(?:(?:и|а|но)\s+)?(?:также\s+)?(?:\w+\s+)?$", before)
+            cut = re.search(r"(?:,\s*(?:[—–-]\s*)?|\s[—–-]\s*)(?:(?:и|а|но)\s+)?(?:также\s+)?(?:\w+\s+){0,2}$", before)
             relative = token.rel == "acl:relcl" or any(sent.tokens[c].lemma == "который" for c in tree.kids(j))
             if cut and not relative and (tree.speaker_token(j, "verb") is not None or token.rel == "conj"):
                 end = start + cut.start()
@@ -1283,14 +1283,15 @@ class SpeechTree(Tree):
         return len(before.rstrip(" ,—–-\n"))
 
     def complement_start(self, i: int) -> int | None:
-        """Where what a verb reports starts when it takes no clause: "назвал Y Z", "призвал стороны к …",
+        """Where what a verb reports starts when it takes no clause: "назвал Y Z" ("назвал это ошибкой"), "призвал стороны к …",
         "выразил надежду на …", "пожаловался на …" — its first object after it, or the complement its verb
         governs by a preposition; not "сказал журналистам" or "заявил на брифинге"."""
         tokens = self.sent.tokens
         governed = GOVERNED.get(tokens[i].lemma, set())
+        naming = tokens[i].lemma in {"назвать", "называть"}
         for child in self.kids(i, {"obj", "obl", "xcomp", "ccomp", "nmod"}):
-            if child <= i or tokens[child].lemma in NOT_CONTENT:
-                continue
+            if child <= i or tokens[child].lemma in NOT_CONTENT and not (naming and tokens[child].rel == "obj"):
+                continue  # "сказал это" says nothing; "назвал это ошибкой" names it
             if tokens[child].rel in {"obl", "nmod"} and not self.has_case(child, governed):
                 continue
             lo, _ = self.extent(child)
