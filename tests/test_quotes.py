@@ -403,6 +403,14 @@ def test_what_was_named_this_is_the_statement_up_to_the_next_cue(rows):
     ]
 
 
+def test_a_name_before_the_cue_is_never_the_speaker_after_it(rows):
+    """The parser may hang the statement's own subject ("Степан Жуков … поговорил") as an apposition of the
+    speaker after the cue ("рассказал президент федерации, … Георгий Лапин"): no name belongs to a noun
+    across a verb."""
+    found = [(row["speaker"], row["cue"]) for row in rows if row["file"] == "across.txt"]
+    assert found == [("Георгий Лапин", "рассказал")]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -698,7 +698,9 @@ class ArticleSpeech:
             if pronoun == "Plur" or named_only:
                 return None
             return self._antecedent(index, token.start, pronoun, token.text)
-        candidates = [token_index] + tree.descendants(token_index, OWNER_RELS, depth=3)
+        candidates = [token_index] + [  # no name across a verb: "Иван Петров пообщался с …, рассказал президент …"
+            c for c in tree.descendants(token_index, OWNER_RELS, depth=3)
+            if not any(t.pos in {"VERB", "AUX"} for t in sent.tokens[min(c, token_index) + 1:max(c, token_index)])]
         # a person first; the role noun's own name before its owner's ("Помощник Карипова Олег Сидоров" is Сидоров)
         candidates.sort(key=lambda c: c != token_index and sent.tokens[c].rel == "nmod")
         named = [found for found in (self._named(index, tree, c) for c in candidates) if found]
