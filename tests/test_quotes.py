@@ -411,6 +411,17 @@ def test_a_name_before_the_cue_is_never_the_speaker_after_it(rows):
     assert found == [("Георгий Лапин", "рассказал")]
 
 
+def test_what_was_spoken_about_is_not_a_statement(rows):
+    """"рассказывает, где жители могут узнать график", "уточнил, будут ли …", "прокомментировал новые тарифы"
+    and "Говоря о ремонте, …" name a topic: no statement, and the one that follows the topic is kept."""
+    found = sorted((row["cue"], row["text"]) for row in rows if row["file"] == "topics.txt")
+    assert found == [
+        ("заявив о", "готовности снизить тарифы"),
+        ("заявил что", "работы начнутся весной"),
+        ("рассказал что", "отключений в выходные не будет"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -54,11 +54,12 @@ MANNER_VERBS = {
 }
 CUE_VERBS |= MANNER_VERBS
 # Verbs that report speech only with a clause or a quotation ("считает, что …"): "считает его другом",
-# "признал независимость", "признана банкротом" report nothing.
+# "признал независимость", "признана банкротом" report nothing; "прокомментировал санкции", "отреагировал
+# на критику" name what was spoken about.
 CLAUSE_ONLY = {"считать", "полагать", "надеяться", "ожидать", "прогнозировать", "опасаться", "допустить",
                "допускать", "уверенный", "убежденный", "говорить", "писать", "обратить", "исключить", "исключать",
                "предположить", "предполагать", "отрицать", "сомневаться", "спрогнозировать", "признать",
-               "признавать", "уверить"} | MANNER_VERBS
+               "признавать", "уверить", "комментировать", "прокомментировать", "отреагировать"} | MANNER_VERBS
 CUE_NOUNS = {
     "заявление", "слово", "мнение", "письмо", "сообщение", "комментарий", "выступление", "речь",
     "обращение", "интервью", "реакция", "ответ", "оценка", "позиция", "данные", "признание", "обещание",
@@ -118,6 +119,9 @@ ANNOUNCING_VERBS = {"анонсировать", "объявить", "объяв�
                     "опровергать", "пообещать", "обещать", "предложить", "предлагать"}
 PARTITIVE = {"один", "часть", "ряд", "большинство", "многие", "некоторые", "половина", "каждый"}
 NOT_CONTENT = {"это", "то", "так", "что", "все", "всё"}
+TALKING_VERBS = {"говорить", "рассказывать", "рассуждать", "комментировать"}
+QUESTION_WORDS = {"где", "как", "когда", "почему", "зачем", "куда", "откуда", "сколько", "какой", "каков", "кто", "чей",
+                  "насколько", "ли"}
 # Endings a genitive name never has; the tagger sometimes reads "письмо Токаеву" as genitive.
 NOT_GENITIVE = ("у", "ю", "ым", "им", "ом", "ем", "ой")
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
@@ -1210,7 +1214,7 @@ class SpeechTree(Tree):
                 continue
             marks = [c for c in self.kids(child, {"mark"}) if tokens[c].lemma in {"что", "чтобы", "будто"}]
             cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma in ABOUT and tokens[child].lemma != "это"
-                     and tokens[i].lemma not in MANNER_VERBS]
+                     and tokens[i].lemma not in MANNER_VERBS and not self.topic_frame(i)]
             if not cases and tokens[child].lemma in {"тот", "то"}:  # "уверен в том, что …", "выразил уверенность в том, что …"
                 cases = [c for c in self.kids(child, {"case"}) if tokens[c].lemma == "в"]
             linker = (marks or cases or [None])[0]
@@ -1294,6 +1298,8 @@ class SpeechTree(Tree):
         for child in self.kids(i, {"obj", "obl", "xcomp", "ccomp", "nmod"}):
             if child <= i or tokens[child].lemma in NOT_CONTENT and not (naming and tokens[child].rel == "obj"):
                 continue  # "сказал это" says nothing; "назвал это ошибкой" names it
+            if self.asks(child):
+                return None
             if tokens[child].rel in {"obl", "nmod"} and not self.has_case(child, governed):
                 continue
             lo, _ = self.extent(child)
@@ -1302,6 +1308,21 @@ class SpeechTree(Tree):
         if following is not None and tokens[following].pos in {"NOUN", "ADJ", "PROPN"} and "Case=Acc" in tokens[following].feats:
             return tokens[following].start  # the parser hung the object elsewhere: "отметил важную роль …"
         return None
+
+    def topic_frame(self, i: int) -> bool:
+        """"Говоря о реформе, министр заявил, что …": a converb of talking names the topic of the statement
+        that follows; "заявив о готовности …" reports one."""
+        token = self.sent.tokens[i]
+        return "VerbForm=Conv" in token.feats and token.lemma in TALKING_VERBS
+
+    def asks(self, i: int) -> bool:
+        """A clause that asks rather than tells: "рассказал, где жители могут узнать график", "уточнил, будет ли
+        …" name what was spoken about, not what was said."""
+        tokens = self.sent.tokens
+        if tokens[i].rel not in {"ccomp", "xcomp", "advcl"}:
+            return False
+        first = min(n for n in self.subtree(i) if tokens[n].pos != "PUNCT")
+        return tokens[first].lemma in QUESTION_WORDS or any(tokens[c].lemma == "ли" for c in self.kids(i))
 
     def phrase(self, i: int) -> str:
         """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"; its own
