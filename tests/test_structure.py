@@ -148,11 +148,15 @@ LEAD = "Длинный первый абзац новости о важных с
      "Сибирские огни"),
     (f"Заголовок новости\n{LEAD} По его словам, «Союз» (фонд основан в 2001 году — прим. ВЕСТЬ) вырос.", "ВЕСТЬ"),
     (f"Заголовок новости\n{LEAD} Ярмарку перенесли (в прошлом году — прим. ред.) на осень.", None),
+    (f"Заголовок новости\n{LEAD}\nVESTI•K в Telegram. Подпишись и читай новости первым", "VESTI•K"),
+    (f"Заголовок новости\n{LEAD}\nПодписывайтесь на «Вечерний город» в Дзене", "Вечерний город"),
+    (f"Заголовок новости\n{LEAD}\nГлава района в Telegram. Подписывайтесь", None),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
         "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet",
-        "print-signature", "editors-note-in-the-genitive", "editors-note-of-an-agency", "note-of-the-editor"])
+        "print-signature", "editors-note-in-the-genitive", "editors-note-of-an-agency", "note-of-the-editor",
+        "own-channel-promoted", "subscribe-to-the-outlet", "a-promoted-channel-that-is-no-brand"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
 

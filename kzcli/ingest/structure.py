@@ -110,6 +110,12 @@ PRINT_SIGNATURE = re.compile(r"(?:^|(?<=[.!?…»\"”)])\s+)(?:Газета|Ж�
 # not the editor's, the author's or the translator's ("прим. ред.").
 EDITOR_NOTE = re.compile(r"(?<![\w.])[Пп]рим(?:\.|ечание)\s+(?!(?i:ред|авт|пер|изд))"
                          r"(?:«(?P<quoted>[^«»]{2,40})»|(?P<name>[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2}))")
+# The page promoting its own channel names itself: "Вестник в Telegram. Подпишись …", "Подписывайтесь на
+# «Вестник» в Дзене", "Читайте Вестник в MAX" — weak evidence of the outlet, when written as a brand.
+CHANNELS = r"(?:Telegram|Телеграм[ем]?|Дзен[еу]?|VK|ВК|ВКонтакте|MAX|Max|WhatsApp|Viber|YouTube)"
+CHANNEL_PROMO = re.compile(
+    rf"^(?P<own>[«\"A-ZА-ЯЁ][^.!?:]{{1,30}}?)\s+во?\s+{CHANNELS}\s*[.!:—–-]\s*(?:Подпи[сш]|Читай|Присоедин|Следи)"
+    rf"|^(?:Подпи[сш]\w+\s+на|Читайте|Следите\s+за)\s+(?P<promoted>[«\"A-ZА-ЯЁ][^.!?:]{{1,30}}?)\s+во?\s+{CHANNELS}\b")
 CREDIT = re.compile(r"^(?:фото|видео|иллюстрация|источник\s+фото|коллаж|photo|скриншот)\b", re.IGNORECASE)
 BRAND_LINE = re.compile(r"^(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}[\w.&•-]*)(?:\s+(?:[A-Z][\w.&•-]*|[A-ZА-ЯЁ]{2,}))?$")
 # The date such a dateline carries, with or without a year and a time.
@@ -231,6 +237,8 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         if holder and not re.search(r"фото|photo|видео|video|иллюстрац|коллаж|скриншот", bare, re.IGNORECASE):
             quoted = QUOTED_NAME.match(holder["name"].strip())  # "ИА «Вест»" → Вест
             named.append((quoted[1] if quoted else holder["name"]).strip(" «»\"“”"))
+        if (promo := CHANNEL_PROMO.match(bare)) and _brand(promo["own"] or promo["promoted"]):
+            named.append((promo["own"] or promo["promoted"]).strip(" «»\"“”"))
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
                 CAPTION_CREDIT.search(line) and word_count(line) <= HEADLINE_MAX_WORDS):
             boilerplate.append(line)
@@ -412,6 +420,12 @@ def byline_outlet(line: str) -> str | None:
             ):
                 return name
     return None
+
+
+def _brand(name: str) -> bool:
+    """A name written as a brand, not a phrase: "RADIO•R", "«Вечерний город»", "Вестник Степи"; not "Мэр
+    города"."""
+    return bool(LATINISH.search(name)) or all(word[:1].isupper() for word in name.split())
 
 
 def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
