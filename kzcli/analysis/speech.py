@@ -713,6 +713,9 @@ class ArticleSpeech:
             named = [found for found in [self._surname_seen(index, token)] if found]
         role_noun = token.pos in {"NOUN", "PROPN"} and is_role_noun(token.lemma)  # "Аким области" may be tagged PROPN
         person_noun = role_noun or (token.pos == "NOUN" and feats(token).get("Animacy") == "Anim")
+        office = tree.nominative_phrase(token_index) if token.lemma in PRESS_OFFICES else ""
+        if named and named[0].type == "org" and named[0].phrase in office:
+            return Speaker("org", office, None, tree.phrase(token_index))  # "пресс-служба ТКБ", as the text calls it
         if named and (named[0].type == "person" or not person_noun or named[0].phrase.startswith(token.text)):
             return named[0]  # "генсек ОДКБ", "победительница турнира «Кубок»" are people, not the organisation
         if not role_noun and any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
@@ -1326,10 +1329,10 @@ class SpeechTree(Tree):
 
     def phrase(self, i: int) -> str:
         """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"; its own
-        preposition stays out ("в министерстве сообщили" → "министерстве")."""
+        preposition and an aside in brackets stay out ("в министерстве сообщили" → "министерстве")."""
         tokens = self.sent.tokens
         nodes = self.subtree(i, keep=lambda c: tokens[c].rel in PHRASE_RELS and not (
-            tokens[c].head == i and tokens[c].rel == "case"))
+            tokens[c].head == i and tokens[c].rel == "case") and not self.bracketed(c))
         nodes = [n for n in nodes if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
@@ -1339,6 +1342,10 @@ class SpeechTree(Tree):
         if len(words.split()) > 8 or re.search(r"[,;:(\"]", words) or words.count("«") != words.count("»"):
             return tokens[i].text
         return words.strip()
+
+    def bracketed(self, i: int) -> bool:
+        """A phrase in brackets, an aside: "пресс-служба ТКБ (банк основан в 1991 году)"."""
+        return any(self.sent.tokens[c].text == "(" for c in self.kids(i, {"punct"}))
 
     def described(self, i: int) -> Speaker:
         """An unnamed speaker: the phrase in the nominative, typed `description`; a press office of a
