@@ -151,12 +151,14 @@ LEAD = "Длинный первый абзац новости о важных с
     (f"Заголовок новости\n{LEAD}\nVESTI•K в Telegram. Подпишись и читай новости первым", "VESTI•K"),
     (f"Заголовок новости\n{LEAD}\nПодписывайтесь на «Вечерний город» в Дзене", "Вечерний город"),
     (f"Заголовок новости\n{LEAD}\nГлава района в Telegram. Подписывайтесь", None),
+    ("Заголовок новости\nИсточник в правительстве сообщил, что решение принято.\nВторой абзац новости.", None),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
         "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet",
         "print-signature", "editors-note-in-the-genitive", "editors-note-of-an-agency", "note-of-the-editor",
-        "own-channel-promoted", "subscribe-to-the-outlet", "a-promoted-channel-that-is-no-brand"])
+        "own-channel-promoted", "subscribe-to-the-outlet", "a-promoted-channel-that-is-no-brand",
+        "a-source-in-the-lead-is-no-byline"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
 
@@ -342,3 +344,10 @@ def test_an_outlet_named_in_the_genitive_is_given_in_the_nominative(genitive, no
     from kzcli.lang.dictionary import title_nominative
 
     assert title_nominative(genitive) == nominative
+
+
+def test_a_lead_opening_with_a_source_stays_the_text():
+    """"Источник в правительстве сообщил …" is the first paragraph, not a byline naming an outlet."""
+    article = structure_of("Решение о пошлинах принято\nИсточник в правительстве сообщил ТАСС, что решение принято.")
+    assert (article.title, [para.text for para in article.paragraphs]) == (
+        "Решение о пошлинах принято", ["Источник в правительстве сообщил ТАСС, что решение принято."])

@@ -49,7 +49,7 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 BYLINE_PREFIX = re.compile(
-    r"^(?:редакция|источник|издание|по\s+материалам|материал\s+подготовлен[аоы]?)\s*:?\s+(.{2,60}?)\.?$",
+    r"^(?:редакция|источник|издание|по\s+материалам|материал\s+подготовлен[аоы]?)(?:\s*:\s*(.{2,60}?)|\s+(.{2,60}?))\.?$",
     re.IGNORECASE,
 )
 AUTHOR_LINE = re.compile(r"^(?:автор|авторы|текст|беседовал[аи]?|корреспондент)\s*:.{0,80}$", re.IGNORECASE)
@@ -128,6 +128,7 @@ TIMED_STAMP = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*,?\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})"
     r"|(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})\s*,?\s*\d{1,2}:\d{2})(?=\s|$)"
 )
+QUOTED_WHOLE = re.compile(r"«[^«»]+»|\"[^\"]+\"")
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
 # A related-articles block's marker: the short headlines under it are not the article's, up to its next
@@ -404,10 +405,11 @@ def _meta_date(value: str | None) -> str | None:
 
 
 def byline_outlet(line: str) -> str | None:
-    """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name."""
+    """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name; without a colon, only a
+    name written as a brand ("Источник в правительстве сообщил …" is the text)."""
     match = BYLINE_PREFIX.match(line)
-    if match:
-        name = match[1].strip()
+    if match and (match[1] or _brand(match[2])):  # "Источник в правительстве сообщил, …" is a sentence
+        name = (match[1] or match[2]).strip()
         quoted = QUOTED_NAME.match(name)
         return (quoted[1] if quoted else name).strip(" «»\"“”")
     match = DASH_LED.match(line)
@@ -423,9 +425,9 @@ def byline_outlet(line: str) -> str | None:
 
 
 def _brand(name: str) -> bool:
-    """A name written as a brand, not a phrase: "RADIO•R", "«Вечерний город»", "Вестник Степи"; not "Мэр
-    города"."""
-    return bool(LATINISH.search(name)) or all(word[:1].isupper() for word in name.split())
+    """A name written as a brand, not a phrase: "RADIO•R", "«Вечерний город»", "Вестник Степи", "vestnik.kz";
+    not "Мэр города", "Forbes сообщило о росте"."""
+    return bool(QUOTED_WHOLE.fullmatch(name.strip())) or not re.search(r"(?:^|\s)[а-яё]", name)
 
 
 def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
