@@ -222,7 +222,7 @@ def rows(speech):
     # a role noun the tagger reads as a proper noun, and NER as a place, still speaks as a description
     ("akim.txt", "аким области", "description", "Аким области", "indirect", "выбросы сократятся"),
     # "Как сказал источник, близкий к переговорам, …": the statement starts past the speaker's own phrase
-    ("source.txt", "источник", "description", "источник", "indirect",
+    ("source.txt", "источник, близкий к переговорам", "description", "источник, близкий к переговорам", "indirect",
      "стороны близки к компромиссу"),
     # "спросил мэра X …. «…», — ответил он": the one asked answers, not the last speaker
     ("answer.txt", "Павел Орлов", "person", "он", "direct", "Все работы завершим к осени"),
@@ -431,6 +431,19 @@ def test_a_press_office_of_a_named_body_is_listed_as_the_text_calls_it(rows):
         ("пресс-служба ТКБ", "org", "офис откроется в понедельник"),
         ("пресс-служба ТКБ", "org", "попытке незаконного проникновения в офис компании"),
         ("пресс-служба компании «Северный порт»", "org", "работы возобновятся завтра"),
+    ]
+
+
+def test_an_unnamed_speaker_keeps_the_words_set_off_after_it(rows):
+    """"источник, знакомый с ситуацией" is the speaker's description, in the nominative ("по словам
+    источника, знакомого с …"), and the statement starts past it."""
+    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "asides.txt")
+    assert found == [
+        ("источник, близкий к переговорам", "как сказал", "встреча пройдет в пятницу"),
+        ("источник, знакомый с ситуацией", "сообщил что", "решение уже принято"),
+        ("источник, знакомый с ходом переговоров", "по словам", "стороны близки к соглашению"),
+        ("собеседник агентства, близкий к руководству компании", "сообщил что", "сделка сорвалась"),
+        ("эксперты, опрошенные газетой", "считают что", "цены вырастут"),
     ]
 
 

@@ -633,11 +633,10 @@ class ArticleSpeech:
         phrase_end = tree.extent(owner)[1] if owner is not None else sent.tokens[i].start + len(sent.tokens[i].text)
         comma = sent.text.find(",", sent.tokens[i].start)
         subject = None if parenthetical else tree.subject(i)
-        if subject is not None and subject > i:  # past the speaker's own phrase: "источник, близкий к переговорам,"
-            described = next((j for j, t in enumerate(sent.tokens) if t.start > comma), None)
-            if described is not None and sent.tokens[described].head == subject and (
-                    sent.tokens[described].pos == "ADJ" or "VerbForm=Part" in sent.tokens[described].feats):
-                comma = sent.text.find(",", tree.extent(described)[1])
+        speaker = owner if parenthetical else subject if subject is not None and subject > i else None
+        asides = tree.aside(speaker) if speaker is not None else []
+        if asides:  # past the speaker's own phrase: "источник, близкий к переговорам,", "по словам источника, знакомого …,"
+            comma = sent.text.find(",", tree.extent(asides[0])[1])
         if parenthetical and (comma < 0 or len(sent.text[phrase_end:comma].split()) > 3):
             comma = phrase_end - 1 if lo <= 2 else -1  # "По словам президента также необходимо …" (no comma)
         after = sent.text[comma + 1:] if comma > 0 else ""
@@ -1328,20 +1327,31 @@ class SpeechTree(Tree):
         return tokens[first].lemma in QUESTION_WORDS or any(tokens[c].lemma == "ли" for c in self.kids(i))
 
     def phrase(self, i: int) -> str:
-        """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ"; its own
-        preposition and an aside in brackets stay out ("в министерстве сообщили" → "министерстве")."""
+        """The words naming a speaker: "один из мигрантов", "эксперты Сбербанка", "глава МИД РФ", "источник,
+        знакомый с ситуацией"; its own preposition and an aside in brackets stay out ("в министерстве
+        сообщили" → "министерстве")."""
         tokens = self.sent.tokens
         nodes = self.subtree(i, keep=lambda c: tokens[c].rel in PHRASE_RELS and not (
             tokens[c].head == i and tokens[c].rel == "case") and not self.bracketed(c))
+        asides = self.aside(i)
+        for c in asides:
+            nodes = [n for n in nodes if n not in self.subtree(c)] + self.subtree(c)
         nodes = [n for n in nodes if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
         if self.sent.text[lo:hi].count("«") > self.sent.text[lo:hi].count("»") and self.sent.text[hi:hi + 1] == "»":
             hi += 1  # a name in quotation marks: "сотрудник банка «Восток»"
         words = self.sent.text[lo:hi]
-        if len(words.split()) > 8 or re.search(r"[,;:(\"]", words) or words.count("«") != words.count("»"):
+        if len(words.split()) > 8 or re.search(r"[;:(\"]", words) or words.count("«") != words.count("»") or (
+                "," in words and not asides):
             return tokens[i].text
         return words.strip()
+
+    def aside(self, i: int) -> list[int]:
+        """A participle or adjective after the noun, set off by a comma: "источник, знакомый с ситуацией"."""
+        tokens = self.sent.tokens
+        return [c for c in self.kids(i, {"acl", "amod"}) if c > i + 1 and tokens[c - 1].text == ","
+                and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)][:1]
 
     def bracketed(self, i: int) -> bool:
         """A phrase in brackets, an aside: "пресс-служба ТКБ (банк основан в 1991 году)"."""
@@ -1372,8 +1382,8 @@ class SpeechTree(Tree):
             return words
         plural = "Number=Plur" in token.feats
         gender = feats(token).get("Gender")
-        changes = [(c, nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"})
-                   if c < i and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
+        changes = [(c, nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"}) + self.aside(i)
+                   if (c < i or c in self.aside(i)) and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
                    and feats(tokens[c]).get("Case") == feats(token).get("Case")]
         changes.append((i, nominative(token, plural, None) if plural else token.lemma))
         for c, form in changes:
