@@ -447,6 +447,17 @@ def test_an_unnamed_speaker_keeps_the_words_set_off_after_it(rows):
     ]
 
 
+def test_a_name_with_its_role_over_a_dash_paragraph_and_an_appeal_after_a_quotation(rows):
+    """"Ольга Мельникова, директор драмтеатра:" alone gives the paragraph under it; "«…», — обратился он к
+    жителям" is his appeal, though "обратился" reports only with a request noun elsewhere."""
+    found = sorted((row["speaker"], row["kind"], row["text"]) for row in rows if row["file"] == "addressed.txt")
+    assert found == [
+        ("Игорь Сомов", "direct", "Мы ждем зрителей. Приходите всей семьей"),
+        ("Игорь Сомов", "indirect", "труппа пополнилась тремя актерами"),
+        ("Ольга Мельникова", "direct", "Мы покажем пять премьер. Зритель вернулся, залы полны."),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -20,7 +20,8 @@ from .events import DatedEvent, UndatedEvent, dated_events, undated_events
 from .figures import Figure, sentence_figures
 from .inflection import Inflector
 from .names import Mention, link_first_names, sentence_mentions
-from .speech import CARRYING_VERBS, CUE_NOUNS, CUE_VERBS, LEARNING_VERBS, PARENTHETICAL_NOUNS, ArticleSpeech, Quote
+from .speech import (APPEAL_VERBS, CARRYING_VERBS, CUE_NOUNS, CUE_VERBS, LEARNING_VERBS, PARENTHETICAL_NOUNS,
+                     REQUEST_NOUNS, ArticleSpeech, Quote)
 
 INTERVIEW_CUES = {
     "рассуждать", "ответить", "отвечать", "рассказать", "рассказывать", "отметить", "отмечать",
@@ -31,7 +32,8 @@ INTERVIEW_CUES = {
 MAX_SENTENCE_TOKENS = 200  # news sentences run to about a hundred; longer runs are cut (see _pieces)
 NAME_POS = {"PROPN", "NOUN", "ADJ"}
 PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
-TREE_CUES = CUE_VERBS | CARRYING_VERBS | LEARNING_VERBS | CUE_NOUNS | PARENTHETICAL_NOUNS | INTERVIEW_CUES
+TREE_CUES = (CUE_VERBS | CARRYING_VERBS | LEARNING_VERBS | APPEAL_VERBS | REQUEST_NOUNS | CUE_NOUNS | PARENTHETICAL_NOUNS
+             | INTERVIEW_CUES)
 # A sentence end with no space after it ("…завершён».Напомним, …"): after a closing quote or bracket, or
 # a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
 GLUED_END = re.compile(r"(?:(?<=[»\"”)][.!?])|(?<=[а-яё]{3}[.!?]))(?=[А-ЯЁ][а-яё])")

@@ -129,6 +129,7 @@ CLOSING = "»”"
 OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
+AFTER_QUOTATION = re.compile(r"[»”\"][,.!?…]?\s*[—–-]\s*$")  # "«…», — " right before a cue
 DASH_AFTER = re.compile(r"\s*[,.]\s*[—–-]\s*")  # ", —" or ". —" after the cue of a torn quotation
 COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
 LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
@@ -365,13 +366,14 @@ class ArticleSpeech:
     def _label(self, index, tree) -> list[Quote]:
         """A person's name, with role words and no verb, and a colon: "Губернатор Олег Малинин: «…»" gives
         the quotation after it, "Эксперт Анна Белова: рынок перегрет" the words after it, and
-        "Политолог Анна Белова:" as a paragraph of its own the next paragraph."""
+        "Политолог Анна Белова:" or "Анна Белова, политолог:" as a paragraph of its own the next paragraph."""
         sent = self.sentences[index]
         colon = sent.text.find(":")
         people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].end <= colon]
         label = sent.text[:colon + 1].strip()
         if sent.para < 0 or colon < 0 or len(people) != 1 or len(label.split()) > 8 \
-                or sent.text[self.mentions[people[0]].end:colon].strip() or not self.mentions[people[0]].nominative \
+                or sent.text[self.mentions[people[0]].end:colon].strip()[:1] not in {"", ","} \
+                or not self.mentions[people[0]].nominative \
                 or any(mark in label for mark in OPENING + CLOSING) \
                 or any(t.pos in {"VERB", "AUX"} and t.start < colon for t in sent.tokens):
             return []  # the headline has its own rules; "«Сделка» Трампа: …" names no speaker
@@ -1031,8 +1033,8 @@ class SpeechTree(Tree):
         if (token.lemma in MAKING_VERBS or token.lemma in APPEAL_VERBS) and token.pos == "VERB" \
                 and self.such_statement(i) is not None:
             return "verb"
-        if token.lemma in APPEAL_VERBS and token.pos == "VERB":
-            return "verb" if self.requests(i) else None
+        if token.lemma in APPEAL_VERBS and token.pos == "VERB":  # "«Приходите!» — обратился он к жителям"
+            return "verb" if self.requests(i) or AFTER_QUOTATION.search(self.sent.text[:token.start]) else None
         if token.lemma == "дать":
             return "verb" if self.made_understood(i) is not None else None
         if token.lemma in CUE_VERBS and token.pos in {"VERB", "ADJ", "AUX"}:
