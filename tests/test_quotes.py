@@ -458,6 +458,13 @@ def test_a_name_with_its_role_over_a_dash_paragraph_and_an_appeal_after_a_quotat
     ]
 
 
+def test_words_passed_on_are_the_one_quoted(rows):
+    """"«…», — передает агентство слова министра" is the minister's; "так передает слова заправщиков" names
+    words it does not hold, and "передал документы" is no speech."""
+    found = [(row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "carried.txt"]
+    assert found == [("Руслан Бекет", "передает", "Мы контролируем ситуацию")]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

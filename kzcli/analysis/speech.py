@@ -83,8 +83,9 @@ GOVERNED = {
 # "цитирует тренера", "цитирует слова министра": the one quoted speaks, not the one quoting.
 QUOTING_VERBS = {"цитировать", "процитировать"}
 WORDS_NOUNS = {"слово", "высказывание", "заявление", "фраза", "ответ", "цитата"}
-# "«…», — приводит слова мэра пресс-служба": a cue only with such words as its object ("приводит к росту" is none).
-CARRYING_VERBS = {"приводить", "привести"}
+# "«…», — приводит слова мэра пресс-служба", "передает ТАСС слова министра": a cue only with such words as its
+# object ("приводит к росту", "передал документы" are none).
+CARRYING_VERBS = {"приводить", "привести", "передавать", "передать"}
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
@@ -457,8 +458,9 @@ class ArticleSpeech:
             if opening:  # "сказал «Известиям»: «…»"
                 return self._opening_quote(index, opening, word + ":", speaker)
             return [quote("indirect", word + ":", start, sent.start + self._clause_end(tree, i, start - sent.start))]
-        if token.lemma in CLAUSE_ONLY or "VerbForm=Conv" in token.feats:
-            return []  # "…, подчеркнув настороженность …" is the writer's gloss unless a clause follows
+        if token.lemma in CLAUSE_ONLY | CARRYING_VERBS or "VerbForm=Conv" in token.feats:
+            return []  # "…, подчеркнув настороженность …" is the writer's gloss unless a clause follows; "приводит
+            # слова министра" names the words, it does not hold them
         target = tree.complement_start(i)
         if target is not None:
             start = sent.start + target
