@@ -424,12 +424,14 @@ def test_what_was_spoken_about_is_not_a_statement(rows):
 
 def test_a_press_office_of_a_named_body_is_listed_as_the_text_calls_it(rows):
     """"пресс-служба ТКБ заявила" and "в пресс-службе ТКБ сообщили" are one speaker, the press office of
-    the organisation, typed org; an aside in brackets after it stays out of the name."""
+    the organisation, typed org; an aside in brackets after it stays out of the name. A person's press
+    office speaks as his office, not as him."""
     found = sorted((row["speaker"], row["speaker_type"], row["text"]) for row in rows if row["file"] == "press_offices.txt")
     assert found == [
         ("пресс-служба ТКБ", "org", "никто не пострадал"),
         ("пресс-служба ТКБ", "org", "офис откроется в понедельник"),
         ("пресс-служба ТКБ", "org", "попытке незаконного проникновения в офис компании"),
+        ("пресс-служба губернатора Ивана Орлова", "org", "ремонт дорог начнется в мае"),
         ("пресс-служба компании «Северный порт»", "org", "работы возобновятся завтра"),
     ]
 

@@ -717,8 +717,8 @@ class ArticleSpeech:
         role_noun = token.pos in {"NOUN", "PROPN"} and is_role_noun(token.lemma)  # "Аким области" may be tagged PROPN
         person_noun = role_noun or (token.pos == "NOUN" and feats(token).get("Animacy") == "Anim")
         office = tree.nominative_phrase(token_index) if token.lemma in PRESS_OFFICES else ""
-        if named and named[0].type == "org" and named[0].phrase in office:
-            return Speaker("org", office, None, tree.phrase(token_index))  # "пресс-служба ТКБ", as the text calls it
+        if named and named[0].phrase in office:  # "пресс-служба ТКБ", "пресс-служба губернатора Ивана Орлова":
+            return Speaker("org", office, None, tree.phrase(token_index))  # the office speaks, as the text calls it
         if named and (named[0].type == "person" or not person_noun or named[0].phrase.startswith(token.text)):
             return named[0]  # "генсек ОДКБ", "победительница турнира «Кубок»" are people, not the organisation
         if not role_noun and any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
