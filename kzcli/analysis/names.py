@@ -147,21 +147,44 @@ def _mention(index: int, sent, entity, words, position: int, count: int) -> Ment
     surname = words[-1]
     first = words[:-1]
     feats = _feats(surname)
+    woman = _woman_subject(sent, surname)
     mention = Mention(
         sent=index, start=words[0].start, end=surname.start + len(surname.text),
         text=sent.text[words[0].start: surname.start + len(surname.text)],
         first="", initial="", surname=surname.text, key=surname_key(surname.text),
-        nominative=surname.pos == "PROPN" and feats.get("Case") == "Nom",
-        gender=feats.get("Gender", "") if surname.pos == "PROPN" else "",
+        nominative=woman or surname.pos == "PROPN" and feats.get("Case") == "Nom",
+        gender="Fem" if woman else feats.get("Gender", "") if surname.pos == "PROPN" else "",
     )
     if first:
         given = first[0]
         if INITIAL.match(given.text):
             mention.initial = given.text
         else:
-            mention.first = _first_name(entity, given, position + len(first), count)
+            mention.first = given.text if woman else _first_name(entity, given, position + len(first), count)
             mention.initial = mention.first[:1]
     return mention
+
+
+def _woman_subject(sent, surname) -> bool:
+    """The name is the subject of a verb in the feminine past, itself or in apposition to it: "Делегацию
+    возглавила замминистра Гулноза Рахимова", which the tagger may read as a man's genitive. Her names
+    are then as written, in the nominative; not when another nominative hangs on the verb, the subject
+    the parser missed ("Кандидатуру Тимура Жакупова поддержала фракция")."""
+    tokens = sent.tokens
+    i = next((j for j, token in enumerate(tokens) if token is surname), None)
+    for _ in range(4):
+        if i is None or tokens[i].head < 0:
+            return False
+        if tokens[i].rel in {"nsubj", "nsubj:pass"}:
+            head = tokens[i].head
+            verb = _feats(tokens[head])
+            other = any(t.head == head and k != i and t.pos in {"NOUN", "PROPN"} and "Case=Nom" in t.feats
+                        for k, t in enumerate(tokens))  # "Ивана Петрова поддержала партия": партия is
+            return verb.get("Gender") == "Fem" and verb.get("VerbForm") == "Fin" and not other
+        if tokens[i].rel not in {"flat:name", "flat", "appos"}:
+            return False
+        i = tokens[i].head
+    return False
 
 
 def _first_name(entity, token, position: int, count: int) -> str:
