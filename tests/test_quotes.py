@@ -467,6 +467,16 @@ def test_words_passed_on_are_the_one_quoted(rows):
     assert found == [("Руслан Бекет", "передает", "Мы контролируем ситуацию")]
 
 
+def test_a_transcript_label_names_the_person_the_article_names_in_full(rows):
+    """"А.Берденов: …" and "М.Котова: …" (a label NER may miss or read as a genitive) are the answers of
+    the two people the lead names; the correspondent's questions are no one's statements."""
+    found = sorted((row["speaker"], row["text"]) for row in rows if row["file"] == "transcript.txt")
+    assert found == [
+        ("Асхат Берденов", "Ремонт закончим к осени, подрядчики уже работают"),
+        ("Марина Котова", "Тарифы в этом году не вырастут, мы проверили"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

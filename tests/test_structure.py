@@ -214,6 +214,36 @@ def test_interview_questions_and_answers():
     assert [para.text for para in article.lead] == ["Экономист Иван Петров рассказал, чего ждать от рынка в новом году."]
 
 
+def test_labelled_questions_and_answers_make_an_interview():
+    article = structure_of(
+        "Директор завода рассказал о планах\n"
+        "Директор завода Марат Сейтов рассказал о планах предприятия.\n"
+        "Вопрос: Сколько рабочих мест появится?\n"
+        "Ответ: В этом году мы создадим двести рабочих мест.\n"
+        "Корр.: Будет ли расти зарплата?\n"
+        "А.Сейтов: Да, зарплата вырастет на 10%.\n"
+    )
+    assert (article.title, article.genre) == ("Директор завода рассказал о планах", "interview")
+    assert [(para.kind, para.text) for para in article.paragraphs] == [
+        ("text", "Директор завода Марат Сейтов рассказал о планах предприятия."),
+        ("question", "Сколько рабочих мест появится?"),
+        ("answer", "В этом году мы создадим двести рабочих мест."),
+        ("question", "Будет ли расти зарплата?"),
+        ("answer", "Да, зарплата вырастет на 10%."),
+    ]
+
+
+def test_two_people_answering_by_name_is_no_interview_and_a_question_no_headline():
+    """Each answer is then its own label's (tests/corpora/speech/transcript.txt); the headline stays the
+    headline although "Корр.: Когда закончится ремонт дорог?" shares words with the answer under it."""
+    article = structure_of(
+        "Круглый стол о дорогах\nАким Асхат Берденов и депутат Марина Котова ответили на вопросы.\n"
+        "Корр.: Когда закончится ремонт дорог?\nА.Берденов: Ремонт закончим к осени.\n"
+        "Корр.: А что с тарифами?\nМ.Котова: Тарифы не вырастут.\n"
+    )
+    assert (article.title, article.genre) == ("Круглый стол о дорогах", "article")
+
+
 def test_dialogue_dashes_alone_do_not_make_an_interview():
     article = structure_of(
         "Заголовок\nПервый абзац статьи о переговорах, прошедших в столице на этой неделе.\n"

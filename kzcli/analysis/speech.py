@@ -131,6 +131,7 @@ OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
 AFTER_QUOTATION = re.compile(r"[»”\"][,.!?…]?\s*[—–-]\s*$")  # "«…», — " right before a cue
+INITIALLED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+:")  # a speaker's label in a transcript: "М.Котова:"
 DASH_AFTER = re.compile(r"\s*[,.]\s*[—–-]\s*")  # ", —" or ". —" after the cue of a torn quotation
 COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
 LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
@@ -372,9 +373,16 @@ class ArticleSpeech:
         colon = sent.text.find(":")
         people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].end <= colon]
         label = sent.text[:colon + 1].strip()
+        name_end = colon  # where the name ends in this sentence
+        if not people and INITIALLED.fullmatch(label) and sent.para >= 0:  # "М.Котова:" that NER missed
+            found = self._surname_in_article([t for t in sent.tokens if t.start < colon])
+            people = [found.mention] if found else []
+        elif len(people) == 1:
+            name_end = self.mentions[people[0]].end
+            if not self.mentions[people[0]].nominative and label != sent.text[:name_end] + ":":
+                return []  # a label is the bare name in the nominative, whatever the tagger read
         if sent.para < 0 or colon < 0 or len(people) != 1 or len(label.split()) > 8 \
-                or sent.text[self.mentions[people[0]].end:colon].strip()[:1] not in {"", ","} \
-                or not self.mentions[people[0]].nominative \
+                or sent.text[name_end:colon].strip()[:1] not in {"", ","} \
                 or any(mark in label for mark in OPENING + CLOSING) \
                 or any(t.pos in {"VERB", "AUX"} and t.start < colon for t in sent.tokens):
             return []  # the headline has its own rules; "«Сделка» Трампа: …" names no speaker

@@ -11,6 +11,11 @@ from .language import language_of
 
 HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*(.*)$", re.IGNORECASE)
 DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")
+# A question or answer led by a label: "Вопрос: …", "Корр.: …", "Ответ: …", or the speaker's name ("А.Петров: …",
+# "Анна Белова: …") after a question.
+QA_LABEL = re.compile(r"^(?P<label>[А-ЯЁA-Z][а-яёa-z]*\.?(?:\s?[А-ЯЁA-Z][а-яёa-z-]+)?)\s*:\s+(?P<text>\S.*)$")
+QUESTION_LABELS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер"}
+ANSWER_LABELS = {"ответ", "о"}
 LIST_MARK = re.compile(r"^[-–—•*]$")
 BULLET = re.compile(r"^[•▪●◦‣·]\s+(?=\S)")  # "• пункт": a list item (Markdown and page lists read as such)
 SENTENCE_BREAK = re.compile(r"[.!?…]\s+[«\"“(]?[A-ZА-ЯЁ]")
@@ -530,7 +535,9 @@ def choose_headline(lines: list[str], stamped: set[int] = frozenset()) -> int | 
 def _candidate(line: str, stamped: bool = False) -> bool:
     if stamped and re.search(r"[^.]\.$", line):
         line = line[:-1]
+    label = QA_LABEL.match(line)  # "Корр.: Когда закончится ремонт?" asks, in an interview
     return (_is_headline(line) and not NOT_A_HEADLINE.search(line) and not GLUED_MENU.search(line)
+            and not (label and _label_word(label["label"]) in QUESTION_LABELS | ANSWER_LABELS)
             and word_count(line) >= 2
             and re.search(r"\w{4,}", line) is not None and not stamp_date(line))
 
@@ -601,25 +608,36 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
 
 
 def _mark_interview(paragraphs: list[Paragraph]) -> str:
-    """Mark dash-led questions and answers; "interview" when the text is built of them."""
+    """Mark dash-led or labelled questions and answers ("— Когда …?", "Вопрос: …", "Корр.: …", "Ответ: …",
+    "А.Петров: …" after a question); "interview" when the text is built of them."""
     kinds: list[str | None] = []
     state = None
     for para in paragraphs:
-        dashed = DASH_LED.match(para.text)
-        if dashed and para.text.rstrip().endswith("?"):
+        label = QA_LABEL.match(para.text)
+        asking = bool(label) and _label_word(label["label"]) in QUESTION_LABELS
+        answering = bool(label) and _label_word(label["label"]) in ANSWER_LABELS
+        dashed = DASH_LED.match(para.text) or (label if asking or answering else None)
+        if dashed and (para.text.rstrip().endswith("?") or asking):
             state = "question"
         elif dashed and state in ("question", "answer"):
             state = "answer"
         elif state == "question" and not dashed:
             state = "question" if para.kind != "heading" and para.text.endswith("?") else "answer"
-        kinds.append(state if (dashed or state == "answer") and para.kind != "heading" else None)
+        kinds.append(state if (dashed or state == "answer") and (para.kind != "heading" or asking) else None)
     questions = kinds.count("question")
-    if questions < 2 or "answer" not in kinds:
-        return "article"
+    names = {label["label"] for para, kind in zip(paragraphs, kinds) if kind == "answer"
+             and (label := QA_LABEL.match(para.text)) and _label_word(label["label"]) not in ANSWER_LABELS}
+    if questions < 2 or "answer" not in kinds or len(names) > 1:
+        return "article"  # two people answering by name are each their own label's (analysis.speech)
     for para, kind in zip(paragraphs, kinds):
         if kind:
             para.kind = kind
-            dashed = DASH_LED.match(para.text)
-            if dashed:
-                para.text = dashed[1]
+            marked = DASH_LED.match(para.text) or QA_LABEL.match(para.text)
+            if marked:
+                para.text = marked[marked.lastindex]
     return "interview"
+
+
+def _label_word(label: str) -> str:
+    """"Корр." → "корр", "В" → "в"."""
+    return label.rstrip(".").casefold()
