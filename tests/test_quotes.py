@@ -577,6 +577,16 @@ def test_the_subject_of_a_feminine_verb_is_a_woman_named_as_written(speech):
     assert rows == {"Гулноза Рахимова", "Зарина Усманова", "Тимур Жакупов"}
 
 
+def test_a_role_opening_the_sentence_is_the_name_s_role_and_the_headline_s_speaker(speech):
+    """"Аким Костанайской области Серик Абенов …" opens its sentence, where the tagger reads "Аким" as a
+    proper noun: still his role, so the headline "Аким области: «…»" is his."""
+    people = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["opening_role.txt"]}
+    assert people == {"Серик Абенов": "аким Костанайской области"}
+    quotes = {(row["speaker"], row["kind"], row["text"]) for row in speech("quotes", "--json").json()
+              if row["file"] == "opening_role.txt"}
+    assert ("Серик Абенов", "direct", "Дороги отремонтируем к осени") in quotes
+
+
 def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
     rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
     assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],

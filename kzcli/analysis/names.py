@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from ..lang.dictionary import nominative
 from ..lang.text import normal_word
+from .roles import is_role_noun
 
 # Case endings of nouns and adjectival surnames, longest first.
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
@@ -124,9 +125,9 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
         for offset, group in names:
             mention = _mention(index, sent, entity, group, len(role_words) + offset, count)
             if len(names) == 1:
-                mention.role = " ".join(w.lemma for w in role_words) or _role_before(sent, tokens)
+                mention.role = " ".join(w.lemma for w in role_words) or _role_before(sent, tokens, lookup)
             elif offset:  # "адвокат Карипова" is the role of the name after the owner, not the owner's
-                mention.role = _role_before(sent, [t for t in tokens if t.start >= group[0].start])
+                mention.role = _role_before(sent, [t for t in tokens if t.start >= group[0].start], lookup)
             mentions.append(mention)
     return mentions
 
@@ -197,9 +198,10 @@ def _first_name(entity, token, position: int, count: int) -> str:
     return token.text
 
 
-def _role_before(sent, name_tokens) -> str:
+def _role_before(sent, name_tokens, lookup: Lookup) -> str:
     """The role phrase a name stands in apposition to: "министр торговли США Говард Латник", its
-    adjectives agreeing with its noun ("американская теннисистка")."""
+    adjectives agreeing with its noun ("американская теннисистка"); a role noun opening the sentence
+    may be tagged a proper noun ("Аким области Асхат Берденов"), a surname there may not ("Шосталь Анна")."""
     positions = {id(t): i for i, t in enumerate(sent.tokens)}
     indexes = [positions[id(t)] for t in name_tokens]
     first = min(indexes)
@@ -212,7 +214,8 @@ def _role_before(sent, name_tokens) -> str:
         animate = _feats(noun).get("Animacy") == "Anim"
         agrees = len(cases) == 1 or cases == {"Acc", "Gen"}  # an animate accusative is written as the genitive
         words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКДМ)" counts as one word
-        if noun.pos != "NOUN" or words > 9 or not (agrees and animate):
+        opening = head == 0 and noun.pos == "PROPN" and (is_role_noun(noun.lemma) or _is_role_word(noun.text, lookup))
+        if (noun.pos != "NOUN" and not opening) or words > 9 or not (agrees and animate):
             continue
         if _name_between(sent, head, first):
             continue
