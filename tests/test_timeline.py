@@ -417,6 +417,15 @@ def test_rhetorical_today_is_no_event_and_a_question_is_no_statement(expressions
         "Совет директоров станкостроительного завода утвердил план модернизации"
 
 
+def test_a_year_s_abbreviation_ends_its_sentence_before_a_new_one(expressions):
+    """"… 7 сентября 2025 г. В 2024-м явка составила 40%." is two sentences, each date with its own event;
+    "в 2000 г. В. Сомов подписал" goes on (an initial)."""
+    assert expressions[("year_abbreviation.txt", "7 сентября 2025 г.")]["event"] == "Выборы пройдут"
+    assert expressions[("year_abbreviation.txt", "в 2024-м")]["event"] == "Явка составила 40%"
+    assert expressions[("year_abbreviation.txt", "в 2000 г.")]["sentence"] == \
+        "Указ, который в 2000 г. В. Сомов подписал, до сих пор действует."
+
+
 def test_a_date_without_any_year_is_kept_without_inventing_one(expressions, tmp_path, monkeypatch):
     # "следующего года" counts from a publication date the file does not give, not from "В 2019 году"
     assert ("next_year.txt", "в начале следующего года") not in expressions

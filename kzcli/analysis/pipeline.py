@@ -36,6 +36,11 @@ TREE_CUES = (CUE_VERBS | CARRYING_VERBS | LEARNING_VERBS | APPEAL_VERBS | REQUES
              | INTERVIEW_CUES)
 # A sentence end with no space after it ("…завершён».Напомним, …"): after a closing quote or bracket, or
 # a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
+# A year's "г." ends a sentence before a capitalised word no sentence carries inside ("… 2025 г. В 2024-м …"),
+# not before a name ("в 2025 г. Газпром увеличил добычу").
+YEAR_END = re.compile(r"(?:(?<=\d{4}\sг\.)|(?<=\d{4}г\.)|(?<=\d{4}\sгг\.)|(?<=\d{4}гг\.))\s+(?![А-ЯЁ]\.)(?=(?:"
+                      r"В|Во|На|По|С|Со|К|За|До|Из|От|При|После|Для|У|О|Об|Это|Эт[аои]|Этот|Он|Она|Оно|Они|Мы|Я|Вы|"
+                      r"Однако|Но|А|И|Так|Как|Тогда|Также|Кроме|Теперь|Сейчас|Уже|Ранее|Позже|Затем|Впрочем|Всего)\b)")
 GLUED_END = re.compile(r"(?:(?<=[»\"”)][.!?])|(?<=[а-яё]{3}[.!?]))(?=[А-ЯЁ][а-яё])")
 
 
@@ -214,11 +219,14 @@ class Analyzer:
         return result
 
     def _sentence_spans(self, text: str) -> list[tuple[int, int]]:
-        """razdel's sentences of a paragraph, also cut where a sentence end lacks its space."""
+        """razdel's sentences of a paragraph, also cut where a sentence end lacks its space, and after a
+        year's "г." before a capital ("… 7 сентября 2025 г. В 2024-м …"), which razdel never cuts."""
         spans = []
         for sent in sentenize(text) if text else ():
-            cuts = [sent.start] + [sent.start + m.start() for m in GLUED_END.finditer(sent.text)] + [sent.stop]
-            spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+            ends = [(m.start(), m.start()) for m in GLUED_END.finditer(sent.text)]
+            ends += [(m.start(), m.end()) for m in YEAR_END.finditer(sent.text)]
+            cuts = [sent.start] + [sent.start + at for end in sorted(ends) for at in end] + [sent.stop]
+            spans += [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if text[a:b].strip()]
         return spans
 
     def _may_name(self, tokens: list[Token]) -> bool:
