@@ -477,6 +477,20 @@ def test_a_transcript_label_names_the_person_the_article_names_in_full(rows):
     ]
 
 
+def test_how_words_were_said_and_whose_words_an_agency_passes_on(rows):
+    """"«…», — отрезал министр" reports words as a manner verb does; "По словам X, которые приводит агентство,
+    …" starts the statement past the relative clause."""
+    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "manner.txt")
+    assert found == [
+        ("Данияр Ермеков", "не исключил что", "встреча может пройти в Астане"),
+        ("Данияр Ермеков", "отрезал", "Никаких уступок не будет"),
+        ("Данияр Ермеков", "по словам", "армия готова к учениям"),
+        ("Данияр Ермеков", "подчеркнул что", "учения пройдут в августе, а их масштаб будет беспрецедентным"),
+        ("Данияр Ермеков", "сказал", "Мы готовы к переговорам"),
+        ("источник в министерстве", "как рассказал", "переговоры начнутся в июне"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

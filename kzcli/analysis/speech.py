@@ -50,7 +50,8 @@ CUE_VERBS = {
 MANNER_VERBS = {
     "возмущаться", "возмутиться", "удивляться", "удивиться", "недоумевать", "сетовать", "восклицать",
     "воскликнуть", "вспоминать", "вспомнить", "шутить", "пошутить", "возражать", "парировать",
-    "делиться",
+    "делиться", "отрезать", "бросить", "заключить", "продолжить", "вздохнуть", "улыбнуться", "усмехнуться",
+    "размышлять",
 }
 CUE_VERBS |= MANNER_VERBS
 # Verbs that report speech only with a clause or a quotation ("считает, что …"): "считает его другом",
@@ -649,6 +650,9 @@ class ArticleSpeech:
         asides = tree.aside(speaker) if speaker is not None else []
         if asides:  # past the speaker's own phrase: "источник, близкий к переговорам,", "по словам источника, знакомого …,"
             comma = sent.text.find(",", tree.extent(asides[0])[1])
+        relative = next((j for j, t in enumerate(sent.tokens) if t.start > comma), None) if comma > 0 else None
+        if relative is not None and sent.tokens[relative].lemma == "который":  # "По словам X, которые приводит …,"
+            comma = phrase_end = sent.text.find(",", sent.tokens[relative].start)
         if parenthetical and (comma < 0 or len(sent.text[phrase_end:comma].split()) > 3):
             comma = phrase_end - 1 if lo <= 2 else -1  # "По словам президента также необходимо …" (no comma)
         after = sent.text[comma + 1:] if comma > 0 else ""
