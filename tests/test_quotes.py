@@ -479,9 +479,11 @@ def test_a_transcript_label_names_the_person_the_article_names_in_full(rows):
 
 def test_how_words_were_said_and_whose_words_an_agency_passes_on(rows):
     """"«…», — отрезал министр" reports words as a manner verb does; "По словам X, которые приводит агентство,
-    …" starts the statement past the relative clause."""
+    …" starts the statement past the relative clause; "— …, — сказал он и добавил: — …" is his twice, though
+    the parser joins "добавил" to the quotation's predicate."""
     found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "manner.txt")
     assert found == [
+        ("Данияр Ермеков", "добавил:", "Но нужны гарантии"),
         ("Данияр Ермеков", "не исключил что", "встреча может пройти в Астане"),
         ("Данияр Ермеков", "отрезал", "Никаких уступок не будет"),
         ("Данияр Ермеков", "по словам", "армия готова к учениям"),

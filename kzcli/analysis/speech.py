@@ -466,7 +466,9 @@ class ArticleSpeech:
             opening = next((span for span in spans if start < span[0] <= start + 2), None)
             if opening:  # "сказал «Известиям»: «…»"
                 return self._opening_quote(index, opening, word + ":", speaker)
-            return [quote("indirect", word + ":", start, sent.start + self._clause_end(tree, i, start - sent.start))]
+            spoken = LEADING_DASH.match(rest[colon + 1:].lstrip(" ")) is not None  # "добавил: — Но …": direct speech
+            return [quote("direct" if spoken else "indirect", word + ":", start,
+                          sent.start + self._clause_end(tree, i, start - sent.start))]
         if token.lemma in CLAUSE_ONLY | CARRYING_VERBS or "VerbForm=Conv" in token.feats:
             return []  # "…, подчеркнув настороженность …" is the writer's gloss unless a clause follows; "приводит
             # слова министра" names the words, it does not hold them
@@ -1126,6 +1128,11 @@ class SpeechTree(Tree):
                 return None
             if rel == "conj" and tokens[head].pos in {"VERB", "ADJ"} or (
                     rel == "advcl" and "VerbForm=Conv" in tokens[i].feats):  # "…, заявив, что …"
+                if rel == "conj" and not _same_form(tokens[i], tokens[head]):
+                    # "— Мы готовы, — сказал он и добавил: …": joined by the parser to the quotation's
+                    # predicate, it goes on from the nearest verb before it that agrees and has a subject
+                    head = next((j for j in range(i - 1, head, -1) if tokens[j].pos == "VERB"
+                                 and _same_form(tokens[i], tokens[j]) and self.kids(j, {"nsubj"})), head)
                 governor = tokens[head].head
                 if rel == "conj" and tokens[head].rel == "ccomp" and governor >= 0 and not _same_form(
                         tokens[i], tokens[head]) and _same_form(tokens[i], tokens[governor]):
