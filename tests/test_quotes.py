@@ -493,6 +493,20 @@ def test_how_words_were_said_and_whose_words_an_agency_passes_on(rows):
     ]
 
 
+def test_a_portal_quoting_someone_is_never_the_body_a_noun_stands_for(rows):
+    """"«…», — цитирует адвоката портал Vestnik.kz." then "В суде пояснили, что …": the court is not the portal
+    that passed the lawyer's words on, and stays a description."""
+    found = sorted((row["speaker"], row["speaker_type"], row["text"]) for row in rows if row["file"] == "court.txt")
+    assert found == [
+        ("ДП Алматинской области", "org", "мужчина похитил из магазина телефоны на сумму 2 млн тенге"),
+        ("Ержан Сапаров", "person", "Мы не согласны с квалификацией"),
+        ("Ержан Сапаров", "person", "обжалует решение суда"),
+        ("владелец магазина", "description", "кражи случались и раньше"),
+        ("пресс-служба ДП Алматинской области", "org", "задержанный дал признательные показания"),
+        ("суд", "description", "приговор еще не вступил в законную силу"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -834,7 +834,8 @@ class ArticleSpeech:
         fitting = [(e, sent) for e, sent in named if body_fits(noun, e.normal) or _introduced_as(sent, e, noun)]
         if not fitting and noun not in BODY_CLASSES:
             fitting = [(e, sent) for e, sent in named if self._org_subject(sent, e)]
-            if not fitting and len({e.normal for e, _ in named}) == 1 and not self._told(*named[0]):
+            if not fitting and len({e.normal for e, _ in named}) == 1 and not self._told(*named[0]) \
+                    and not self._passes_on(*named[0]):
                 fitting = named[:1]
         if not fitting:
             return None
@@ -852,13 +853,27 @@ class ArticleSpeech:
         return False
 
     @staticmethod
+    def _passes_on(entity, sent) -> bool:
+        """The organisation is a medium passing words on, the subject of a verb of citing: "— цитирует
+        адвоката портал Вест.kz", "передает агентство Вест"."""
+        tree = Tree(sent)
+        for v, verb in enumerate(sent.tokens):
+            if verb.lemma in SOURCE_VERBS | QUOTING_VERBS | CARRYING_VERBS:
+                for subject in tree.kids(v, {"nsubj"}):
+                    lo, hi = tree.extent(subject)
+                    if lo <= entity.start and entity.end <= hi:
+                        return True
+        return False
+
+    @staticmethod
     def _org_subject(sent, entity) -> bool:
         """The organisation is its sentence's subject, and not a news source cited after its verb ("передаёт
-        Вест", "пишет «Утро»")."""
+        Вест", "пишет «Утро»", "цитирует адвоката портал Вест.kz")."""
         for token in sent.tokens:
             if entity.start <= token.start < entity.end and token.rel == "nsubj":
                 verb = sent.tokens[token.head] if token.head >= 0 else None
-                return not (verb and verb.lemma in SOURCE_VERBS and verb.start < entity.start)
+                return not (verb and verb.lemma in SOURCE_VERBS | QUOTING_VERBS | CARRYING_VERBS
+                            and verb.start < entity.start)
         return False
 
     def _described(self, tree, token_index, can_speak: bool) -> Speaker | None:
