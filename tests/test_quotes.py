@@ -507,6 +507,22 @@ def test_a_portal_quoting_someone_is_never_the_body_a_noun_stands_for(rows):
     ]
 
 
+def test_a_role_phrase_that_fits_no_one_is_not_the_last_speaker_once_another_person_spoke_up(rows):
+    """"Гарнье заявил …. Краузе, в свою очередь, отметил …. «…», — сказал немецкий политик.": the words
+    "немецкий политик" fit neither stated role, and Краузе was the subject since Гарнье spoke, so the
+    speaker stays a description rather than Гарнье."""
+    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "summit.txt")
+    assert found == [
+        ("Анна Ветрова", "напомнила что", "прошлый саммит закончился ничем"),
+        ("Анна Ветрова", "по мнению", "встреча не принесет прорыва"),
+        ("Анна Ветрова", "считает что", "разногласия сохранятся"),
+        ("Отто Краузе", "ответил", "Решение примем вместе"),
+        ("Эммануэль Гарнье", "добавил что", "встреча была продуктивной"),
+        ("Эммануэль Гарнье", "заявил что", "Европа должна укрепить оборону"),
+        ("немецкий политик", "сказал", "Мы едины как никогда"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
     coach = [row for row in rows if row["file"] == "coach.txt" and row["speaker"] == "Павел Орлов"]
     assert len(coach) == 1

@@ -957,10 +957,15 @@ class ArticleSpeech:
         return self._person(best, phrase) if best is not None else None
 
     def _is_last(self, index: int, mention: int) -> bool:
-        """The mention names the last speaker, and that statement is in reach of sentence `index`."""
+        """The mention names the last speaker, that statement is in reach of sentence `index`, and no one
+        else has been the subject of a sentence since ("Гарнье заявил …. Краузе отметил важность …. «…», —
+        сказал немецкий политик" is not Гарнье's)."""
         if not self.last or self.last[1].mention is None or not self._in_reach(index, self.last[0]):
             return False
-        return self.mentions[self.last[1].mention].key == self.mentions[mention].key
+        key = self.mentions[self.last[1].mention].key
+        if any(other.key != key and other.nominative and self.last[0] < other.sent < index for other in self.mentions):
+            return False
+        return key == self.mentions[mention].key
 
     def _place_speaker(self, index, tree, i) -> Speaker | None:
         """"заявили в министерстве", "в правительстве сообщили": no subject, a plural verb and the place it was said."""
