@@ -633,6 +633,12 @@ def test_a_role_opening_the_sentence_is_the_name_s_role_and_the_headline_s_speak
     assert ("Серик Абенов", "direct", "Дороги отремонтируем к осени") in quotes
 
 
+def test_an_editor_s_bracket_inside_a_name_stays_out_of_it(speech):
+    """"[бывшего президента клуба Томаса] Гросса": the editor's insertion ends inside the name."""
+    rows = {row["name"] for row in speech("people", "--json").json() if row["files"] == ["insertion.txt"]}
+    assert rows == {"Томас Гросс", "Игорь Лапин"}
+
+
 def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
     rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
     assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],

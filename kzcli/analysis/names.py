@@ -24,6 +24,7 @@ from .roles import is_role_noun
 # Case endings of nouns and adjectival surnames, longest first.
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
                 "а", "у", "е", "ы", "я", "ю")
+BRACKETS = "[](){}«»\"“”„"  # an editor's insertion may cut through a name: "[президента МОК Томаса] Баха"
 VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
@@ -192,10 +193,10 @@ def _first_name(entity, token, position: int, count: int) -> str:
     """The first name in the nominative: natasha's span normal when it lines up, else the text."""
     parts = entity.normal.split()
     if len(parts) == count and position - 1 < len(parts):
-        candidate = parts[position - 1]
+        candidate = parts[position - 1].strip(BRACKETS)
         if candidate[:2].lower() == token.text[:2].lower():
             return candidate
-    return token.text
+    return token.text.strip(BRACKETS)
 
 
 def _role_before(sent, name_tokens, lookup: Lookup) -> str:
