@@ -330,13 +330,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     assert texts == ["снизить налоги", "закон вступит в силу в июле"]
 
 
-def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
-    """"Такое мнение высказал X", "Такое заявление сделал X", "Так считает X", "Это обещание дал X", "Этой
-    точки зрения придерживается X" attribute the sentence before them; an opening "Так," is a discourse word, "Это сделал X" an act and "Такое решение принял X" a
-    decision: none of them reports words."""
-    found = sorted((row["speaker"], row["speaker_phrase"], row["cue"], row["text"]) for row in rows
-                   if row["file"] == "pointers.txt")
-    assert found == [
+@pytest.mark.parametrize("file, fields, expected", [
+    # "Такое мнение высказал X", "Такое заявление сделал X", "Так считает X", "Это обещание дал X", "Этой точки
+    # зрения придерживается X" attribute the sentence before them; an opening "Так," is a discourse word, "Это
+    # сделал X" an act and "Такое решение принял X" a decision: none of them reports words.
+    pytest.param("pointers.txt", ("speaker", "speaker_phrase", "cue", "text"), [
         ("Аркадий Лещенко", "Аркадий Лещенко", "Такое заявление сделал",
          "Новый паром придет в порт только весной, а ремонт старого займет всю зиму"),
         ("Виталий Громов", "Виталий Громов", "Такое мнение высказал",
@@ -345,144 +343,96 @@ def test_such_words_and_so_point_back_to_the_statement_before_them(rows):
         ("Кирилл Осипов", "Кирилл Осипов", "Это обещание дал", "Расписание автобусов опубликуют на сайте района"),
         ("Павел Зуев", "Павел Зуев", "Этой точки зрения придерживается",
          "Пассажиров перевезут автобусами до самого ледостава"),
-    ]
-
-
-def test_a_that_clause_past_the_cue_s_own_phrases_is_the_statement(rows):
-    """"уверен в том, что …", "выразил уверенность в том, что …": the clause after "в том, что" is what was
-    said; so is the clause after ", что" past words telling where it was said ("отметил в беседе с
-    корреспондентом …, что …"), while a stance keeps its noun ("высказал мнение, что") and "заявил в том
-    числе о …" its "о"."""
-    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "that_clauses.txt")
-    assert found == [
+    ], id="pointers"),
+    # "уверен в том, что …", "выразил уверенность в том, что …": the clause after "в том, что" is what was said; so
+    # is the clause after ", что" past words telling where it was said ("отметил в беседе с корреспондентом …, что
+    # …"), while a stance keeps its noun ("высказал мнение, что") and "заявил в том числе о …" its "о".
+    pytest.param("that_clauses.txt", ("speaker", "cue", "text"), [
         ("Олег Ракитин", "высказал мнение что", "тарифы на погрузку снизятся"),
         ("Олег Ракитин", "заявил о", "планах строительства нового терминала"),
         ("Олег Ракитин", "убежден в том, что", "порт станет крупнейшим на Каспии"),
         ("Семен Лагутин", "выразил уверенность в том, что", "новые причалы построят за два года"),
         ("Семен Лагутин", "отметил что", "очередь судов на рейде сократилась"),
         ("Семен Лагутин", "уверен в том, что", "грузооборот вырастет вдвое"),
-    ]
-
-
-def test_a_text_no_one_is_named_for_is_the_one_whose_statement_came_just_before(rows):
-    """"…, информирует пресс-служба. «…», — говорится в сообщении.": the message is the press office's;
-    after an organisation named in between, or with no statement in reach, it is no one's."""
-    found = sorted((row["speaker"], row["kind"], row["text"]) for row in rows if row["file"] == "messages.txt")
-    assert found == [
+    ], id="that_clauses"),
+    # "…, информирует пресс-служба. «…», — говорится в сообщении.": the message is the press office's; after an
+    # organisation named in between, or with no statement in reach, it is no one's.
+    pytest.param("messages.txt", ("speaker", "kind", "text"), [
         ("Тимофей Ланской", "indirect", "запуске новых рейсов"),
         ("Тимофей Ланской", "indirect", "летом по реке пойдут четыре новых теплохода"),
         ("пресс-служба городской администрации", "direct", "Пассажиры получат новый зал ожидания и крытый причал"),
         ("пресс-служба городской администрации", "indirect", "Речной вокзал откроется после ремонта 1 июня"),
-    ]
-
-
-def test_a_position_before_its_cue_and_what_was_found_out_are_statements(rows):
-    """"Против повышения тарифов высказался X", "На нехватку врачей пожаловались жители": the complement the
-    cue governs, fronted, is the statement, but not where it was said ("На пресс-конференции указал X");
-    "Как выяснило агентство, …" reports what the agency found out, "Инженеры выяснили, как …" nothing."""
-    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "positions.txt")
-    assert found == [
+    ], id="messages"),
+    # "Против повышения тарифов высказался X", "На нехватку врачей пожаловались жители": the complement the cue
+    # governs, fronted, is the statement, but not where it was said ("На пресс-конференции указал X"); "Как выяснило
+    # агентство, …" reports what the agency found out, "Инженеры выяснили, как …" nothing.
+    pytest.param("positions.txt", ("speaker", "cue", "text"), [
         ("Игорь Ветров", "высказался", "Против повышения тарифов на воду"),
         ("Олег Суханов", "высказался", "за снижение налогов для малого бизнеса"),
         ("Руслан Бекет", "призвал", "К прекращению забастовки на заводе"),
         ("Север-Пресс", "как выяснило", "ряд депутатов не пришли на заседание из-за болезни"),
         ("жители поселка Озерный", "пожаловались", "На нехватку врачей в сельской больнице"),
         ("журналисты издания", "как выяснили", "тендер выиграла компания брата министра"),
-    ]
-
-
-def test_what_was_named_this_is_the_statement_up_to_the_next_cue(rows):
-    """"назвал это «настоящим прорывом», при этом отметив, что …": "это" is what was named, and the words
-    between the comma and the next cue ("при этом") end the first statement."""
-    found = sorted((row["cue"], row["text"]) for row in rows if row["file"] == "naming.txt")
-    assert found == [
+    ], id="positions"),
+    # "назвал это «настоящим прорывом», при этом отметив, что …": "это" is what was named, and the words between the
+    # comma and the next cue ("при этом") end the first statement.
+    pytest.param("naming.txt", ("cue", "text"), [
         ("назвал", "это «настоящим прорывом»"),
         ("назвал", "это решение ошибкой"),
         ("назвал:", "позор для города"),
         ("отметив что", "на строителях лежит большая ответственность"),
-    ]
-
-
-def test_a_name_before_the_cue_is_never_the_speaker_after_it(rows):
-    """The parser may hang the statement's own subject ("Степан Жуков … поговорил") as an apposition of the
-    speaker after the cue ("рассказал президент федерации, … Георгий Лапин"): no name belongs to a noun
-    across a verb."""
-    found = [(row["speaker"], row["cue"]) for row in rows if row["file"] == "across.txt"]
-    assert found == [("Георгий Лапин", "рассказал")]
-
-
-def test_what_was_spoken_about_is_not_a_statement(rows):
-    """"рассказывает, где жители могут узнать график", "уточнил, будут ли …", "прокомментировал новые тарифы"
-    and "Говоря о ремонте, …" name a topic: no statement, and the one that follows the topic is kept."""
-    found = sorted((row["cue"], row["text"]) for row in rows if row["file"] == "topics.txt")
-    assert found == [
+    ], id="naming"),
+    # The parser may hang the statement's own subject ("Степан Жуков … поговорил") as an apposition of the speaker
+    # after the cue ("рассказал президент федерации, … Георгий Лапин"): no name belongs to a noun across a verb.
+    pytest.param("across.txt", ("speaker", "cue"), [("Георгий Лапин", "рассказал")], id="across"),
+    # "рассказывает, где жители могут узнать график", "уточнил, будут ли …", "прокомментировал новые тарифы" and
+    # "Говоря о ремонте, …" name a topic: no statement, and the one that follows the topic is kept.
+    pytest.param("topics.txt", ("cue", "text"), [
         ("заявив о", "готовности снизить тарифы"),
         ("заявил что", "работы начнутся весной"),
         ("рассказал что", "отключений в выходные не будет"),
-    ]
-
-
-def test_a_press_office_of_a_named_body_is_listed_as_the_text_calls_it(rows):
-    """"пресс-служба ТКБ заявила" and "в пресс-службе ТКБ сообщили" are one speaker, the press office of
-    the organisation, typed org; an aside in brackets after it stays out of the name. A person's press
-    office speaks as his office, not as him."""
-    found = sorted((row["speaker"], row["speaker_type"], row["text"]) for row in rows if row["file"] == "press_offices.txt")
-    assert found == [
+    ], id="topics"),
+    # "пресс-служба ТКБ заявила" and "в пресс-службе ТКБ сообщили" are one speaker, the press office of the
+    # organisation, typed org; an aside in brackets after it stays out of the name. A person's press office speaks
+    # as his office, not as him.
+    pytest.param("press_offices.txt", ("speaker", "speaker_type", "text"), [
         ("пресс-служба ТКБ", "org", "никто не пострадал"),
         ("пресс-служба ТКБ", "org", "офис откроется в понедельник"),
         ("пресс-служба ТКБ", "org", "попытке незаконного проникновения в офис компании"),
         ("пресс-служба губернатора Ивана Орлова", "org", "ремонт дорог начнется в мае"),
         ("пресс-служба компании «Северный порт»", "org", "работы возобновятся завтра"),
-    ]
-
-
-def test_an_unnamed_speaker_keeps_the_words_set_off_after_it(rows):
-    """"источник, знакомый с ситуацией" is the speaker's description, in the nominative ("по словам
-    источника, знакомого с …"), and the statement starts past it."""
-    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "asides.txt")
-    assert found == [
+    ], id="press_offices"),
+    # "источник, знакомый с ситуацией" is the speaker's description, in the nominative ("по словам источника,
+    # знакомого с …"), and the statement starts past it.
+    pytest.param("asides.txt", ("speaker", "cue", "text"), [
         ("источник, близкий к переговорам", "как сказал", "встреча пройдет в пятницу"),
         ("источник, знакомый с ситуацией", "сообщил что", "решение уже принято"),
         ("источник, знакомый с ходом переговоров", "по словам", "стороны близки к соглашению"),
         ("собеседник агентства, близкий к руководству компании", "сообщил что", "сделка сорвалась"),
         ("эксперты, опрошенные газетой", "считают что", "цены вырастут"),
-    ]
-
-
-def test_a_name_with_its_role_over_a_dash_paragraph_and_an_appeal_after_a_quotation(rows):
-    """"Ольга Мельникова, директор драмтеатра:" alone gives the paragraph under it; "«…», — обратился он к
-    жителям" is his appeal, though "обратился" reports only with a request noun elsewhere."""
-    found = sorted((row["speaker"], row["kind"], row["text"]) for row in rows if row["file"] == "addressed.txt")
-    assert found == [
+    ], id="asides"),
+    # "Ольга Мельникова, директор драмтеатра:" alone gives the paragraph under it; "«…», — обратился он к жителям"
+    # is his appeal, though "обратился" reports only with a request noun elsewhere.
+    pytest.param("addressed.txt", ("speaker", "kind", "text"), [
         ("Игорь Сомов", "direct", "Мы ждем зрителей. Приходите всей семьей"),
         ("Игорь Сомов", "indirect", "труппа пополнилась тремя актерами"),
         ("Ольга Мельникова", "direct", "Мы покажем пять премьер. Зритель вернулся, залы полны."),
-    ]
-
-
-def test_words_passed_on_are_the_one_quoted(rows):
-    """"«…», — передает агентство слова министра" is the minister's; "так передает слова заправщиков" names
-    words it does not hold, and "передал документы" is no speech."""
-    found = [(row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "carried.txt"]
-    assert found == [("Руслан Бекет", "передает", "Мы контролируем ситуацию")]
-
-
-def test_a_transcript_label_names_the_person_the_article_names_in_full(rows):
-    """"А.Берденов: …" and "М.Котова: …" (a label NER may miss or read as a genitive) are the answers of
-    the two people the lead names; the correspondent's questions are no one's statements."""
-    found = sorted((row["speaker"], row["text"]) for row in rows if row["file"] == "transcript.txt")
-    assert found == [
+    ], id="addressed"),
+    # "«…», — передает агентство слова министра" is the minister's; "так передает слова заправщиков" names words it
+    # does not hold, and "передал документы" is no speech.
+    pytest.param("carried.txt", ("speaker", "cue", "text"), [
+        ("Руслан Бекет", "передает", "Мы контролируем ситуацию"),
+    ], id="carried"),
+    # "А.Берденов: …" and "М.Котова: …" (a label NER may miss or read as a genitive) are the answers of the two
+    # people the lead names; the correspondent's questions are no one's statements.
+    pytest.param("transcript.txt", ("speaker", "text"), [
         ("Асхат Берденов", "Ремонт закончим к осени, подрядчики уже работают"),
         ("Марина Котова", "Тарифы в этом году не вырастут, мы проверили"),
-    ]
-
-
-def test_how_words_were_said_and_whose_words_an_agency_passes_on(rows):
-    """"«…», — отрезал министр" reports words as a manner verb does; "По словам X, которые приводит агентство,
-    …" starts the statement past the relative clause; "— …, — сказал он и добавил: — …" is his twice, though
-    the parser joins "добавил" to the quotation's predicate."""
-    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "manner.txt")
-    assert found == [
+    ], id="transcript"),
+    # "«…», — отрезал министр" reports words as a manner verb does; "По словам X, которые приводит агентство, …"
+    # starts the statement past the relative clause; "— …, — сказал он и добавил: — …" is his twice, though the
+    # parser joins "добавил" to the quotation's predicate.
+    pytest.param("manner.txt", ("speaker", "cue", "text"), [
         ("Данияр Ермеков", "добавил:", "Но нужны гарантии"),
         ("Данияр Ермеков", "не исключил что", "встреча может пройти в Астане"),
         ("Данияр Ермеков", "отрезал", "Никаких уступок не будет"),
@@ -490,29 +440,21 @@ def test_how_words_were_said_and_whose_words_an_agency_passes_on(rows):
         ("Данияр Ермеков", "подчеркнул что", "учения пройдут в августе, а их масштаб будет беспрецедентным"),
         ("Данияр Ермеков", "сказал", "Мы готовы к переговорам"),
         ("источник в министерстве", "как рассказал", "переговоры начнутся в июне"),
-    ]
-
-
-def test_a_portal_quoting_someone_is_never_the_body_a_noun_stands_for(rows):
-    """"«…», — цитирует адвоката портал Vestnik.kz." then "В суде пояснили, что …": the court is not the portal
-    that passed the lawyer's words on, and stays a description."""
-    found = sorted((row["speaker"], row["speaker_type"], row["text"]) for row in rows if row["file"] == "court.txt")
-    assert found == [
+    ], id="manner"),
+    # "«…», — цитирует адвоката портал Vestnik.kz." then "В суде пояснили, что …": the court is not the portal that
+    # passed the lawyer's words on, and stays a description.
+    pytest.param("court.txt", ("speaker", "speaker_type", "text"), [
         ("ДП Алматинской области", "org", "мужчина похитил из магазина телефоны на сумму 2 млн тенге"),
         ("Ержан Сапаров", "person", "Мы не согласны с квалификацией"),
         ("Ержан Сапаров", "person", "обжалует решение суда"),
         ("владелец магазина", "description", "кражи случались и раньше"),
         ("пресс-служба ДП Алматинской области", "org", "задержанный дал признательные показания"),
         ("суд", "description", "приговор еще не вступил в законную силу"),
-    ]
-
-
-def test_a_role_phrase_that_fits_no_one_is_not_the_last_speaker_once_another_person_spoke_up(rows):
-    """"Гарнье заявил …. Краузе, в свою очередь, отметил …. «…», — сказал немецкий политик.": the words
-    "немецкий политик" fit neither stated role, and Краузе was the subject since Гарнье spoke, so the
-    speaker stays a description rather than Гарнье."""
-    found = sorted((row["speaker"], row["cue"], row["text"]) for row in rows if row["file"] == "summit.txt")
-    assert found == [
+    ], id="court"),
+    # "Гарнье заявил …. Краузе, в свою очередь, отметил …. «…», — сказал немецкий политик.": the words "немецкий
+    # политик" fit neither stated role, and Краузе was the subject since Гарнье spoke, so the speaker stays a
+    # description rather than Гарнье.
+    pytest.param("summit.txt", ("speaker", "cue", "text"), [
         ("Анна Ветрова", "напомнила что", "прошлый саммит закончился ничем"),
         ("Анна Ветрова", "по мнению", "встреча не принесет прорыва"),
         ("Анна Ветрова", "считает что", "разногласия сохранятся"),
@@ -520,7 +462,11 @@ def test_a_role_phrase_that_fits_no_one_is_not_the_last_speaker_once_another_per
         ("Эммануэль Гарнье", "добавил что", "встреча была продуктивной"),
         ("Эммануэль Гарнье", "заявил что", "Европа должна укрепить оборону"),
         ("немецкий политик", "сказал", "Мы едины как никогда"),
-    ]
+    ], id="summit"),
+])
+def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
+    """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""
+    assert sorted(tuple(row[field] for field in fields) for row in rows if row["file"] == file) == expected
 
 
 def test_a_quotation_over_paragraphs_is_one_statement(rows):
