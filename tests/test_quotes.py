@@ -463,6 +463,13 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Эммануэль Гарнье", "заявил что", "Европа должна укрепить оборону"),
         ("немецкий политик", "сказал", "Мы едины как никогда"),
     ], id="summit"),
+    # "Казахстан … ввел пошлины и призвал соседей …. Об этом сообщило Министерство торговли.": a country is never
+    # a speaker, so its "призвал" leaves the sentence to the ministry that reported it.
+    pytest.param("countries.txt", ("speaker", "cue", "text"), [
+        ("Министерство торговли", "Об этом сообщило",
+         "Казахстан 3 марта ввел пошлины на импорт сахара и призвал соседей поддержать эти меры"),
+        ("правительство Казахстана", "заявило что", "не планирует повышать пошлины на муку"),
+    ], id="countries"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -635,8 +635,17 @@ class ArticleSpeech:
             quoted = any(len(sent.text[lo:hi].split()) >= 4 for lo, hi in quote_spans(sent.text))  # not «ЛНР»
             self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар", "признал независимость"
                 sent.tokens[i].lemma not in CLAUSE_ONLY or quoted or tree.reported_clause(i))
-                for i in range(len(sent.tokens)))
+                and not self._a_place_speaks(tree, i) for i in range(len(sent.tokens)))
         return self.cued[index]
+
+    def _a_place_speaks(self, tree, i) -> bool:
+        """The cue's subject is a country or a place, which is never a speaker: "США призвали Москву …. Об
+        этом сообщил Минфин" is the ministry's statement."""
+        subject = tree.speaker_token(i, tree.cue(i))
+        if subject is None:
+            return False
+        at = tree.sent.tokens[subject].start
+        return any(e.type == "LOC" and e.start <= at < e.end for e in tree.sent.entities)
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
         """"Как отметил X, …" / "по словам X, …" / "…, по его словам, …": the rest of the sentence (the part
