@@ -426,6 +426,14 @@ def test_a_year_s_abbreviation_ends_its_sentence_before_a_new_one(expressions):
         "Указ, который в 2000 г. В. Сомов подписал, до сих пор действует."
 
 
+def test_a_plan_s_year_never_dates_a_past_event(expressions):
+    """"в 2026 году правительство рассмотрит …. Ранее, 5 ноября, премьер поручил …" in an article whose
+    year nothing states: the plan's year is not the order's, which stays year-less."""
+    row = expressions[("plan_years.txt", "5 ноября")]
+    assert (row["date"], row["partial"]) == (None, "--11-05")
+    assert expressions[("plan_years.txt", "в 2026 году")]["date"] == "2026"
+
+
 def test_a_date_without_any_year_is_kept_without_inventing_one(expressions, tmp_path, monkeypatch):
     # "следующего года" counts from a publication date the file does not give, not from "В 2019 году"
     assert ("next_year.txt", "в начале следующего года") not in expressions

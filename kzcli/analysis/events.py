@@ -69,7 +69,8 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
     anchor = date.fromisoformat(published) if published and len(published) == 10 else None
     month_year = int(published[:4]) if published and len(published) == 7 else None
     found = [(index, sent, mention) for index, sent in enumerate(sentences) for mention in dates[index]]
-    explicit = [(index, sent.para, m.year) for index, sent, m in found if _sets_year(m)]
+    explicit = [(index, sent.para, m.year, Clause(sent, m.start, m.end).direction)
+                for index, sent, m in found if _sets_year(m)]
     last_month: dict[int, int] = {}  # paragraph → the month its latest date named ("… ноября, с 11 по 17 числа")
     events = []
     for index, sent, mention in found:
@@ -88,7 +89,7 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
         elif mention.needs_anchor:
             continue  # "в начале следующего года" with no publication date: no year to count from
         elif mention.year is None:
-            years = _nearby_years(index, sent.para, explicit, anchor) or ([month_year] if month_year else [])
+            years = _nearby_years(index, sent.para, explicit, anchor, direction) or ([month_year] if month_year else [])
             complete_year(mention, years, anchor, direction)
         value = mention.value or _partial(mention)
         if value is None:  # "31 февраля", a range that ends before it starts
@@ -276,15 +277,18 @@ def undated_events(sentences, dated: set[int]) -> list[UndatedEvent]:
     return found
 
 
-def _nearby_years(index: int, para: int, explicit: list, anchor: date | None) -> list[int]:
-    """Explicit years to borrow, nearest first: earlier in the paragraph; else (no date) the article."""
-    local = [year for i, p, year in explicit if p == para and i <= index]
+def _nearby_years(index: int, para: int, explicit: list, anchor: date | None, direction: str | None) -> list[int]:
+    """Explicit years to borrow, nearest first: earlier in the paragraph; else (no date) the article. Never
+    a year told the other way in time: a plan's "в 2026 году" does not date "Ранее, 5 ноября, премьер
+    поручил …", nor a past year what is still to come."""
+    usable = [(i, p, year) for i, p, year, told in explicit if not (direction and told and told != direction)]
+    local = [year for i, p, year in usable if p == para and i <= index]
     if local:
         return local[::-1]
     if anchor is not None:
         return []
-    before = [year for i, _, year in explicit if i <= index][::-1]
-    after = [year for i, _, year in explicit if i > index]
+    before = [year for i, _, year in usable if i <= index][::-1]
+    after = [year for i, _, year in usable if i > index]
     return before + after
 
 
