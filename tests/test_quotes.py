@@ -470,6 +470,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
          "Казахстан 3 марта ввел пошлины на импорт сахара и призвал соседей поддержать эти меры"),
         ("правительство Казахстана", "заявило что", "не планирует повышать пошлины на муку"),
     ], id="countries"),
+    # A headline that opens with the quotation, "«Мы готовы к диалогу»: глава МИД о переговорах", is the
+    # words of the one named after it (a role resolved to the minister the text names).
+    pytest.param("quotation_first.txt", ("speaker", "kind", "text"), [
+        ("Ерлан Сарсенов", "direct", "Мы готовы к диалогу"),
+    ], id="quotation_first"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -133,6 +133,8 @@ DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
 AFTER_QUOTATION = re.compile(r"[»”\"][,.!?…]?\s*[—–-]\s*$")  # "«…», — " right before a cue
 INITIALLED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+:")  # a speaker's label in a transcript: "М.Котова:"
+# A headline that opens with the quotation and names its speaker after it: "«Мы готовы к диалогу»: Токаев о …".
+QUOTED_HEADLINE = re.compile(r"^\s*[«“„\"](?P<words>[^«»“”„\"]{2,}?)[»”“\"]\s*[:—–-]\s*(?P<who>\S.*)$")
 DASH_AFTER = re.compile(r"\s*[,.]\s*[—–-]\s*")  # ", —" or ". —" after the cue of a torn quotation
 COMMA_BEFORE = re.compile(r"[,.!?…»\"”]\s*(?:[—–-]\s*)?$")
 LEADING_DASH = re.compile(r"^\s*[—–-]\s*")
@@ -684,10 +686,20 @@ class ArticleSpeech:
 
     def _headline(self, index) -> list[Quote]:
         """"Посол США: Токаев снова посетит США" and "Токаев снова посетит США — посол"; "Петров: «Мы
-        справимся. Кризис позади»" (direct, the quotation over the headline's sentences); not a topic label
-        such as "Токаев и США: диалог…"."""
+        справимся. Кризис позади»" (direct, the quotation over the headline's sentences) and "«Мы готовы к
+        диалогу»: Токаев о переговорах"; not a topic label such as "Токаев и США: диалог…"."""
         sent = self.sentences[index]
         tree = SpeechTree(sent)
+        said = QUOTED_HEADLINE.match(sent.text)
+        if said:  # "«Мы готовы к диалогу»: Токаев о переговорах"
+            first = next((i for i, t in enumerate(sent.tokens) if t.start >= said.start("who")), None)
+            speaker = self._resolve(index, tree, first, named_only=True) if first is not None and \
+                sent.tokens[first].pos in {"NOUN", "PROPN"} else None
+            if speaker:
+                start = sent.start + said.start("words")
+                who = " ".join(said["who"].split()[:3])
+                return [Quote(sent.para, index, "direct", f"«…»: {who}", said["words"], start, start + len(said["words"]),
+                              speaker)]
         line = self.texts[sent.para][sent.start:]  # the headline from this sentence on
         head, colon, rest = line.partition(":")
         if colon and len(head) < len(sent.text) and len(head.split()) <= 6 and len(rest.split()) >= 3 and not any(
