@@ -24,7 +24,7 @@ from .roles import is_role_noun
 # Case endings of nouns and adjectival surnames, longest first.
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
                 "а", "у", "е", "ы", "я", "ю")
-BRACKETS = "[](){}«»\"“”„"  # an editor's insertion may cut through a name: "[президента МОК Томаса] Баха"
+BRACKETS = "[](){}«»\"“”„"  # an editor's insertion may cut through a name: "[бывшего капитана команды Томаса] Гросса"
 VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
@@ -202,7 +202,7 @@ def _first_name(entity, token, position: int, count: int) -> str:
 def _role_before(sent, name_tokens, lookup: Lookup) -> str:
     """The role phrase a name stands in apposition to: "министр торговли США Говард Латник", its
     adjectives agreeing with its noun ("американская теннисистка"); a role noun opening the sentence
-    may be tagged a proper noun ("Аким области Асхат Берденов"), a surname there may not ("Шосталь Анна")."""
+    may be tagged a proper noun ("Аким области Асхат Берденов"), a surname there may not ("Гребень Анна", a byline)."""
     positions = {id(t): i for i, t in enumerate(sent.tokens)}
     indexes = [positions[id(t)] for t in name_tokens]
     first = min(indexes)

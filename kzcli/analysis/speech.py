@@ -641,7 +641,7 @@ class ArticleSpeech:
         return self.cued[index]
 
     def _a_place_speaks(self, tree, i) -> bool:
-        """The cue's subject is a country or a place, which is never a speaker: "США призвали Москву …. Об
+        """The cue's subject is a country or a place, which is never a speaker: "Казахстан призвал соседей …. Об
         этом сообщил Минфин" is the ministry's statement."""
         subject = tree.speaker_token(i, tree.cue(i))
         if subject is None:
@@ -740,7 +740,7 @@ class ArticleSpeech:
             if pronoun == "Plur" or named_only:
                 return None
             return self._antecedent(index, token.start, pronoun, token.text)
-        candidates = [token_index] + [  # no name across a verb: "Иван Петров пообщался с …, рассказал президент …"
+        candidates = [token_index] + [  # no name across a verb: "Иван Петров поговорил с …, рассказал глава …"
             c for c in tree.descendants(token_index, OWNER_RELS, depth=3)
             if not any(t.pos in {"VERB", "AUX"} for t in sent.tokens[min(c, token_index) + 1:max(c, token_index)])]
         # a person first; the role noun's own name before its owner's ("Помощник Карипова Олег Сидоров" is Сидоров)
@@ -1382,7 +1382,7 @@ class SpeechTree(Tree):
         return "VerbForm=Conv" in token.feats and token.lemma in TALKING_VERBS
 
     def asks(self, i: int) -> bool:
-        """A clause that asks rather than tells: "рассказал, где жители могут узнать график", "уточнил, будет ли
+        """A clause that asks rather than tells: "рассказал, где жители найдут расписание", "уточнил, будет ли
         …" name what was spoken about, not what was said."""
         tokens = self.sent.tokens
         if tokens[i].rel not in {"ccomp", "xcomp", "advcl"}:

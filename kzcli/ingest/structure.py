@@ -115,7 +115,7 @@ PRINT_SIGNATURE = re.compile(r"(?:^|(?<=[.!?…»\"”)])\s+)(?:Газета|Ж�
 # not the editor's, the author's or the translator's ("прим. ред.").
 EDITOR_NOTE = re.compile(r"(?<![\w.])[Пп]рим(?:\.|ечание)\s+(?!(?i:ред|авт|пер|изд))"
                          r"(?:«(?P<quoted>[^«»]{2,40})»|(?P<name>[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2}))")
-# The page promoting its own channel names itself: "Вестник в Telegram. Подпишись …", "Подписывайтесь на
+# The page promoting its own channel names itself: "Вестник в Telegram. Подпишитесь …", "Подписывайтесь на
 # «Вестник» в Дзене", "Читайте Вестник в MAX" — weak evidence of the outlet, when written as a brand.
 CHANNELS = r"(?:Telegram|Телеграм[ем]?|Дзен[еу]?|VK|ВК|ВКонтакте|MAX|Max|WhatsApp|Viber|YouTube)"
 CHANNEL_PROMO = re.compile(
