@@ -597,6 +597,13 @@ def test_an_editor_s_bracket_inside_a_name_stays_out_of_it(speech):
     assert rows == {"Томас Гросс", "Игорь Лапин"}
 
 
+def test_an_instrumental_first_name_and_a_turkic_patronymic_surname_in_the_nominative(speech):
+    """"с акимом района Нурланом Абенулы": a first name natasha left in the instrumental loses its ending,
+    and a surname in "-улы" never declines."""
+    rows = {row["name"] for row in speech("people", "--json").json() if row["files"] == ["instrumental.txt"]}
+    assert rows == {"Нурлан Абенулы", "Бахтиёр Саидов"}
+
+
 def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
     rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
     assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],

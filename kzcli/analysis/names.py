@@ -29,6 +29,7 @@ VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 # A patronymic in any case: Викторович, Сергеевна, Ильинична, Мамед оглы, Нурлан улы, Айгуль кызы.
+TURKIC_PATRONYMIC = re.compile(r"(?:оглы|улы|уулу|кызы|қызы)$", re.IGNORECASE)
 PATRONYMIC = re.compile(r"(?:[ео]вич|[ео]вн|[иы]чн|оглы|улы|уулу|кызы|қызы)[а-яё]*$", re.IGNORECASE)
 # A dictionary word's (part of speech, first reading is a name, some reading is a name, some reading is
 # animate); None when unknown.
@@ -163,6 +164,8 @@ def _mention(index: int, sent, entity, words, position: int, count: int) -> Ment
             mention.initial = given.text
         else:
             mention.first = given.text if woman else _first_name(entity, given, position + len(first), count)
+            if mention.first == given.text and "Case=Ins" in given.feats + surname.feats:
+                mention.first = _instrumental_first(given.text)
             mention.initial = mention.first[:1]
     return mention
 
@@ -197,6 +200,16 @@ def _first_name(entity, token, position: int, count: int) -> str:
         if candidate[:2].lower() == token.text[:2].lower():
             return candidate
     return token.text.strip(BRACKETS)
+
+
+def _instrumental_first(written: str) -> str:
+    """A man's first name the tagger reads in the instrumental and natasha left as written: "Нурланом" →
+    "Нурлан", "Андреем" → "Андрей", "Игорем" → "Игорь"; as written when no such ending shows."""
+    for ending in ("ом", "ём", "ем"):
+        stem = written[: -len(ending)]
+        if written.endswith(ending) and len(stem) >= 3:
+            return stem if ending == "ом" else stem + ("й" if stem[-1].lower() in VOWELS else "ь")
+    return written
 
 
 def _role_before(sent, name_tokens, lookup: Lookup) -> str:
@@ -427,6 +440,9 @@ def nominative_surname(mentions: list[Mention]) -> str:
     implied = Counter(form for form in map(_surname_by_first_name, written) if form)
     if implied:
         return _spelling(implied)
+    indeclinable = [m.surname for m in written if TURKIC_PATRONYMIC.search(m.surname)]
+    if indeclinable:  # "с акимом Нурланом Абенулы": "-улы", "-кызы", "-оглы" never decline
+        return _spelling(Counter(indeclinable))
     genders = Counter(m.gender for m in written if m.gender)
     female = bool(genders) and genders.most_common(1)[0][0] == "Fem"
     sample = written[0].surname
