@@ -29,8 +29,9 @@ VOWELS = set("аеёиоуыэюяaeiouy")
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART"}
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 # A patronymic in any case: Викторович, Сергеевна, Ильинична, Мамед оглы, Нурлан улы, Айгуль кызы.
-TURKIC_PATRONYMIC = re.compile(r"(?:оглы|улы|уулу|кызы|қызы)$", re.IGNORECASE)
-PATRONYMIC = re.compile(r"(?:[ео]вич|[ео]вн|[иы]чн|оглы|улы|уулу|кызы|қызы)[а-яё]*$", re.IGNORECASE)
+TURKIC = "оглы|улы|уулу|кызы|қызы"  # written apart or joined to the father's name, never declined
+TURKIC_PATRONYMIC = re.compile(rf"(?:{TURKIC})$", re.IGNORECASE)
+PATRONYMIC = re.compile(rf"(?:[ео]вич|[ео]вн|[иы]чн|{TURKIC})[а-яё]*$", re.IGNORECASE)
 # A dictionary word's (part of speech, first reading is a name, some reading is a name, some reading is
 # animate); None when unknown.
 Lookup = Callable[[str], "tuple[str, bool, bool, bool] | None"]
@@ -184,7 +185,7 @@ def _woman_subject(sent, surname) -> bool:
             head = tokens[i].head
             verb = _feats(tokens[head])
             other = any(t.head == head and k != i and t.pos in {"NOUN", "PROPN"} and "Case=Nom" in t.feats
-                        for k, t in enumerate(tokens))  # "Ивана Петрова поддержала партия": партия is
+                        for k, t in enumerate(tokens))  # "… поддержала партия": the subject it missed
             return verb.get("Gender") == "Fem" and verb.get("VerbForm") == "Fin" and not other
         if tokens[i].rel not in {"flat:name", "flat", "appos"}:
             return False
@@ -215,7 +216,8 @@ def _instrumental_first(written: str) -> str:
 def _role_before(sent, name_tokens, lookup: Lookup) -> str:
     """The role phrase a name stands in apposition to: "министр торговли США Говард Латник", its
     adjectives agreeing with its noun ("американская теннисистка"); a role noun opening the sentence
-    may be tagged a proper noun ("Аким области Асхат Берденов"), a surname there may not ("Гребень Анна", a byline)."""
+    may be tagged a proper noun ("Аким области Асхат Берденов"), a surname there may not ("Гребень Анна", a
+    byline)."""
     positions = {id(t): i for i, t in enumerate(sent.tokens)}
     indexes = [positions[id(t)] for t in name_tokens]
     first = min(indexes)

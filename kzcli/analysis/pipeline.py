@@ -34,13 +34,13 @@ NAME_POS = {"PROPN", "NOUN", "ADJ"}
 PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}  # dictionary marks of a name
 TREE_CUES = (CUE_VERBS | CARRYING_VERBS | LEARNING_VERBS | APPEAL_VERBS | REQUEST_NOUNS | CUE_NOUNS | PARENTHETICAL_NOUNS
              | INTERVIEW_CUES)
-# A sentence end with no space after it ("…завершён».Напомним, …"): after a closing quote or bracket, or
-# a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
 # A year's "г." ends a sentence before a capitalised word no sentence carries inside ("… 2025 г. В 2024-м …"),
 # not before a name ("в 2025 г. Газпром увеличил добычу").
 YEAR_END = re.compile(r"(?:(?<=\d{4}\sг\.)|(?<=\d{4}г\.)|(?<=\d{4}\sгг\.)|(?<=\d{4}гг\.))\s+(?![А-ЯЁ]\.)(?=(?:"
                       r"В|Во|На|По|С|Со|К|За|До|Из|От|При|После|Для|У|О|Об|Это|Эт[аои]|Этот|Он|Она|Оно|Они|Мы|Я|Вы|"
                       r"Однако|Но|А|И|Так|Как|Тогда|Также|Кроме|Теперь|Сейчас|Уже|Ранее|Позже|Затем|Впрочем|Всего)\b)")
+# A sentence end with no space after it ("…завершён».Напомним, …"): after a closing quote or bracket, or
+# a word of three letters or more (not "г.Москва", "ул.Ленина"), before a capitalised word.
 GLUED_END = re.compile(r"(?:(?<=[»\"”)][.!?])|(?<=[а-яё]{3}[.!?]))(?=[А-ЯЁ][а-яё])")
 
 

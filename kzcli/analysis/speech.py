@@ -90,6 +90,7 @@ CARRYING_VERBS = {"приводить", "привести", "передават�
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
+CITING_VERBS = SOURCE_VERBS | QUOTING_VERBS | CARRYING_VERBS  # what a medium does with someone's words
 CONCESSIVE = {"хотя", "когда", "если", "пока", "поскольку", "хоть", "несмотря"}
 # What "выразил …, что" expresses: the clause after it is the statement.
 STANCE_NOUNS = {"уверенность", "надежда", "мнение", "убеждение", "опасение", "сожаление", "озабоченность",
@@ -123,7 +124,7 @@ PARTITIVE = {"один", "часть", "ряд", "большинство", "мн
 NOT_CONTENT = {"это", "то", "так", "что", "все", "всё"}
 TALKING_VERBS = {"говорить", "рассказывать", "рассуждать", "комментировать"}
 QUESTION_WORDS = {"где", "как", "когда", "почему", "зачем", "куда", "откуда", "сколько", "какой", "каков", "кто", "чей",
-                  "насколько", "ли"}
+                  "насколько"}
 # Endings a genitive name never has; the tagger sometimes reads "письмо Токаеву" as genitive.
 NOT_GENITIVE = ("у", "ю", "ым", "им", "ом", "ем", "ой")
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
@@ -637,17 +638,8 @@ class ArticleSpeech:
             quoted = any(len(sent.text[lo:hi].split()) >= 4 for lo, hi in quote_spans(sent.text))  # not «ЛНР»
             self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар", "признал независимость"
                 sent.tokens[i].lemma not in CLAUSE_ONLY or quoted or tree.reported_clause(i))
-                and not self._a_place_speaks(tree, i) for i in range(len(sent.tokens)))
+                and not tree.place_speaks(i) for i in range(len(sent.tokens)))
         return self.cued[index]
-
-    def _a_place_speaks(self, tree, i) -> bool:
-        """The cue's subject is a country or a place, which is never a speaker: "Казахстан призвал соседей …. Об
-        этом сообщил Минфин" is the ministry's statement."""
-        subject = tree.speaker_token(i, tree.cue(i))
-        if subject is None:
-            return False
-        at = tree.sent.tokens[subject].start
-        return any(e.type == "LOC" and e.start <= at < e.end for e in tree.sent.entities)
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
         """"Как отметил X, …" / "по словам X, …" / "…, по его словам, …": the rest of the sentence (the part
@@ -756,7 +748,7 @@ class ArticleSpeech:
             return Speaker("org", office, None, tree.phrase(token_index))  # the office speaks, as the text calls it
         if named and (named[0].type == "person" or not person_noun or named[0].phrase.startswith(token.text)):
             return named[0]  # "генсек ОДКБ", "победительница турнира «Кубок»" are people, not the organisation
-        if not role_noun and any(e.type == "LOC" and e.start <= token.start < e.end for e in sent.entities):
+        if not role_noun and tree.in_place(token_index):
             return None  # a country is not a speaker; "Аким области", which NER may take for a place, is
         if token.pos != "NOUN" and token.lemma not in PARTITIVE and not role_noun:
             return None
@@ -879,7 +871,7 @@ class ArticleSpeech:
         адвоката портал Вест.kz", "передает агентство Вест"."""
         tree = Tree(sent)
         for v, verb in enumerate(sent.tokens):
-            if verb.lemma in SOURCE_VERBS | QUOTING_VERBS | CARRYING_VERBS:
+            if verb.lemma in CITING_VERBS:
                 for subject in tree.kids(v, {"nsubj"}):
                     lo, hi = tree.extent(subject)
                     if lo <= entity.start and entity.end <= hi:
@@ -893,8 +885,7 @@ class ArticleSpeech:
         for token in sent.tokens:
             if entity.start <= token.start < entity.end and token.rel == "nsubj":
                 verb = sent.tokens[token.head] if token.head >= 0 else None
-                return not (verb and verb.lemma in SOURCE_VERBS | QUOTING_VERBS | CARRYING_VERBS
-                            and verb.start < entity.start)
+                return not (verb and verb.lemma in CITING_VERBS and verb.start < entity.start)
         return False
 
     def _described(self, tree, token_index, can_speak: bool) -> Speaker | None:
@@ -1004,7 +995,6 @@ class ArticleSpeech:
                 if lemma in SPEAKING_BODIES:
                     return tree.described(child)
         return None
-
 
     def _message_speaker(self, index, tree, i) -> Speaker | None:
         """"…, информирует пресс-служба мэрии. «…», — говорится в сообщении.": a text named by no owner is
@@ -1128,6 +1118,17 @@ class SpeechTree(Tree):
                     if self.has_case(target, {"на"}) and tokens[target].pos in {"PROPN", "NOUN"}:
                         return None if tokens[target].lemma in UNNAMED_SOURCES else target
         return None
+
+    def in_place(self, i: int) -> bool:
+        """The token is inside a place's name (NER's LOC), which never speaks."""
+        at = self.sent.tokens[i].start
+        return any(e.type == "LOC" and e.start <= at < e.end for e in self.sent.entities)
+
+    def place_speaks(self, i: int) -> bool:
+        """The cue's subject is a country or a place: "Казахстан призвал соседей …. Об этом сообщил министр"
+        is the minister's statement, not the country's."""
+        subject = self.speaker_token(i, self.cue(i))
+        return subject is not None and self.in_place(subject)
 
     def subject(self, i: int) -> int | None:
         """The subject of a cue verb, borrowed from a coordinated verb or a relative clause's owner."""
@@ -1355,9 +1356,10 @@ class SpeechTree(Tree):
         return len(before.rstrip(" ,—–-\n"))
 
     def complement_start(self, i: int) -> int | None:
-        """Where what a verb reports starts when it takes no clause: "назвал Y Z" ("назвал это ошибкой"), "призвал стороны к …",
-        "выразил надежду на …", "пожаловался на …" — its first object after it, or the complement its verb
-        governs by a preposition; not "сказал журналистам" or "заявил на брифинге"."""
+        """Where what a verb reports starts when it takes no clause: "назвал Y Z" ("назвал это ошибкой"),
+        "призвал стороны к …", "выразил надежду на …", "пожаловался на …" — its first object after it, or the
+        complement its verb governs by a preposition; not "сказал журналистам" or "заявил на брифинге", nor a
+        clause that asks."""
         tokens = self.sent.tokens
         governed = GOVERNED.get(tokens[i].lemma, set())
         naming = tokens[i].lemma in {"назвать", "называть"}
@@ -1398,9 +1400,7 @@ class SpeechTree(Tree):
         nodes = self.subtree(i, keep=lambda c: tokens[c].rel in PHRASE_RELS and not (
             tokens[c].head == i and tokens[c].rel == "case") and not self.bracketed(c))
         asides = self.aside(i)
-        for c in asides:
-            nodes = [n for n in nodes if n not in self.subtree(c)] + self.subtree(c)
-        nodes = [n for n in nodes if tokens[n].pos != "PUNCT"]
+        nodes = [n for n in set(nodes).union(*(self.subtree(c) for c in asides)) if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
         if self.sent.text[lo:hi].count("«") > self.sent.text[lo:hi].count("»") and self.sent.text[hi:hi + 1] == "»":
@@ -1446,8 +1446,9 @@ class SpeechTree(Tree):
             return words
         plural = "Number=Plur" in token.feats
         gender = feats(token).get("Gender")
-        changes = [(c, nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"}) + self.aside(i)
-                   if (c < i or c in self.aside(i)) and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
+        asides = self.aside(i)
+        changes = [(c, nominative(tokens[c], plural, gender)) for c in self.kids(i, {"amod"}) + asides
+                   if (c < i or c in asides) and (tokens[c].pos == "ADJ" or "VerbForm=Part" in tokens[c].feats)
                    and feats(tokens[c]).get("Case") == feats(token).get("Case")]
         changes.append((i, nominative(token, plural, None) if plural else token.lemma))
         for c, form in changes:

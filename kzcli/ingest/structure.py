@@ -535,9 +535,8 @@ def choose_headline(lines: list[str], stamped: set[int] = frozenset()) -> int | 
 def _candidate(line: str, stamped: bool = False) -> bool:
     if stamped and re.search(r"[^.]\.$", line):
         line = line[:-1]
-    label = QA_LABEL.match(line)  # "Корр.: Когда закончится ремонт?" asks, in an interview
     return (_is_headline(line) and not NOT_A_HEADLINE.search(line) and not GLUED_MENU.search(line)
-            and not (label and _label_word(label["label"]) in QUESTION_LABELS | ANSWER_LABELS)
+            and _labelled(line)[0] not in {"question", "answer"}  # "Корр.: Когда закончится ремонт?" asks
             and word_count(line) >= 2
             and re.search(r"\w{4,}", line) is not None and not stamp_date(line))
 
@@ -613,10 +612,9 @@ def _mark_interview(paragraphs: list[Paragraph]) -> str:
     kinds: list[str | None] = []
     state = None
     for para in paragraphs:
-        label = QA_LABEL.match(para.text)
-        asking = bool(label) and _label_word(label["label"]) in QUESTION_LABELS
-        answering = bool(label) and _label_word(label["label"]) in ANSWER_LABELS
-        dashed = DASH_LED.match(para.text) or (label if asking or answering else None)
+        labelled, label = _labelled(para.text)
+        asking = labelled == "question"
+        dashed = DASH_LED.match(para.text) or (label if labelled in {"question", "answer"} else None)
         if dashed and (para.text.rstrip().endswith("?") or asking):
             state = "question"
         elif dashed and state in ("question", "answer"):
@@ -626,7 +624,7 @@ def _mark_interview(paragraphs: list[Paragraph]) -> str:
         kinds.append(state if (dashed or state == "answer") and (para.kind != "heading" or asking) else None)
     questions = kinds.count("question")
     names = {label["label"] for para, kind in zip(paragraphs, kinds) if kind == "answer"
-             and (label := QA_LABEL.match(para.text)) and _label_word(label["label"]) not in ANSWER_LABELS}
+             for labelled, label in [_labelled(para.text)] if labelled == "name"}
     if questions < 2 or "answer" not in kinds or len(names) > 1:
         return "article"  # two people answering by name are each their own label's (analysis.speech)
     for para, kind in zip(paragraphs, kinds):
@@ -638,6 +636,11 @@ def _mark_interview(paragraphs: list[Paragraph]) -> str:
     return "interview"
 
 
-def _label_word(label: str) -> str:
-    """"Корр." → "корр", "В" → "в"."""
-    return label.rstrip(".").casefold()
+def _labelled(text: str) -> tuple[str | None, re.Match | None]:
+    """What a paragraph's leading label marks, and the match: "question" ("Вопрос: …", "Корр.: …"), "answer"
+    ("Ответ: …"), "name" (any other, "А.Петров: …"), or None without a label."""
+    label = QA_LABEL.match(text)
+    if not label:
+        return None, None
+    word = label["label"].rstrip(".").casefold()
+    return ("question" if word in QUESTION_LABELS else "answer" if word in ANSWER_LABELS else "name"), label
