@@ -233,6 +233,17 @@ def test_labelled_questions_and_answers_make_an_interview():
     ]
 
 
+def test_a_word_and_a_colon_opening_an_answer_stay_its_words():
+    """"Главное: …" in an answer is the interviewee's own word, not a label to strip."""
+    article = structure_of(
+        "Директор завода рассказал о планах\nДиректор завода Марат Сейтов рассказал о планах предприятия.\n"
+        "— Сколько рабочих мест появится?\n— В этом году мы создадим двести рабочих мест.\n"
+        "Главное: зарплаты вырастут для всех.\n— Будет ли расти выпуск?\n— Да, на десять процентов.\n"
+    )
+    assert article.genre == "interview"
+    assert [(para.kind, para.text) for para in article.paragraphs][3] == ("answer", "Главное: зарплаты вырастут для всех.")
+
+
 def test_two_people_answering_by_name_is_no_interview_and_a_question_no_headline():
     """Each answer is then its own label's (tests/corpora/speech/transcript.txt); the headline stays the
     headline although "Корр.: Когда закончится ремонт дорог?" shares words with the answer under it."""

@@ -16,6 +16,7 @@ DASH_LED = re.compile(r"^[-–—]\s*(\S.*)$")
 QA_LABEL = re.compile(r"^(?P<label>[А-ЯЁA-Z][а-яёa-z]*\.?(?:\s?[А-ЯЁA-Z][а-яёa-z-]+)?)\s*:\s+(?P<text>\S.*)$")
 QUESTION_LABELS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер"}
 ANSWER_LABELS = {"ответ", "о"}
+NAME_LABEL = re.compile(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁA-Z][а-яёa-z-]+\s[А-ЯЁA-Z][а-яёa-z-]+")
 LIST_MARK = re.compile(r"^[-–—•*]$")
 BULLET = re.compile(r"^[•▪●◦‣·]\s+(?=\S)")  # "• пункт": a list item (Markdown and page lists read as such)
 SENTENCE_BREAK = re.compile(r"[.!?…]\s+[«\"“(]?[A-ZА-ЯЁ]")
@@ -630,7 +631,7 @@ def _mark_interview(paragraphs: list[Paragraph]) -> str:
     for para, kind in zip(paragraphs, kinds):
         if kind:
             para.kind = kind
-            marked = DASH_LED.match(para.text) or QA_LABEL.match(para.text)
+            marked = DASH_LED.match(para.text) or _labelled(para.text)[1]
             if marked:
                 para.text = marked[marked.lastindex]
     return "interview"
@@ -638,9 +639,12 @@ def _mark_interview(paragraphs: list[Paragraph]) -> str:
 
 def _labelled(text: str) -> tuple[str | None, re.Match | None]:
     """What a paragraph's leading label marks, and the match: "question" ("Вопрос: …", "Корр.: …"), "answer"
-    ("Ответ: …"), "name" (any other, "А.Петров: …"), or None without a label."""
+    ("Ответ: …"), "name" ("А.Петров: …", "Анна Белова: …"), or None (no label, or a word such as "Главное:",
+    which stays the answer's)."""
     label = QA_LABEL.match(text)
-    if not label:
-        return None, None
-    word = label["label"].rstrip(".").casefold()
-    return ("question" if word in QUESTION_LABELS else "answer" if word in ANSWER_LABELS else "name"), label
+    word = label["label"].rstrip(".").casefold() if label else ""
+    if word in QUESTION_LABELS:
+        return "question", label
+    if word in ANSWER_LABELS:
+        return "answer", label
+    return ("name", label) if label and NAME_LABEL.fullmatch(label["label"]) else (None, None)
