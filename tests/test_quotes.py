@@ -475,6 +475,13 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     pytest.param("quotation_first.txt", ("speaker", "kind", "text"), [
         ("Ерлан Сарсенов", "direct", "Мы готовы к диалогу"),
     ], id="quotation_first"),
+    # "Позицию профсоюза озвучил его председатель X: «…»": the one who voices a statement speaks, not the body
+    # that owns it; "Сроки проверки озвучил директор" names no statement.
+    pytest.param("voicing.txt", ("speaker", "cue", "text"), [
+        ("Роман Беккер", "изложил:", "Датчики метана устарели"),
+        ("Тимур Алдабергенов", "озвучил:", "Шахты нужно проверить до зимы"),
+        ("компания", "Позиция:", "Все шахты работают по нормам"),
+    ], id="voicing"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

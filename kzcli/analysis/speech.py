@@ -87,6 +87,9 @@ WORDS_NOUNS = {"слово", "высказывание", "заявление", "
 # "«…», — приводит слова мэра пресс-служба", "передает ТАСС слова министра": a cue only with such words as its
 # object ("приводит к росту", "передал документы" are none).
 CARRYING_VERBS = {"приводить", "привести", "передавать", "передать"}
+# "Позицию профсоюза озвучил его председатель: «…»", "Свое мнение изложил эксперт": a cue only with a statement
+# noun as its object ("озвучил сроки" reports nothing); the one who voices it speaks.
+VOICING_VERBS = {"озвучить", "озвучивать", "изложить", "излагать", "зачитать", "зачитывать", "огласить", "оглашать"}
 # "…, передает ТАСС": an agency passing a statement on; it ends the statement but says nothing itself.
 UNNAMED_SOURCES = {"источник", "собеседник", "данные", "информация", "сведения"}
 SOURCE_VERBS = {"передавать", "передать", "сообщать", "информировать", "писать"}
@@ -1077,6 +1080,9 @@ class SpeechTree(Tree):
             return "verb"
         if token.lemma in CARRYING_VERBS and any(self.sent.tokens[c].lemma in WORDS_NOUNS for c in self.kids(i, {"obj"})):
             return "verb"
+        if token.lemma in VOICING_VERBS and any(self.sent.tokens[c].lemma in CUE_NOUNS | STANCE_NOUNS
+                                                for c in self.kids(i, {"obj"})):
+            return "verb"
         if (token.lemma in MAKING_VERBS or token.lemma in APPEAL_VERBS) and token.pos == "VERB" \
                 and self.such_statement(i) is not None:
             return "verb"
@@ -1091,8 +1097,8 @@ class SpeechTree(Tree):
                 return None  # "так называемых «республик»" names, it does not report
             return "verb"
         if token.lemma in CUE_NOUNS and self.owner(i) is not None:
-            carried = token.head >= 0 and self.sent.tokens[token.head].lemma in CARRYING_VERBS | QUOTING_VERBS
-            return None if carried else "noun"  # "Слова министра приводит агентство": the verb's cue
+            carried = token.head >= 0 and self.sent.tokens[token.head].lemma in CARRYING_VERBS | QUOTING_VERBS | VOICING_VERBS
+            return None if carried else "noun"  # "Слова министра приводит агентство", "Позицию … озвучил": the verb's cue
         return None
 
     def speaker_token(self, i: int, cue: str) -> int | None:
