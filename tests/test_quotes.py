@@ -482,6 +482,12 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Тимур Алдабергенов", "озвучил:", "Шахты нужно проверить до зимы"),
         ("компания", "Позиция:", "Все шахты работают по нормам"),
     ], id="voicing"),
+    # "«Нет», — ответил Ахметов.": a one-word quotation a cue introduces is a statement; a one-word name in
+    # quotation marks ("назвали «Магистраль»") is not.
+    pytest.param("one_word.txt", ("speaker", "kind", "cue", "text"), [
+        ("Руслан Ахметов", "direct", "ответил", "Нет"),
+        ("Руслан Ахметов", "direct", "отрезал", "Никаких"),
+    ], id="one_word"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

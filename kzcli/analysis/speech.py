@@ -341,7 +341,7 @@ class ArticleSpeech:
                 continue
             joint = self._joint_speakers(index, tree, i, cue, subject, speaker)
             for quote in self._content(index, i, cue, tree, text, spans, speaker):
-                if len(quote.text.split()) >= 2 and not any(self._overlaps(quote, q) for q in quotes):
+                if (len(quote.text.split()) >= 2 or quote.kind == "direct") and not any(self._overlaps(quote, q) for q in quotes):
                     quotes += [quote] + [replace(quote, speaker=other) for other in joint]
         return quotes or self._label(index, tree)
 
