@@ -363,6 +363,29 @@ def test_a_markdown_level_one_heading_is_the_title():
     assert markdown_to_document("Текст\n# Раздел\nЕщё текст.", "utf-8").title is None
 
 
+def test_a_text_file_opening_with_a_level_one_heading_is_markdown(tmp_path):
+    """Markdown saved as .txt: "# Заголовок" is the title, emphasis is dropped; a hashtag opens no heading."""
+    from kzcli.config import MAX_FILE_BYTES
+    from kzcli.ingest.files import CorpusFile, load
+
+    def title_of(name: str, text: str):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        stat = path.stat()
+        doc, _ = load(CorpusFile(str(path), name, name, stat.st_size, stat.st_mtime), MAX_FILE_BYTES)
+        return parse(doc).title, doc.text.split("\n")[2]
+
+    assert title_of("heading.txt", f"# Мэр открыл мост\n\n*{LEAD}*") == ("Мэр открыл мост", LEAD)
+    assert title_of("hashtag.txt", f"#новости\n\n{LEAD}") == (None, LEAD)
+
+
+def test_a_site_among_a_bylines_fields_is_the_outlet():
+    article = structure_of(f"Мэр открыл мост\nОльга Зимина | Gorod.kz | 09.04.2023, 10:15\n\n{LEAD}")
+    assert (article.title, article.outlet, article.published) == ("Мэр открыл мост", "Gorod.kz", "2023-04-09")
+    town = structure_of(f"Мэр открыл мост\nОльга Зимина | г.Уральск | 09.04.2023, 10:15\n\n{LEAD}")
+    assert (town.outlet, town.published) == (None, "2023-04-09")
+
+
 def test_a_line_that_dates_the_file_is_never_the_folders_furniture():
     """A day's news shares its date lines: three files with "date 2025-09-10" or one stamp keep their dates."""
     from kzcli.ingest.furniture import edge_lines, learned

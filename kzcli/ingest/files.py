@@ -186,7 +186,8 @@ def load(file: CorpusFile, max_bytes: int) -> tuple[RawDocument, str]:
         doc = RawDocument(_checked(text), encoding)
     else:
         fields, text = front_matter(text)
-        doc = markdown_to_document(text, encoding) if suffix in (".md", ".markdown") else RawDocument(text, encoding)
+        markdown = suffix in (".md", ".markdown") or MD_TITLE.match(text.lstrip("\n")) is not None
+        doc = markdown_to_document(text, encoding) if markdown else RawDocument(text, encoding)
     for name, value in fields.items():
         setattr(doc, name, value)  # the file's own record of itself beats anything read from its text
     doc.encoding = encoding
@@ -249,11 +250,15 @@ MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 ITEM_MARK = "• "  # how a reader marks a list item's line for the structure ("• пункт")
 
 
+# A level-one heading, "# Заголовок" (never a hashtag, "#новости"): a text file opening with one is Markdown.
+MD_TITLE = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)
+
+
 def markdown_to_document(text: str, encoding: str) -> RawDocument:
     """A Markdown file as plain lines; its first line, when it is a level-one heading ("# Заголовок"), is
     the title."""
     first = next((line for line in text.split("\n") if line.strip()), "")
-    heading = re.match(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", first)
+    heading = MD_TITLE.match(first)
     title = markdown_to_text(heading[1]).strip() if heading else None
     return RawDocument(markdown_to_text(text), encoding, title=title or None)
 

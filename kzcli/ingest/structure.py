@@ -352,9 +352,10 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
 
 
 def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
-    """(the paper's name or None, the date) of a line of fields with one dated stamp among short labels:
-    "НОВОСТИ | 14 марта 2025, 18:40 | Мария Гусева" → (None, (2025, 3, 14)); a print citation
-    "Деловой вестник (Омск), № 45, 14.03.2025, стр. 3" → ("Деловой вестник", (2025, 3, 14))."""
+    """(the outlet's name or None, the date) of a line of fields with one dated stamp among short labels:
+    "НОВОСТИ | 14 марта 2025, 18:40 | Мария Гусева" → (None, (2025, 3, 14)), "Мария Гусева | Vestnik.kz |
+    14.03.2025" → ("Vestnik.kz", (2025, 3, 14)); a print citation "Деловой вестник (Омск), № 45, 14.03.2025,
+    стр. 3" → ("Деловой вестник", (2025, 3, 14))."""
     issue = PRINT_ISSUE.match(line)
     if issue:
         found = stamp_date(issue["date"])
@@ -368,7 +369,8 @@ def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
     if len(stamps) != 1 or not stamps[0][0] or any(word_count(field) > 4 or re.search(r"[.!?]$", field)
                                                    for field in labels):
         return None
-    return None, stamps[0]
+    sites = [name for name in (field.strip() for field in labels) if SITE_NAME.fullmatch(name) and name.find(".") > 1]
+    return (sites[0] if len(sites) == 1 else None), stamps[0]  # "г.Алматы" names no site
 
 
 def _leading_stamp(line: str) -> tuple[str, str] | None:
