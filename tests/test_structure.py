@@ -152,13 +152,18 @@ LEAD = "Длинный первый абзац новости о важных с
     (f"Заголовок новости\n{LEAD}\nПодписывайтесь на «Вечерний город» в Дзене", "Вечерний город"),
     (f"Заголовок новости\n{LEAD}\nГлава района в Telegram. Подписывайтесь", None),
     ("Заголовок новости\nИсточник в правительстве сообщил, что решение принято.\nВторой абзац новости.", None),
+    (f"Заголовок новости\nОмск. 5 мая. VESTNIK.RU - {LEAD}", "VESTNIK.RU"),
+    (f"Заголовок новости\nОмск. 5 мая. Правительство - {LEAD}", None),
+    (f"Заголовок новости\nГазета «Городской вестник» №45 от 05.05.2024, стр. 3\n{LEAD}", "Городской вестник"),
+    (f"Заголовок новости\n{LEAD}\n© 2025 Степной курьер. Все права защищены.", "Степной курьер"),
 ], ids=["descriptor-and-quoted-name", "descriptor-and-straight-quotes", "breadcrumbs-from-the-site",
         "signed-stamp", "site-name-line", "site-as-subject", "mixed-case-dateline", "dateline-with-correspondent",
         "closing-logo", "address-host", "address-host-written-in-cyrillic", "photo-agency-is-not-the-outlet",
         "cited-agency", "copyright-at-the-foot", "rights-line", "print-citation", "photo-copyright-is-not-the-outlet",
         "print-signature", "editors-note-in-the-genitive", "editors-note-of-an-agency", "note-of-the-editor",
         "own-channel-promoted", "subscribe-to-the-outlet", "a-promoted-channel-that-is-no-brand",
-        "a-source-in-the-lead-is-no-byline"])
+        "a-source-in-the-lead-is-no-byline", "dateline-in-full-stops", "a-dateline-names-no-agency-in-lower-case",
+        "print-citation-with-number-and-date", "copyright-with-rights-reserved"])
 def test_outlet_patterns(text, outlet):
     assert structure_of(text).outlet == outlet
 

@@ -80,6 +80,10 @@ DATELINE = re.compile(
     r"(?:,?\s+\d{4})?(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]\s*/?|/)\s*"
     r"([«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?(?:\s+[«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?){0,3})/?"
     r"(?:,\s+[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*){0,2})?\.\s"  # the correspondent may follow: ", Иван Петров."
+    # or the place and the day end in full stops and the agency, in capitals or as a site, comes before a dash:
+    # "Самара. 5 марта. VESTNIK.RU - …"
+    r"|^(?:[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30}|[А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?)\.\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.\s+"
+    rf"([A-ZА-ЯЁ]{{2,}}(?:\.[A-ZА-ЯЁa-zа-яё]{{2,6}})?|{SITE_NAME.pattern})\s+[-–—]\s"
 )
 # A publisher named with what it is: 'Информационное агентство "Вестник"' → Вестник.
 QUOTED_NAME = re.compile(r"^\w[^«\"“]*\s[«\"“]([^«»\"“”]{2,40})[»\"”]?$")
@@ -96,16 +100,17 @@ SIGNED_STAMP = re.compile(r"^(.*\d)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$"
 # A line of the page's own fields apart from its stamp: "НОВОСТИ | 14 марта 2025, 18:40 | Мария Гусева".
 FIELD_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 # A print edition's citation line, as press databases export it: "Деловой вестник (Омск), № 45, 14.03.2025,
-# стр. 3" names the paper.
+# стр. 3", "Газета «Вестник» №45 от 14.03.2025, стр. 3" names the paper.
 PRINT_ISSUE = re.compile(
-    r"^(?P<name>[^,|()№]{2,60}?)\s*(?:\([^)]{2,40}\))?\s*,\s*№\s*\d[\d/-]*\s*(?:\(\d+\))?\s*,"
+    r"^(?P<name>[^,|()№]{2,60}?)\s*(?:\([^)]{2,40}\))?\s*,?\s*№\s*\d[\d/-]*\s*(?:\(\d+\))?\s*(?:,|\s+от\s)"
     r"\s*(?P<date>[^,]+?)(?:\s*,\s*(?:стр|с)\.?\s*\d[\d-]*)?\s*$", re.IGNORECASE)
 TITLE_LABEL = re.compile(r"^(?:заголовок|название|title)\s*:\s*(\S.{2,})$", re.IGNORECASE)
 TRAILING_COUNTERS = re.compile(r"(?<=[^\W\d])(?:\s+\d{1,7}){2,}$")  # "Заголовок 10 3695": comments, views
 # The rights holder a page's copyright line names: "© Степной курьер, 2025", "© 2019–2025 Vestnik.kz",
 # "Копирование материалов «Вечерний город» запрещено" — weak evidence of the outlet, never a photo's.
 COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*,?\s*)?"
-                              r"(?P<name>[^\d©,.|/]{2,40}?(?:\.[a-zа-я]{2,6})?)\s*(?:[,.|]\s*\d{4}(?:\s*[-–—]\s*\d{4})?)?\.?$",
+                              r"(?P<name>[^\d©,.|/]{2,40}?(?:\.[a-zа-я]{2,6})?)\s*(?:[,.|]\s*\d{4}(?:\s*[-–—]\s*\d{4})?)?\.?"
+                              r"(?:\s*(?:все\s+права\s+защищены|all\s+rights\s+reserved)\.?)?$",
                               re.IGNORECASE)
 RIGHTS_LINE = re.compile(r"(?:права\s+защищены|all\s+rights\s+reserved|копирован|перепечат).*?«(?P<name>[^»]{2,40})»",
                          re.IGNORECASE)
@@ -359,7 +364,9 @@ def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
     issue = PRINT_ISSUE.match(line)
     if issue:
         found = stamp_date(issue["date"])
-        return (issue["name"].strip(" «»\""), found) if found and found[0] else None
+        name = issue["name"].strip()
+        quoted = QUOTED_NAME.match(name)  # "Газета «Вестник»" → Вестник
+        return ((quoted[1] if quoted else name).strip(" «»\""), found) if found and found[0] else None
     fields = [field for field in FIELD_SEPARATORS.split(line) if field.strip()]
     if len(fields) < 2:
         return None
@@ -448,7 +455,7 @@ def _attributed_outlet(paragraphs: list[str], furniture: str) -> str | None:
     for text in paragraphs:
         dateline = DATELINE.match(text)
         if dateline:
-            return dateline[1].strip().replace("«", "").replace("»", "").replace('"', "")
+            return (dateline[1] or dateline[2]).strip().replace("«", "").replace("»", "").replace('"', "")
         subject = SITE_SUBJECT.search(text)
         if subject:
             return subject[1]
