@@ -618,6 +618,18 @@ def test_an_instrumental_first_name_and_a_turkic_patronymic_surname_in_the_nomin
     assert rows == {"Нурлан Абенулы", "Бахтиёр Саидов"}
 
 
+def test_declined_names_are_one_person_in_the_nominative(speech):
+    """"с главой МИД Хаканом Озтюрком": a capitalised first name the dictionary also knows as a title
+    ("хакан") is no role; "советника Лазиза Турсунова": a man's genitive first name natasha took for a
+    woman's loses its "-а"; "Светловой-Пак": a double surname declines part by part, so she is one person."""
+    rows = {row["name"]: (row["role"], row["aliases"]) for row in speech("people", "--json").json()
+            if row["files"] == ["names_declined.txt"]}
+    assert rows == {"Ербол Сатыбалдин": ("премьер-министр", ["Ербол Сатыбалдин"]),
+                    "Хакан Озтюрк": ("глава МИД Турции", ["Хаканом Озтюрком"]),
+                    "Лазиз Турсунов": ("советник премьера", ["Лазиза Турсунова"]),
+                    "Мария Светлова-Пак": ("губернатор", ["Мария Светлова-Пак", "Светловой-Пак"])}
+
+
 def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
     rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
     assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],

@@ -56,7 +56,10 @@ class Mention:
 
 @lru_cache(maxsize=1 << 16)  # the people pass keys every name of the corpus on each update
 def surname_key(word: str) -> str:
-    """Токаеву, Токаевым, Токаев → "токаев"; Гора → "гор"; Нуртлеу, Рубио stay as they are."""
+    """Токаеву, Токаевым, Токаев → "токаев"; Гора → "гор"; Нуртлеу, Рубио stay as they are; a double
+    surname part by part: Вершининой-Ким, Вершинина-Ким → "вершинин-ким"."""
+    if "-" in word.strip("-"):
+        return "-".join(surname_key(part) for part in word.split("-"))
     word = word.lower().replace("ё", "е")
     for ending in CASE_ENDINGS:
         stem = word[: -len(ending)]
@@ -117,8 +120,9 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
         while len(words) > 1 and words[0].pos in FUNCTION_POS:  # "При Токаеве" at a sentence start
             words.pop(0)
         role_words = []
-        while len(words) > 1 and _is_role_word(words[0].text, lookup):
-            role_words.append(words.pop(0))
+        while len(words) > 1 and _is_role_word(words[0].text, lookup) and (
+                words[0] is sent.tokens[0] or is_role_noun(words[0].lemma)):
+            role_words.append(words.pop(0))  # "с главой МИД Хаканом Фиданом": "хакан" names a title, not him
         if not words or (len(words) == 1 and (words[0].pos not in {"PROPN", "NOUN"} or not _is_name_like(words[0].text, lookup))):
             continue
         if not all(w.text[:1].isupper() for w in words):
@@ -167,6 +171,9 @@ def _mention(index: int, sent, entity, words, position: int, count: int) -> Ment
             mention.first = given.text if woman else _first_name(entity, given, position + len(first), count)
             if mention.first == given.text and "Case=Ins" in given.feats + surname.feats:
                 mention.first = _instrumental_first(given.text)
+            elif not woman and mention.first == given.text and all("Case=Gen" in t.feats and "Gender=Masc" in t.feats
+                                                      for t in (given, surname)):
+                mention.first = _genitive_first(given.text)
             mention.initial = mention.first[:1]
     return mention
 
@@ -211,6 +218,13 @@ def _instrumental_first(written: str) -> str:
         if written.endswith(ending) and len(stem) >= 3:
             return stem if ending == "ом" else stem + ("й" if stem[-1].lower() in VOWELS else "ь")
     return written
+
+
+def _genitive_first(written: str) -> str:
+    """A man's first name the tagger reads in the genitive, with his surname, and natasha left as written,
+    taking it for a woman's: "советника Лазиза Кудратова" → "Лазиз"; as written when no such ending shows."""
+    stem = written[:-1]
+    return stem if written.endswith("а") and len(stem) >= 3 and stem[-1].lower() not in VOWELS else written
 
 
 def _role_before(sent, name_tokens, lookup: Lookup) -> str:
