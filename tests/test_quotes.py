@@ -488,6 +488,13 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Руслан Ахметов", "direct", "ответил", "Нет"),
         ("Руслан Ахметов", "direct", "отрезал", "Никаких"),
     ], id="one_word"),
+    # "«…», — Дарья Мельник, координатор центра.": a quotation signed with a name and no verb is the name's;
+    # never an award's winner ("«Лучший волонтер года» — Ирина Зотова", no comma, no closing stop) nor a
+    # sentence whose verb follows the name.
+    pytest.param("signed.txt", ("speaker", "speaker_phrase", "cue", "text"), [
+        ("Дарья Мельник", "Дарья Мельник, координатор центра", "—", "Мы продолжим помогать приютам"),
+        ("Степан Ковальчук", "Степан Ковальчук", "—", "Нас стало вдвое больше!"),
+    ], id="signed"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -343,7 +343,7 @@ class ArticleSpeech:
             for quote in self._content(index, i, cue, tree, text, spans, speaker):
                 if (len(quote.text.split()) >= 2 or quote.kind == "direct") and not any(self._overlaps(quote, q) for q in quotes):
                     quotes += [quote] + [replace(quote, speaker=other) for other in joint]
-        return quotes or self._label(index, tree)
+        return quotes or self._label(index, tree) or self._signed(index)
 
     def _asked(self, index, wanted: str, phrase: str) -> Speaker | None:
         """"Журналист спросил мэра Павла Орлова о ремонте. «…», — ответил он.": the one asked in the sentence
@@ -406,6 +406,30 @@ class ArticleSpeech:
         start = after + len(sent.text[colon + 1:]) - len(sent.text[colon + 1:].lstrip())
         words = rest.rstrip(TRAILING + ".")
         return [Quote(sent.para, index, "indirect", label, words, start, start + len(words), speaker)]
+
+    def _signed(self, index) -> list[Quote]:
+        """A quotation signed with a name and no verb: "«Мы продолжим помогать детям», — Анна Петрова, глава
+        фонда." The name opens what follows the dash, in the nominative; role words may follow it."""
+        sent = self.sentences[index]
+        text = self.texts.get(sent.para, "")
+        before = next((span for span in self.spans.get(sent.para, []) if span[0] <= sent.start + 1 <= span[1] + 1
+                       or span[1] < sent.start and not text[span[1] + 1: sent.start].strip(" ,.!?…")), None)
+        if sent.para < 0 or before is None or before[1] >= sent.end:
+            return []  # the quotation opens the sentence, or ends the one before: "«…!» — Анна Петрова."
+        signed = re.match(r"[»”\"]?([,.!?…]?)\s*[—–-]\s*", text[before[1]:])
+        if not signed or not (signed[1] or text[before[1] - 1: before[1]] in {".", "!", "?", "…"}):
+            return []  # "«Лучший тренер года» — Иван Петров" names an award's winner
+        name_at = before[1] + signed.end() - sent.start
+        people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].start == name_at]
+        if len(people) != 1 or not self.mentions[people[0]].nominative \
+                or any(t.pos in {"VERB", "AUX"} and t.start >= name_at for t in sent.tokens):
+            return []
+        mention = self.mentions[people[0]]
+        tail = sent.text[mention.end:].strip().rstrip(".")
+        if tail and not tail.startswith(","):
+            return []
+        speaker = Speaker("person", mention.text, people[0], sent.text[name_at:].strip().rstrip("."))
+        return self._closing_quote(index, before, "—", speaker)
 
     def _content(self, index, i, cue, tree, text, spans, speaker) -> list[Quote]:
         """The statement the cue at token i introduces: one or more quotes (a quotation over paragraphs
