@@ -495,6 +495,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Дарья Мельник", "Дарья Мельник, координатор центра", "—", "Мы продолжим помогать приютам"),
         ("Степан Ковальчук", "Степан Ковальчук", "—", "Нас стало вдвое больше!"),
     ], id="signed"),
+    # "заявил в эфире радиостанции «Восток», что поддержит поправки": a name in quotation marks among the
+    # words of where it was said, and a "что" the parser took for the clause's subject, still link the clause.
+    pytest.param("where_said.txt", ("speaker", "cue", "text"), [
+        ("Глеб Рязанцев", "заявил что", "поддержит поправки"),
+    ], id="where_said"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -1283,8 +1283,12 @@ class SpeechTree(Tree):
         tokens = self.sent.tokens
         below = set(self.subtree(i))
         for j in range(i + 1, min(i + 10, len(tokens) - 1)):
-            if tokens[j].text == "," and (tokens[j + 1].lemma, tokens[j + 1].pos) == ("что", "SCONJ"):
+            that = tokens[j + 1]  # the parser may take "что" for the clause's subject: ", что поддержит поправки"
+            if tokens[j].text == "," and that.lemma == "что" and (that.pos == "SCONJ" or that.rel == "nsubj" and
+                                                                 self.sent.tokens[that.head].head == i):
                 return j
+            if tokens[j].text in OPENING + CLOSING and j in below:
+                continue  # a name in quotation marks: "в эфире телеканала «Север», что …"
             if j not in below or tokens[j].pos in {"PUNCT", "VERB", "AUX"} or tokens[j].rel in CLAUSE_RELS - {"obl", "nmod"} \
                     or tokens[j].lemma in {"тот", "то"}:
                 return None  # a stance's object ("выразил мнение, что …"), "в том, что": `reported_clause` names them
