@@ -1008,7 +1008,8 @@ class ArticleSpeech:
 
     def _place_speaker(self, index, tree, i) -> Speaker | None:
         """"заявили в министерстве", "в правительстве сообщили": no subject, a plural verb and the place it was said."""
-        if verb_gender(tree.sent.tokens[i]) != "Plur" or tree.kids(i, {"nsubj", "nsubj:pass"}):
+        if verb_gender(tree.sent.tokens[i]) != "Plur" or any(
+                not tree.lone_name_of_many(i, c) for c in tree.kids(i, {"nsubj", "nsubj:pass"})):
             return None
         for child in tree.kids(i, {"obl"}):
             if tree.has_case(child, {"в"}) and tree.sent.tokens[child].pos in {"NOUN", "PROPN"}:
@@ -1179,7 +1180,8 @@ class SpeechTree(Tree):
                 return None
             found = feats(token)
             if token.pos in {"PROPN", "NOUN"} and found.get("Case") == "Nom" and found.get("Animacy") == "Anim" \
-                    and (not verb.get("Gender") or verb.get("Gender") == found.get("Gender")):
+                    and (not verb.get("Gender") or verb.get("Gender") == found.get("Gender")) \
+                    and not self.lone_name_of_many(i, j):
                 return j
         return None
 
@@ -1188,6 +1190,7 @@ class SpeechTree(Tree):
         for _ in range(3):
             subjects = self.kids(i, {"nsubj", "nsubj:pass"})
             rel, head = tokens[i].rel, tokens[i].head
+            subjects = [c for c in subjects if not self.lone_name_of_many(i, c)]
             if subjects and tokens[subjects[0]].lemma == "который" and rel == "acl:relcl":
                 return head  # "канцлер Олаф Шольц, который отметил, что …": the one the clause is about
             if subjects:
@@ -1216,6 +1219,13 @@ class SpeechTree(Tree):
             else:
                 return None
         return None
+
+    def lone_name_of_many(self, verb: int, name: int) -> bool:
+        """One person's name before a plural verb, joined to no other: "В ведомстве Кравец отметили" names
+        whose ministry spoke, not who did (a subject the parser chose, or a nominative it misread)."""
+        tokens = self.sent.tokens
+        return tokens[name].pos == "PROPN" and "Number=Sing" in tokens[name].feats \
+            and "Number=Plur" in tokens[verb].feats and tokens[name].rel != "conj" and not self.kids(name, {"conj"})
 
     def subject_of_governor(self, noun: int) -> int | None:
         head = self.sent.tokens[noun].head
