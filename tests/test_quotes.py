@@ -505,6 +505,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     pytest.param("owned_body.txt", ("speaker", "speaker_type", "text"), [
         ("ведомство", "description", "финансирование уже выделено"),
     ], id="owned_body"),
+    # "«Мы не допустим роста цен на хлеб». Об этом заявил министр …": a cue word inside the quotation
+    # ("допустить") is the quotation's own, so the sentence is the statement "Об этом" points back to.
+    pytest.param("pointer_quoted.txt", ("speaker", "kind", "cue", "text"), [
+        ("Ильдар Габдуллин", "direct", "Об этом заявил", "Мы не допустим роста цен на хлеб"),
+    ], id="pointer_quoted"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

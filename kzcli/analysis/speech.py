@@ -662,10 +662,13 @@ class ArticleSpeech:
         if index not in self.cued:
             sent = self.sentences[index]
             tree = SpeechTree(sent)
-            quoted = any(len(sent.text[lo:hi].split()) >= 4 for lo, hi in quote_spans(sent.text))  # not «ЛНР»
+            spans = quote_spans(sent.text)
+            quoted = any(len(sent.text[lo:hi].split()) >= 4 for lo, hi in spans)  # not «ЛНР»
+            said = [i for i, token in enumerate(sent.tokens)  # "«Мы не допустим дефицита»": the quotation's own words
+                    if not any(lo <= token.start < hi for lo, hi in spans)]
             self.cued[index] = any(tree.cue(i) and (  # "вратарь парировал удар", "признал независимость"
                 sent.tokens[i].lemma not in CLAUSE_ONLY or quoted or tree.reported_clause(i))
-                and not tree.place_speaks(i) for i in range(len(sent.tokens)))
+                and not tree.place_speaks(i) for i in said)
         return self.cued[index]
 
     def _host_clause(self, i, tree, sent, cue, parenthetical):
