@@ -510,6 +510,15 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     pytest.param("pointer_quoted.txt", ("speaker", "kind", "cue", "text"), [
         ("Ильдар Габдуллин", "direct", "Об этом заявил", "Мы не допустим роста цен на хлеб"),
     ], id="pointer_quoted"),
+    # "Глава Минздрава сообщила" is the "министр здравоохранения" named before (a ministry's short name names
+    # a minister's ministry), and "Директор пообещал" / "Директор сообщила" are the man and the woman of two
+    # directors: the verb's gender picks among the people a role noun may stand for.
+    pytest.param("ministry.txt", ("speaker", "cue", "text"), [
+        ("Анна Лукина", "сообщила что", "выставка продлится до осени"),
+        ("Игорь Пестов", "пообещал что", "фонд оплатит реставрацию"),
+        ("Лидия Карпенко", "сообщила что", "проект больницы уже готов"),
+        ("Олег Вишняк", "выразил", "надежду на строительство новой больницы"),
+    ], id="ministry"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

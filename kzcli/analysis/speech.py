@@ -983,13 +983,18 @@ class ArticleSpeech:
         words = set(stems(phrase)) - {noun[:5], written}  # not the noun itself, wherever it stands ("Уволенный глава агентства")
         others = words - GENERIC_MODIFIERS
         of_state = bool({"госуд", "стран"} & words)  # "глава государства", "лидер страны"
+        token = tree.sent.tokens[token_index]
+        # "Глава Минздрава сообщила": the verb's gender tells a man from a woman where the noun does not
+        verb = tree.sent.tokens[token.head] if token.rel == "nsubj" and token.head >= 0 else None
+        wanted = verb_gender(verb) if verb is not None and verb.lemma in CUE_VERBS else ""
         best, best_key = None, None
         for m, mention in enumerate(self.mentions):
             role = self.roles.get(mention.key, "")
-            if not role or not role_fits(noun, role) or (of_state and not heads_a_state(role)):
+            if not role or not role_fits(noun, role) or (of_state and not heads_a_state(role)) or (
+                    wanted in {"Masc", "Fem"} and not agrees(wanted, self.genders.get(mention.key, ""))):
                 continue
             stated = set(stems(role))
-            if others and not any(akin(a, b) for a in others for b in stated) and (
+            if others and not any(akin(a, b) for a in others for b in stated) and not _ministry_of(phrase, stated) and (
                     noun[:5] in stated or not self._is_last(index, m)):
                 continue  # "глава региона" is not the "глава Минэнерго" who spoke last; "глава МИД" is his minister
             distance = index - mention.sent
@@ -1088,6 +1093,14 @@ def stems(text: str) -> list[str]:
     """Words of 3+ letters on their first five letters, to compare role phrases across case endings:
     "главы МИД России" → ["главы", "мид", "росси"]."""
     return [word.lower()[:5] for word in re.findall(r"\w+", text) if len(word) > 2]
+
+
+def _ministry_of(phrase: str, stated: set[str]) -> bool:
+    """A ministry's short name in the phrase names the ministry of a minister's stated role: "глава Минфина"
+    ~ "министр финансов", "глава Минздрава" ~ "министр здравоохранения", "глава Минюста" ~ "министр юстиции"."""
+    fields = [word[3:6] for word in re.findall(r"\w+", phrase.lower())
+              if word.startswith("мин") and len(word) >= 6 and not word.startswith("минист")]
+    return "минис" in stated and any(stem.startswith(field) for field in fields for stem in stated)
 
 
 def akin(a: str, b: str) -> bool:
