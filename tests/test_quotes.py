@@ -519,6 +519,12 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Лидия Карпенко", "сообщила что", "проект больницы уже готов"),
         ("Олег Вишняк", "выразил", "надежду на строительство новой больницы"),
     ], id="ministry"),
+    # "- Было тяжело, - признался Рогачев.": a short reply after a dialogue's dash is the statement, never the
+    # paragraph before it; "— Дальше отдых, — ответил капитан." is the "капитан команды" named before.
+    pytest.param("dialogue.txt", ("speaker", "cue", "text"), [
+        ("Денис Рогачев", "ответил", "Дальше отдых"),
+        ("Денис Рогачев", "признался", "Было тяжело"),
+    ], id="dialogue"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

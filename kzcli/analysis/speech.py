@@ -600,15 +600,15 @@ class ArticleSpeech:
             start = dash.end()
         words = text[start:end].strip(TRAILING)
         previous = para - 1
-        if len(words.split()) < 3 and start <= 2 and previous >= 0 and self.kinds.get(previous) == "text" \
+        if not words and start <= 2 and previous >= 0 and self.kinds.get(previous) == "text" \
                 and not any((previous, s) in self.claimed for s in self.in_para.get(previous, [])):
             text = self.texts[previous]  # "– сказала она." as a paragraph of its own: the one before is hers
             dash = LEADING_DASH.match(text)
             start = dash.end() if dash else 0
             words = text[start:].strip(TRAILING)
             para, end = previous, len(text)
-        if len(words.split()) < 3:
-            return []
+        if not words or len(words.split()) < 3 and not dash:
+            return []  # "— Нет, — ответил он.": a short reply needs the dialogue's dash
         self.claimed.update((para, s) for s in self.in_para[para] if start <= self.sentences[s].start <= end)
         return [Quote(para, index, "direct", cue, words, start, start + len(words), speaker)]
 
