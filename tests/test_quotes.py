@@ -525,6 +525,12 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Денис Рогачев", "ответил", "Дальше отдых"),
         ("Денис Рогачев", "признался", "Было тяжело"),
     ], id="dialogue"),
+    # "сказал, что «набережная станет …», и пообещал высадить …": the parser joins "пообещал" to the clause's
+    # verb, which agrees with it, but a thing never speaks: the promise is the one who said it.
+    pytest.param("promised_too.txt", ("speaker", "kind", "cue", "text"), [
+        ("Тимур Есенов", "direct", "сказал что", "набережная станет любимым местом горожан"),
+        ("Тимур Есенов", "indirect", "пообещал", "высадить пятьсот деревьев"),
+    ], id="promised_too"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -1225,9 +1225,10 @@ class SpeechTree(Tree):
                     head = next((j for j in range(i - 1, head, -1) if tokens[j].pos == "VERB"
                                  and _same_form(tokens[i], tokens[j]) and self.kids(j, {"nsubj"})), head)
                 governor = tokens[head].head
-                if rel == "conj" and tokens[head].rel == "ccomp" and governor >= 0 and not _same_form(
-                        tokens[i], tokens[head]) and _same_form(tokens[i], tokens[governor]):
-                    head = governor  # "отметил, что сеть обновят, а также пообещал …": his, not the clause's
+                if rel == "conj" and tokens[head].rel == "ccomp" and governor >= 0 and (not _same_form(
+                        tokens[i], tokens[head]) or self._mute_subject(head)) and _same_form(tokens[i], tokens[governor]):
+                    head = governor  # "отметил, что сеть обновят, а также пообещал …": his, not the clause's;
+                    # "сказал, что парк станет лучшим, и пообещал …": a park promises nothing
                 i = head
             elif rel == "acl:relcl":
                 governor = self.subject_of_governor(head)
@@ -1242,6 +1243,12 @@ class SpeechTree(Tree):
         tokens = self.sent.tokens
         return tokens[name].pos == "PROPN" and "Number=Sing" in tokens[name].feats \
             and "Number=Plur" in tokens[verb].feats and tokens[name].rel != "conj" and not self.kids(name, {"conj"})
+
+    def _mute_subject(self, verb: int) -> bool:
+        """The verb's subject is a thing that never speaks: "парк станет лучшим" (not "компания", "министерство")."""
+        tokens = self.sent.tokens
+        return any(tokens[c].pos == "NOUN" and "Animacy=Inan" in tokens[c].feats and tokens[c].lemma not in SPEAKING_BODIES
+                   for c in self.kids(verb, {"nsubj", "nsubj:pass"}))
 
     def subject_of_governor(self, noun: int) -> int | None:
         head = self.sent.tokens[noun].head
