@@ -531,6 +531,12 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Тимур Есенов", "direct", "сказал что", "набережная станет любимым местом горожан"),
         ("Тимур Есенов", "indirect", "пообещал", "высадить пятьсот деревьев"),
     ], id="promised_too"),
+    # "рассказала, что дети ждали площадку три года: «Теперь им есть где играть»": the clause is reported,
+    # the quotation after its colon quoted.
+    pytest.param("shown.txt", ("speaker", "kind", "cue", "text"), [
+        ("Вера Синицына", "direct", "рассказала:", "Теперь им есть где играть"),
+        ("Вера Синицына", "indirect", "рассказала что", "дети ждали площадку три года"),
+    ], id="shown"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -470,6 +470,12 @@ class ArticleSpeech:
             if after and start <= after[0] <= start + 2 and (
                     after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):  # not «Вест» before "что"
                 return self._opening_quote(index, after, f"{said} {marker}", speaker)
+            shown = next((span for span in spans if start < span[0] < end and re.fullmatch(
+                r":\s*[«“„\"]", text[text.rfind(":", start, span[0]):span[0]])), None)
+            if shown:  # "рассказала, что ждала парк десять лет: «Наконец-то дождались»": said, then shown
+                colon = text.rfind(":", start, shown[0])
+                return [quote("indirect", f"{said} {marker}", start, colon)] + self._opening_quote(
+                    index, shown, f"{word}:", speaker)
             return [quote("indirect", f"{said} {marker}", start, end)]
         if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
             return self._dash_speech(index, sent.start, word, speaker)  # "– сказала она." after her paragraph
