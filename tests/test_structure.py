@@ -384,6 +384,12 @@ def test_a_text_file_opening_with_a_level_one_heading_is_markdown(tmp_path):
     assert title_of("hashtag.txt", f"#новости\n\n{LEAD}") == (None, LEAD)
 
 
+def test_a_stamp_glued_after_the_headline_dates_it():
+    article = structure_of(f"Мэр открыл новый мост 09.04.2023 10:15\n{LEAD}")
+    assert (article.title, article.published) == ("Мэр открыл новый мост", "2023-04-09")
+    assert structure_of(f"Заголовок\n{LEAD}\nМост открыт с 09.04.2023").published is None  # the body's, not a stamp
+
+
 def test_a_site_among_a_bylines_fields_is_the_outlet():
     article = structure_of(f"Мэр открыл мост\nОльга Зимина | Gorod.kz | 09.04.2023, 10:15\n\n{LEAD}")
     assert (article.title, article.outlet, article.published) == ("Мэр открыл мост", "Gorod.kz", "2023-04-09")

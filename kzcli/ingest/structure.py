@@ -139,6 +139,9 @@ TIMED_STAMP = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*,?\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})"
     r"|(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\.?,?\s+\d{4})\s*,?\s*\d{1,2}:\d{2})(?=\s|$)"
 )
+# A stamp glued after a headline: "Нацбанк сохранил ставку 12.03.2026 11:00" (the text ends in a letter).
+TRAILING_STAMP = re.compile(r"^(?P<text>.*[^\W\d_]|.*[»\"”])\s+(?P<stamp>(?:\d{1,2}:\d{2},?\s+)?\d{1,2}\.\d{1,2}\.\d{4}"
+                            r"(?:,?\s+\d{1,2}:\d{2})?)$")
 QUOTED_WHOLE = re.compile(r"«[^«»]+»|\"[^\"]+\"")
 LATINISH = re.compile(r"[A-Za-z]|\.[a-zа-я]{2,6}\b|^[A-ZА-ЯЁ]{2,}$|^«.+»$")
 
@@ -278,6 +281,13 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         if in_top and (glued := _leading_stamp(line)):
             stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
             stamps.append(stamp_text)
+        elif in_top and not any(word_count(prev) >= BODY_WORDS for prev in kept) \
+                and (trailing := TRAILING_STAMP.match(line)) and word_count(trailing["text"]) >= 3 \
+                and _candidate(trailing["text"]) and not re.search(r"(?:^|\s)[а-яё]{1,2}$", trailing["text"]) \
+                and (stamp_date(trailing["stamp"]) or (None,))[0]:
+            line = trailing["text"]  # "Нацбанк сохранил ставку 12.03.2026 11:00": the headline, dated
+            stamps.append(trailing["stamp"])
+            stamped.add(len(kept))
         if (in_top or position >= len(lines) - 3) and stamp_date(line):
             if in_top and kept_at == position - 1 and not stamps:
                 stamped.add(len(kept) - 1)  # the line above is the one the stamp dates
