@@ -488,10 +488,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Руслан Ахметов", "direct", "ответил", "Нет"),
         ("Руслан Ахметов", "direct", "отрезал", "Никаких"),
     ], id="one_word"),
-    # "«…», — Дарья Мельник, координатор центра.": a quotation signed with a name and no verb is the name's;
-    # never an award's winner ("«Лучший волонтер года» — Ирина Зотова", no comma, no closing stop) nor a
-    # sentence whose verb follows the name.
+    # "«…», — Дарья Мельник, координатор центра.", "«…», — директор приюта Глеб Сорокин.": a quotation signed
+    # with a name and no verb is the name's; never an award's winner ("«Лучший волонтер года» — Ирина Зотова",
+    # no comma, no closing stop), a sentence whose verb follows the name, nor other words than a role before it.
     pytest.param("signed.txt", ("speaker", "speaker_phrase", "cue", "text"), [
+        ("Глеб Сорокин", "директор приюта Глеб Сорокин", "—", "Приюты переполнены"),
         ("Дарья Мельник", "Дарья Мельник, координатор центра", "—", "Мы продолжим помогать приютам"),
         ("Степан Ковальчук", "Степан Ковальчук", "—", "Нас стало вдвое больше!"),
     ], id="signed"),

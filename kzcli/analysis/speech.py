@@ -409,7 +409,8 @@ class ArticleSpeech:
 
     def _signed(self, index) -> list[Quote]:
         """A quotation signed with a name and no verb: "«Мы продолжим помогать детям», — Анна Петрова, глава
-        фонда." The name opens what follows the dash, in the nominative; role words may follow it."""
+        фонда." The name follows the dash, in the nominative, after a few role words at most ("— глава фонда
+        Анна Петрова"); role words may follow it."""
         sent = self.sentences[index]
         text = self.texts.get(sent.para, "")
         before = next((span for span in self.spans.get(sent.para, []) if span[0] <= sent.start + 1 <= span[1] + 1
@@ -420,7 +421,9 @@ class ArticleSpeech:
         if not signed or not (signed[1] or text[before[1] - 1: before[1]] in {".", "!", "?", "…"}):
             return []  # "«Лучший тренер года» — Иван Петров" names an award's winner
         name_at = before[1] + signed.end() - sent.start
-        people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].start == name_at]
+        people = [m for m in self.by_sentence.get(index, []) if self.mentions[m].start >= name_at
+                  and re.fullmatch(r"(?:[а-яё][а-яё-]*\s+){0,5}", sent.text[name_at:self.mentions[m].start])
+                  and (self.mentions[m].start == name_at or self._person_noun_at(sent, name_at))][:1]
         if len(people) != 1 or not self.mentions[people[0]].nominative \
                 or any(t.pos in {"VERB", "AUX"} and t.start >= name_at for t in sent.tokens):
             return []
@@ -430,6 +433,12 @@ class ArticleSpeech:
             return []
         speaker = Speaker("person", mention.text, people[0], sent.text[name_at:].strip().rstrip("."))
         return self._closing_quote(index, before, "—", speaker)
+
+    @staticmethod
+    def _person_noun_at(sent, offset: int) -> bool:
+        """The word at `offset` names a person's role: "глава", "директор", "эксперт"."""
+        token = next((t for t in sent.tokens if t.start == offset), None)
+        return token is not None and token.pos == "NOUN" and (is_role_noun(token.lemma) or "Animacy=Anim" in token.feats)
 
     def _content(self, index, i, cue, tree, text, spans, speaker) -> list[Quote]:
         """The statement the cue at token i introduces: one or more quotes (a quotation over paragraphs
