@@ -538,6 +538,11 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Вера Синицына", "direct", "рассказала:", "Теперь им есть где играть"),
         ("Вера Синицына", "indirect", "рассказала что", "дети ждали площадку три года"),
     ], id="shown"),
+    # "Проект уже раскритиковали урбанисты. Они заявили, что …": "они" is the one group named in the nominative
+    # plural in the sentence before; with two groups ("Фермеры и пасечники") no one is picked.
+    pytest.param("they.txt", ("speaker", "speaker_type", "speaker_phrase", "text"), [
+        ("урбанисты", "description", "Они", "стадион закроет вид на реку"),
+    ], id="they"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

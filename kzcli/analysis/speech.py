@@ -774,7 +774,9 @@ class ArticleSpeech:
         token = sent.tokens[token_index]
         pronoun = pronoun_gender(token)
         if pronoun:
-            if pronoun == "Plur" or named_only:
+            if pronoun == "Plur":
+                return None if named_only else self._group_before(index, token.text)
+            if named_only:
                 return None
             return self._antecedent(index, token.start, pronoun, token.text)
         candidates = [token_index] + [  # no name across a verb: "Иван Петров поговорил с …, рассказал глава …"
@@ -976,6 +978,17 @@ class ArticleSpeech:
                 wanted, self.genders[self.mentions[self.last[1].mention].key]):
             return Speaker("person", self.last[1].name, self.last[1].mention, phrase)
         return self._person(recent[0], phrase) if recent else None
+
+    def _group_before(self, index: int, phrase: str) -> Speaker | None:
+        """"Ранее бюджет раскритиковали депутаты. Они заявили, что …": "они" stands for the one group of people
+        named in the nominative plural in the sentence before, in its paragraph; None where there are two."""
+        before = self.sentences[index - 1] if index > 0 else None
+        if before is None or before.para != self.sentences[index].para:
+            return None
+        groups = [t for t in before.tokens if t.pos == "NOUN" and all(
+            feature in t.feats for feature in ("Case=Nom", "Number=Plur", "Animacy=Anim"))
+            and not self._inside_quotes(before.para, before.start + t.start, before.start + t.start + len(t.text))]
+        return Speaker("description", groups[0].text.lower(), None, phrase) if len(groups) == 1 else None
 
     def _in_reach(self, index: int, earlier: int) -> bool:
         if earlier > index:
