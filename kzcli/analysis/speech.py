@@ -135,6 +135,7 @@ CLOSING = "»”"
 OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
+COLON_QUOTE = re.compile(r":\s*(?=[«“„\"])")  # "…: «" — a quotation shown after a reported clause
 AFTER_QUOTATION = re.compile(r"[»”\"][,.!?…]?\s*[—–-]\s*$")  # "«…», — " right before a cue
 INITIALLED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+:")  # a speaker's label in a transcript: "М.Котова:"
 # A headline that opens with the quotation and names its speaker after it: "«Мы готовы к диалогу»: Токаев о …".
@@ -479,11 +480,10 @@ class ArticleSpeech:
             if after and start <= after[0] <= start + 2 and (
                     after[1] + 1 >= end - 1 or text[after[1] + 1:].lstrip().startswith(",")):  # not «Вест» before "что"
                 return self._opening_quote(index, after, f"{said} {marker}", speaker)
-            shown = next((span for span in spans if start < span[0] < end and re.fullmatch(
-                r":\s*[«“„\"]", text[text.rfind(":", start, span[0]):span[0]])), None)
+            colon = COLON_QUOTE.search(text, start, end)
+            shown = next((span for span in spans if colon and span[0] == colon.end() + 1), None)
             if shown:  # "рассказала, что ждала парк десять лет: «Наконец-то дождались»": said, then shown
-                colon = text.rfind(":", start, shown[0])
-                return [quote("indirect", f"{said} {marker}", start, colon)] + self._opening_quote(
+                return [quote("indirect", f"{said} {marker}", start, colon.start())] + self._opening_quote(
                     index, shown, f"{word}:", speaker)
             return [quote("indirect", f"{said} {marker}", start, end)]
         if index == self.in_para[para][0] and LEADING_DASH.fullmatch(text[:at]):
@@ -622,7 +622,7 @@ class ArticleSpeech:
             start = dash.end() if dash else 0
             words = text[start:].strip(TRAILING)
             para, end = previous, len(text)
-        if not words or len(words.split()) < 3 and not dash:
+        if not words or (len(words.split()) < 3 and not dash):
             return []  # "— Нет, — ответил он.": a short reply needs the dialogue's dash
         self.claimed.update((para, s) for s in self.in_para[para] if start <= self.sentences[s].start <= end)
         return [Quote(para, index, "direct", cue, words, start, start + len(words), speaker)]
@@ -1232,9 +1232,8 @@ class SpeechTree(Tree):
     def _tree_subject(self, i: int) -> int | None:
         tokens = self.sent.tokens
         for _ in range(3):
-            subjects = self.kids(i, {"nsubj", "nsubj:pass"})
+            subjects = [c for c in self.kids(i, {"nsubj", "nsubj:pass"}) if not self.lone_name_of_many(i, c)]
             rel, head = tokens[i].rel, tokens[i].head
-            subjects = [c for c in subjects if not self.lone_name_of_many(i, c)]
             if subjects and tokens[subjects[0]].lemma == "который" and rel == "acl:relcl":
                 return head  # "канцлер Олаф Шольц, который отметил, что …": the one the clause is about
             if subjects:
