@@ -75,14 +75,15 @@ SITE_NAME = re.compile(r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[A-Za-zА-ЯЁа-я
 # An agency's own dateline opens its text: "КАЗАНЬ, 4 мар - ВЕСТЬ.", "САМАРА, 5 ноября. /АГЕНТ/.",
 # "Самара, 4 марта, 2021, 09:15 — ИА Вестник.", "МОСКВА, 5 мар — Вестник, Иван Петров." (every word of the
 # name capitalised).
+DATELINE_PLACE = r"(?:[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30}|[А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?)"  # "САМАРА", "Нижний Новгород"
 DATELINE = re.compile(
-    r"^(?:[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30}|[А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?),\s+\d{1,2}\s+[а-яё]+\.?"
+    rf"^{DATELINE_PLACE},\s+\d{{1,2}}\s+[а-яё]+\.?"
     r"(?:,?\s+\d{4})?(?:,?\s+\d{1,2}:\d{2})?\.?\s*(?:[-–—]\s*/?|/)\s*"
     r"([«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?(?:\s+[«\"]?[A-ZА-ЯЁ][\w.-]*[»\"]?){0,3})/?"
     r"(?:,\s+[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*){0,2})?\.\s"  # the correspondent may follow: ", Иван Петров."
     # or the place and the day end in full stops and the agency, in capitals or as a site, comes before a dash:
     # "Самара. 5 марта. VESTNIK.RU - …"
-    r"|^(?:[А-ЯЁA-Z][А-ЯЁA-Z -]{2,30}|[А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?)\.\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\.\s+"
+    rf"|^{DATELINE_PLACE}\.\s+\d{{1,2}}\s+[а-яё]+\.?(?:\s+\d{{4}})?\.\s+"
     rf"([A-ZА-ЯЁ]{{2,}}(?:\.[A-ZА-ЯЁa-zа-яё]{{2,6}})?|{SITE_NAME.pattern})\s+[-–—]\s"
 )
 # A publisher named with what it is: 'Информационное агентство "Вестник"' → Вестник.
@@ -250,8 +251,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         holder = RIGHTS_LINE.search(bare) or (  # a photo's "© Reuters" is no page's: the foot's, or one with a year
             (position >= len(lines) - 3 or re.search(r"\d{4}", bare)) and COPYRIGHT_HOLDER.match(bare))
         if holder and not re.search(r"фото|photo|видео|video|иллюстрац|коллаж|скриншот", bare, re.IGNORECASE):
-            quoted = QUOTED_NAME.match(holder["name"].strip())  # "ИА «Вест»" → Вест
-            named.append((quoted[1] if quoted else holder["name"]).strip(" «»\"“”"))
+            named.append(publisher_name(holder["name"]))  # "ИА «Вест»" → Вест
         if (promo := CHANNEL_PROMO.match(bare)) and _brand(promo["own"] or promo["promoted"]):
             named.append((promo["own"] or promo["promoted"]).strip(" «»\"“”"))
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
@@ -281,12 +281,9 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         if in_top and (glued := _leading_stamp(line)):
             stamp_text, line = glued  # "28.08.2025 | 17:45 |Глава МИД …": the stamp, then the text
             stamps.append(stamp_text)
-        elif in_top and not any(word_count(prev) >= BODY_WORDS for prev in kept) \
-                and (trailing := TRAILING_STAMP.match(line)) and word_count(trailing["text"]) >= 3 \
-                and _candidate(trailing["text"]) and not re.search(r"(?:^|\s)[а-яё]{1,2}$", trailing["text"]) \
-                and (stamp_date(trailing["stamp"]) or (None,))[0]:
-            line = trailing["text"]  # "Нацбанк сохранил ставку 12.03.2026 11:00": the headline, dated
-            stamps.append(trailing["stamp"])
+        elif in_top and not any(word_count(prev) >= BODY_WORDS for prev in kept) and (glued := _trailing_stamp(line)):
+            line, stamp_text = glued  # "Нацбанк сохранил ставку 12.03.2026 11:00": the headline, dated
+            stamps.append(stamp_text)
             stamped.add(len(kept))
         if (in_top or position >= len(lines) - 3) and stamp_date(line):
             if in_top and kept_at == position - 1 and not stamps:
@@ -374,9 +371,7 @@ def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
     issue = PRINT_ISSUE.match(line)
     if issue:
         found = stamp_date(issue["date"])
-        name = issue["name"].strip()
-        quoted = QUOTED_NAME.match(name)  # "Газета «Вестник»" → Вестник
-        return ((quoted[1] if quoted else name).strip(" «»\""), found) if found and found[0] else None
+        return (publisher_name(issue["name"]), found) if found and found[0] else None  # "Газета «Вестник»" → Вестник
     fields = [field for field in FIELD_SEPARATORS.split(line) if field.strip()]
     if len(fields) < 2:
         return None
@@ -408,6 +403,17 @@ def _leading_stamp(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _trailing_stamp(line: str) -> tuple[str, str] | None:
+    """A headline and the dated stamp glued after it: ("Мэр открыл новый мост", "09.04.2023 10:15"); never a
+    line ending in a preposition and a date ("Мост открыт с 09.04.2023")."""
+    glued = TRAILING_STAMP.match(line)
+    if not glued or word_count(glued["text"]) < 3 or not _candidate(glued["text"]) \
+            or re.search(r"(?:^|\s)[а-яё]{1,2}$", glued["text"]):
+        return None
+    stamp = stamp_date(glued["stamp"])
+    return (glued["text"], glued["stamp"]) if stamp and stamp[0] else None
+
+
 def _dateline_date(line: str) -> tuple[int | None, int, int] | None:
     """The date of an agency dateline opening the text: "Самара, 4 марта, 2021, 09:15 — ИА …" → (2021, 3, 4);
     "КАЗАНЬ, 5 апр — Агентство" → (None, 4, 5)."""
@@ -429,14 +435,19 @@ def _meta_date(value: str | None) -> str | None:
     return None
 
 
+def publisher_name(name: str) -> str:
+    """The name a publisher goes by, without what it is or its quotation marks: 'Информационное агентство
+    "Вестник"' → Вестник, "Газета «Вестник»" → Вестник, "«Вестник»" → Вестник."""
+    quoted = QUOTED_NAME.match(name.strip())
+    return (quoted[1] if quoted else name).strip(" «»\"“”")
+
+
 def byline_outlet(line: str) -> str | None:
     """"- Times Tengri", "Редакция Liter.kz", "Источник: ТАСС" → the outlet's name; without a colon, only a
     name written as a brand ("Источник в правительстве сообщил …" is the text)."""
     match = BYLINE_PREFIX.match(line)
     if match and (match[1] or _brand(match[2])):  # "Источник в правительстве сообщил, …" is a sentence
-        name = (match[1] or match[2]).strip()
-        quoted = QUOTED_NAME.match(name)
-        return (quoted[1] if quoted else name).strip(" «»\"“”")
+        return publisher_name(match[1] or match[2])
     match = DASH_LED.match(line)
     if match:
         name = match[1].strip()
