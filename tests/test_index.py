@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.events import ClauseExtent, clause_text
-from kzcli.index.store import StoredToken, encode_tokens, stored_tokens
+from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_paragraphs, packed_sentences,
+                               stored_tokens, token_lines)
 from kzcli.index.words import endings_text, text_endings
 
 BODY = (
@@ -158,11 +159,29 @@ def test_tokens_come_back_from_the_index_as_they_were_stored():
               token(text="узнал", start=24, lemma="узнать", pos="VERB", feats="Tense=Past"),
               token(text="о", start=30, lemma="о", pos="ADP", feats=""),
               token(text="2025-м", start=32, lemma="2025-й", pos="ADJ", feats="Case=Loc")]
-    assert stored_tokens(encode_tokens(sentence, tokens), sentence) == [
+    assert stored_tokens(token_lines(sentence, tokens), sentence) == [
         StoredToken(0, "В", "в", "ADP", "", "в"), StoredToken(3, "Казахстане", "казахстан", "PROPN", "Loc", "казахстан"),
         StoredToken(14, '"', '"', "PUNCT", "", '"'), StoredToken(15, "Вестник", "вестник", "PROPN", "Nom", "вестник"),
         StoredToken(22, "»", "»", "PUNCT", "", "»"), StoredToken(24, "узнал", "узнать", "VERB", "", "узнать"),
         StoredToken(30, "о", "о", "ADP", "", "о"), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc", "2025-й")]
+
+
+def test_an_articles_paragraphs_and_sentences_come_back_from_its_records():
+    word = partial(SimpleNamespace, pos="NOUN", feats="Case=Nom", nominative="")
+    paragraphs = [SimpleNamespace(kind="text", text="Мост открыт. Движение\tпущено."),
+                  SimpleNamespace(kind="heading", text="Итоги")]
+    sentence = SimpleNamespace
+    sentences = [sentence(para=-1, start=0, end=9, text="Заголовок", tokens=[word(text="Заголовок", start=0, lemma="заголовок")]),
+                 sentence(para=0, start=0, end=12, text="Мост открыт.", tokens=[word(text="Мост", start=0, lemma="мост")]),
+                 sentence(para=0, start=13, end=29, text="Движение\tпущено.", tokens=[]),  # no tokens stored
+                 sentence(para=1, start=0, end=5, text="Итоги", tokens=[word(text="Итоги", start=0, lemma="итог")])]
+    texts = ArticleTexts(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences), "Заголовок")
+    assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
+    assert [texts.sentence(idx) for idx in range(4)] == [
+        StoredSentence(0, -1, 0, 9, "Заголовок"), StoredSentence(1, 0, 0, 12, "Мост открыт."),
+        StoredSentence(2, 0, 13, 29, "Движение\tпущено."), StoredSentence(3, 1, 0, 5, "Итоги")]
+    assert [[t.lemma for t in stored_tokens(texts.token_lines(idx), texts.sentence(idx).text)] for idx in range(4)] == [
+        ["заголовок"], ["мост"], [], ["итог"]]
 
 
 def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():
@@ -171,7 +190,7 @@ def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():
               SimpleNamespace(text="новых", start=2, lemma="новый", pos="ADJ", feats="Case=Loc", nominative="новые"),
               SimpleNamespace(text="технологиях", start=8, lemma="технология", pos="NOUN", feats="Case=Loc",
                               nominative="технологии")]
-    assert [(t.lemma, t.nominative) for t in stored_tokens(encode_tokens(sentence, tokens), sentence)] == [
+    assert [(t.lemma, t.nominative) for t in stored_tokens(token_lines(sentence, tokens), sentence)] == [
         ("о", "о"), ("новый", "новые"), ("технология", "технологии")]
 
 

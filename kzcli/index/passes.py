@@ -9,7 +9,7 @@ from collections import Counter
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.names import Mention, cluster, person_keys
-from .store import Store, one_line, stored_tokens
+from .store import Store, one_line
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -137,9 +137,8 @@ def link_events(store: Store) -> None:
 def _clause(store: Store, aid: int, sent: int, start: int, end: int, extent: ClauseExtent) -> tuple[str, str, str]:
     """An undated event's phrase (paragraph offsets start–end), clause text and lemmas, from its sentence's
     text and stored tokens."""
-    offset, text, encoded = store.db.execute("SELECT start, text, tokens FROM sentence_texts WHERE aid = ? AND idx = ?",
-                                             (aid, sent)).fetchone()
-    tokens = stored_tokens(encoded, text)
+    sentence = store.sentence(aid, sent)
+    offset, text, tokens = sentence.start, sentence.text, store.tokens(aid, sentence)
     return text[start - offset:end - offset], clause_text(text, tokens, extent), clause_lemmas(tokens, extent.nodes)
 
 

@@ -20,7 +20,7 @@ from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 # Bytes per database page, set when an index is created: 2 KB pages leave less of each small table's
 # last page and each one-page index empty than SQLite's 4 KB (8 % less on real news).
 PAGE_SIZE = 2048
@@ -54,24 +54,15 @@ CREATE TABLE IF NOT EXISTS articles (
     copy_of INTEGER  -- the aid of the article this one copies
 );
 CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
--- A rowid table: paragraphs run to thousands of bytes, which a WITHOUT ROWID table would push half-empty
--- into overflow pages. The text is compressed (`packed_text`); read it through unpacked(text).
-CREATE TABLE IF NOT EXISTS paragraphs (
-    aid INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    text BLOB NOT NULL,
-    PRIMARY KEY (aid, idx)
+-- Each article's paragraphs and sentences, one compressed record of each (`packed_paragraphs`,
+-- `packed_sentences`), which `Store.paragraphs` and `Store.sentences` read: compressed together, an
+-- article's short paragraphs and sentences take half the bytes they took one row each. A rowid table:
+-- records run to kilobytes, which a WITHOUT ROWID table would push half-empty into overflow pages.
+CREATE TABLE IF NOT EXISTS article_texts (
+    aid INTEGER PRIMARY KEY,
+    paragraphs BLOB NOT NULL,
+    sentences BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS sentences (
-    aid INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
-    para INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    tokens BLOB NOT NULL,
-    PRIMARY KEY (aid, idx)
-) WITHOUT ROWID;
 -- The terms no paragraph holds any longer (their articles changed or left), which queries pass over;
 -- worked out again by the corpus passes after a removal (`Store.bury_terms`).
 CREATE TABLE IF NOT EXISTS dead_terms (
@@ -237,11 +228,6 @@ CREATE TABLE IF NOT EXISTS figures (
     according_to TEXT
 );
 CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
--- A sentence's text is its span of the paragraph (of the headline for paragraph -1): not stored twice.
-CREATE VIEW IF NOT EXISTS sentence_texts AS
-SELECT s.aid, s.idx, s.para, s.start, s.end, s.tokens,
-       substr(CASE WHEN s.para < 0 THEN a.title ELSE unpacked(p.text) END, s.start + 1, s.end - s.start) AS text
-FROM sentences s JOIN articles a ON a.aid = s.aid LEFT JOIN paragraphs p ON p.aid = s.aid AND p.idx = s.para;
 -- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
 -- headline 1 marks the file's own headline, which no file may learn.
 CREATE TABLE IF NOT EXISTS edge_lines (
@@ -263,18 +249,16 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
+READ_ARTICLES = 256  # articles' texts a Store keeps as read: a query's hits come a few per article
 HAS_LATIN = re.compile(r"[A-Za-z]")
 NOMINATIVE_EDIT = re.compile(r"(\d+)(.*)")
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
-# What `encode_tokens` lines often hold, so that a short sentence compresses as well as a long one.
+# What `token_lines` often hold, so that a short article's tokens compress as well as a long one's.
 TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
     for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
-# An 8 KB window: a sentence's lines run to a few KB, and zlib sets up a smaller window three times
-# faster; the records come out the same size, and a reader's default window reads them.
-TOKEN_WINDOW_BITS = 13
-CHILD_TABLES = ("paragraphs", "sentences", "names", "mentions", "quotes", "events", "event_names", "figures",
+CHILD_TABLES = ("article_texts", "names", "mentions", "quotes", "events", "event_names", "figures",
                 "edge_lines")
 
 
@@ -290,11 +274,20 @@ class StoredToken(NamedTuple):
     # agrees: "стратегическое" (партнерство), "минералы"
 
 
-def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
-    """A sentence's tokens read back from the index (`encode_tokens`), given the sentence's text."""
-    unpacked = zlib.decompressobj(zdict=TOKEN_ZDICT)
+class StoredSentence(NamedTuple):
+    """A sentence as the index keeps it: its span of paragraph `para` (of the headline for -1) and its text."""
+
+    idx: int
+    para: int
+    start: int
+    end: int
+    text: str
+
+
+def stored_tokens(lines: str, sentence: str) -> list[StoredToken]:
+    """A sentence's tokens read back from their `token_lines`, given the sentence's text."""
     tokens, previous = [], 0
-    for line in (unpacked.decompress(blob) + unpacked.flush()).decode("utf-8").split("\n"):
+    for line in lines.split("\n") if lines else ():
         gap, written, cut, tail, pos, case, *nominative = line.split("\t")
         start = previous + int(gap or 1)
         text = written[1:] if written.startswith("'") else sentence[start:start + int(written)]
@@ -308,16 +301,16 @@ def stored_tokens(blob: bytes, sentence: str) -> list[StoredToken]:
     return tokens
 
 
-def encode_tokens(sentence: str, tokens) -> bytes:
+def token_lines(sentence: str, tokens) -> str:
     """A sentence's tokens as the queries need them (start, text, lemma, part of speech, case), compactly:
     one line per token of tab-separated fields, the gap since the previous token (empty for one space),
     the text's length in the sentence (the text itself after "'" where the tokenizer changed it), the
     lemma as an edit of the lower-cased text (characters cut from its end, then characters added), the
-    part of speech and the case; the whole compressed. Features and the tree are used at index time only.
-    Tokens hold no whitespace, so tabs and newlines never occur in a field. A seventh field, only where
-    it differs from the lemma, holds the word's nominative for a topic label, as an edit of the lemma
-    (characters cut from its end, then characters added): "стратегическом" before "партнерстве" is
-    "стратегическое" ("2ое"), a plural "минералам" is "минералы" ("0ы").
+    part of speech and the case. Features and the tree are used at index time only. Tokens hold no
+    whitespace, so tabs and newlines never occur in a field. A seventh field, only where it differs from
+    the lemma, holds the word's nominative for a topic label, as an edit of the lemma (characters cut
+    from its end, then characters added): "стратегическом" before "партнерстве" is "стратегическое"
+    ("2ое"), a plural "минералам" is "минералы" ("0ы").
 
     A token "Казахстана" (lemma "казахстан", PROPN, Gen) right after a space is "\t10\t1\t\tPROPN\tGen".
     """
@@ -336,8 +329,7 @@ def encode_tokens(sentence: str, tokens) -> bytes:
             line += f"\t{len(lemma) - same}{token.nominative[same:]}"
         lines.append(line)
         previous = start + len(text)
-    packer = zlib.compressobj(9, zlib.DEFLATED, TOKEN_WINDOW_BITS, zdict=TOKEN_ZDICT)
-    return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
+    return "\n".join(lines)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -352,14 +344,25 @@ def _common_prefix(a: str, b: str) -> int:
     return same
 
 
-def packed_text(text: str) -> bytes:
-    """A paragraph's text as the index stores it: compressed (Russian news text to about half)."""
-    return zlib.compress(text.encode("utf-8"), 9)
+def packed_paragraphs(paragraphs: list, sentences: list) -> bytes:
+    """An article's paragraphs (kind, text) and its sentences' spans (paragraph, start, end), compressed
+    together as JSON: {"paragraphs": [["body", "…"], …], "sentences": [[0, 0, 84], …]}."""
+    record = {"paragraphs": [[para.kind, para.text] for para in paragraphs],
+              "sentences": [[sent.para, sent.start, sent.end] for sent in sentences]}
+    return zlib.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 9)
 
 
-def unpacked(blob: bytes) -> str:
-    """The text `packed_text` stored; an SQL function of every connection, `unpacked(text)`."""
-    return zlib.decompress(blob).decode("utf-8")
+def packed_sentences(sentences: list) -> bytes:
+    """An article's sentences' `token_lines`, a blank line after each sentence's, compressed together."""
+    packer = zlib.compressobj(9, zdict=TOKEN_ZDICT)
+    lines = "\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences)
+    return packer.compress(lines.encode("utf-8")) + packer.flush()
+
+
+def _unpacked_sentences(blob: bytes) -> list[str]:
+    """The `token_lines` of each sentence `packed_sentences` stored."""
+    unpacker = zlib.decompressobj(zdict=TOKEN_ZDICT)
+    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8").split("\n\n")
 
 
 def in_list(values) -> str:
@@ -416,11 +419,7 @@ class ArticleRows:
 def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
     sentences = analysis.sentences
     tables = {
-        "paragraphs": [(index, para.kind, packed_text(para.text)) for index, para in enumerate(paragraphs)],
-        "sentences": [
-            (index, sent.para, sent.start, sent.end, encode_tokens(sent.text, sent.tokens))
-            for index, sent in enumerate(sentences)
-        ],
+        "article_texts": [(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences))],
         "names": sorted(article_names(sentences)),
         "mentions": [
             (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
@@ -463,6 +462,32 @@ def _unless_span(text: str, para: int, start: int, end: int, paragraphs: list, t
     return "" if source[start:end] == text else text
 
 
+class ArticleTexts:
+    """One article's `article_texts` record as read: its paragraphs and sentence spans decompressed at once,
+    its tokens when first asked for."""
+
+    def __init__(self, paragraphs: bytes, sentences: bytes, title: str | None) -> None:
+        record = json.loads(zlib.decompress(paragraphs))
+        self.paragraphs: list[list[str]] = record["paragraphs"]  # [kind, text]
+        self.spans: list[list[int]] = record["sentences"]  # [para, start, end]
+        self.title = title or ""
+        self._packed_tokens = sentences
+        self._token_lines: list[str] | None = None
+
+    def source(self, para: int) -> str:
+        """The text of paragraph `para`, or of the headline for -1."""
+        return self.title if para < 0 else self.paragraphs[para][1]
+
+    def sentence(self, idx: int) -> StoredSentence:
+        para, start, end = self.spans[idx]
+        return StoredSentence(idx, para, start, end, self.source(para)[start:end])
+
+    def token_lines(self, idx: int) -> str:
+        if self._token_lines is None:
+            self._token_lines = _unpacked_sentences(self._packed_tokens)
+        return self._token_lines[idx]
+
+
 class Store:
     """Connection to one corpus index; creates or rebuilds it on open as needed."""
 
@@ -474,6 +499,7 @@ class Store:
         self._forms: set[tuple[str, int]] = set()  # (form, tid) pairs written in this run
         self._spellings: set[tuple[str, int, str]] = set()  # (spelling in the other script, tid, term), likewise
         self._buried: bool | None = None  # whether dead_terms holds any, once asked while writing
+        self._read: dict[int, ArticleTexts] = {}  # aid → its texts, as read (`_texts`)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -498,7 +524,6 @@ class Store:
             db.close()
             self._delete_files()
             return self._connect()
-        db.create_function("unpacked", 1, unpacked, deterministic=True)
         if not tables:  # before the first table: pages freed by an update can be handed back (`reclaim`)
             db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         db.execute("PRAGMA journal_mode=WAL")
@@ -529,6 +554,7 @@ class Store:
             self.db.execute("ROLLBACK")
             self._vocab, self._forms, self._spellings = None, set(), set()  # they may hold rows the rollback removed
             self.words.forget()
+            self._read = {}
             self._buried = None
             raise
 
@@ -689,6 +715,7 @@ class Store:
             self._remove_terms(row["aid"])
             for table in CHILD_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE aid = ?", (row["aid"],))
+            self._read.pop(row["aid"], None)
             self.db.execute("DELETE FROM articles WHERE aid = ?", (row["aid"],))
 
     def _remove_terms(self, aid: int) -> None:
@@ -716,13 +743,31 @@ class Store:
         """A `quotes` row's text, read from its paragraph where the row leaves it empty (`_unless_span`)."""
         if row["text"]:
             return row["text"]
-        if row["para"] < 0:
-            source = self.db.execute("SELECT title FROM articles WHERE aid = ?", (row["aid"],))
-        else:
-            source = self.db.execute("SELECT unpacked(text) FROM paragraphs WHERE aid = ? AND idx = ?",
-                                     (row["aid"], row["para"]))
-        return source.fetchone()[0][row["start"]:row["end"]]
+        return self._texts(row["aid"]).source(row["para"])[row["start"]:row["end"]]
 
-    def paragraphs(self, aid: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT aid, idx, kind, unpacked(text) AS text FROM paragraphs WHERE aid = ? ORDER BY idx",
-                               (aid,)).fetchall()
+    def paragraphs(self, aid: int) -> list[dict]:
+        """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""
+        return [{"idx": idx, "kind": kind, "text": text} for idx, (kind, text) in enumerate(self._texts(aid).paragraphs)]
+
+    def sentences(self, aid: int, para: int | None = None) -> list[StoredSentence]:
+        """An article's sentences in order (of paragraph `para` only when given; -1 is the headline)."""
+        texts = self._texts(aid)
+        return [texts.sentence(idx) for idx, span in enumerate(texts.spans) if para is None or span[0] == para]
+
+    def sentence(self, aid: int, idx: int) -> StoredSentence:
+        return self._texts(aid).sentence(idx)
+
+    def tokens(self, aid: int, sentence: StoredSentence) -> list[StoredToken]:
+        """A sentence's stored tokens."""
+        return stored_tokens(self._texts(aid).token_lines(sentence.idx), sentence.text)
+
+    def _texts(self, aid: int) -> ArticleTexts:
+        """An article's `article_texts` record, kept for the next questions about the same article."""
+        texts = self._read.get(aid)
+        if texts is None:
+            if len(self._read) >= READ_ARTICLES:
+                self._read.clear()
+            row = self.db.execute("SELECT t.paragraphs, t.sentences, a.title FROM article_texts t"
+                                  " JOIN articles a ON a.aid = t.aid WHERE t.aid = ?", (aid,)).fetchone()
+            texts = self._read[aid] = ArticleTexts(*row)
+        return texts

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
 from ..analysis.figures import amount_range, bound, is_unit_word
-from ..index.store import Store, StoredToken, in_many, stored_tokens
+from ..index.store import Store, StoredToken, in_many
 from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
@@ -60,11 +60,11 @@ def figures(store: Store, articles: list[sqlite3.Row], sentences: dict[int, set[
     are left out when its original is among the articles: a story is counted once."""
     by_aid = {row["aid"]: row for row in articles}
     chosen, values = in_many(by_aid)
-    rows = store.db.execute(
-        "SELECT f.*, s.text AS sentence, s.para FROM figures f JOIN sentence_texts s ON s.aid = f.aid AND s.idx = f.sent"
-        f" WHERE f.aid IN {chosen} ORDER BY f.aid, f.sent, f.start",
-        values,
-    ).fetchall()
+    rows = [
+        {**row, "sentence": sentence.text, "para": sentence.para}
+        for row in store.db.execute(f"SELECT * FROM figures WHERE aid IN {chosen} ORDER BY aid, sent, start", values)
+        for sentence in [store.sentence(row["aid"], row["sent"])]
+    ]
     rows = [row for row in rows if by_aid[row["aid"]]["copy_of"] not in by_aid
             and (sentences is None or row["sent"] in sentences.get(row["aid"], ()))]
     result = []
@@ -184,8 +184,8 @@ def overview(store: Store, articles: list[sqlite3.Row]) -> list[dict]:
 def _article_tokens(store: Store, aid: int) -> list[StoredToken | None]:
     """Every token of an article, sentence breaks as None."""
     tokens: list = []
-    for text, encoded in store.db.execute("SELECT text, tokens FROM sentence_texts WHERE aid = ? ORDER BY idx", (aid,)):
-        tokens += stored_tokens(encoded, text) + [None]
+    for sentence in store.sentences(aid):
+        tokens += store.tokens(aid, sentence) + [None]
     return tokens
 
 

@@ -404,10 +404,7 @@ def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"
 
 
 def _quote_row(store: Store, row: sqlite3.Row) -> dict:
-    sentences = store.db.execute(
-        "SELECT text, start, end FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (row["aid"], row["para"])
-    ).fetchall()
-    covering = [s["text"] for s in sentences if s["end"] > row["start"] and s["start"] < row["end"]]
+    covering = [s.text for s in store.sentences(row["aid"], row["para"]) if s.end > row["start"] and s.start < row["end"]]
     text = store.quote_text(row)
     return {
         "speaker": row["speaker_name"],
@@ -471,16 +468,18 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
     ]
 
 
-def _event_rows(store: Store, where: list[str], params: list) -> list[sqlite3.Row]:
-    return store.db.execute(
-        "SELECT e.rowid, e.*, a.id, a.file, a.outlet, a.url, s.text AS sentence, s.start AS sentence_start,"
-        " s.end AS sentence_end, x.id AS xref_id, x.file AS xref_file, x.outlet AS xref_outlet"
-        " FROM events e JOIN articles a ON a.aid = e.aid"
-        " JOIN sentence_texts s ON s.aid = e.aid AND s.idx = e.sent"
+def _event_rows(store: Store, where: list[str], params: list) -> list[dict]:
+    """The events with their article's id, file and outlet, their sentence and its span, and the source
+    that dated them (`xref_…`)."""
+    rows = store.db.execute(
+        "SELECT e.rowid, e.*, a.id, a.file, a.outlet, a.url, x.id AS xref_id, x.file AS xref_file,"
+        " x.outlet AS xref_outlet FROM events e JOIN articles a ON a.aid = e.aid"
         " LEFT JOIN articles x ON x.aid = e.xref_aid"
         + (f" WHERE {' AND '.join(where)}" if where else ""),
         params,
-    ).fetchall()
+    )
+    return [{**row, "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end}
+            for row in rows for sentence in [store.sentence(row["aid"], row["sent"])]]
 
 
 GRANULARITY_ORDER = {"year": 0, "range": 1, "month": 1, "day": 2}

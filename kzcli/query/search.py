@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import Store, in_many, stored_tokens
+from ..index.store import Store, in_many
 from ..index.words import text_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.aliases import SKIPPED
@@ -408,17 +408,15 @@ class Searcher:
         """Pick the best sentence (or two) of the hit's paragraph and mark the matched words."""
         weights = {term: exp.weight for word in words for exp in word.expansions.values() for term in exp.term.split()}
         codes = {exp.term for word in words for exp in word.expansions.values() if re.search(r"\d", exp.term)}
-        sentences = self.db.execute(
-            "SELECT idx, text, tokens FROM sentence_texts WHERE aid = ? AND para = ? ORDER BY idx", (hit.aid, hit.para)
-        ).fetchall()
         scored = []
-        for idx, text, tokens in sentences:
-            spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma]) for t in stored_tokens(tokens, text)
-                     if t.lemma in weights]
+        for sentence in self.store.sentences(hit.aid, hit.para):
+            text = sentence.text
+            spans = [(t.start, t.start + len(t.text), t.text, weights[t.lemma])
+                     for t in self.store.tokens(hit.aid, sentence) if t.lemma in weights]
             spans += [(m.start(), m.end(), m.group(), 1.0) for m in CODE_LIKE.finditer(text) if latin_code(m.group()) in codes]
             scored.append((sum(weight for *_, weight in spans), text, spans))
             if spans:
-                hit.sentences.append(idx)
+                hit.sentences.append(sentence.idx)
         if not scored:
             return hit
         best = max(range(len(scored)), key=lambda i: scored[i][0])
@@ -439,12 +437,10 @@ class Searcher:
     def matched_spans(self, aid: int, para: int, words: list[QueryWord]) -> list[tuple[int, int]]:
         """Paragraph offsets of the words matching the query in one paragraph."""
         terms = {term for word in words for exp in word.expansions.values() for term in exp.term.split()}
-        sentences = self.db.execute("SELECT start, text, tokens FROM sentence_texts WHERE aid = ? AND para = ?",
-                                    (aid, para))
         return [
-            (start + token.start, start + token.start + len(token.text))
-            for start, text, tokens in sentences
-            for token in stored_tokens(tokens, text)
+            (sentence.start + token.start, sentence.start + token.start + len(token.text))
+            for sentence in self.store.sentences(aid, para)
+            for token in self.store.tokens(aid, sentence)
             if token.lemma in terms
         ]
 
