@@ -41,7 +41,7 @@ def test_rows_added_after_packing_join_the_blocks_in_order():
 
 
 def test_blocks_split_as_they_grow_and_keep_a_keys_rows_together(monkeypatch):
-    monkeypatch.setattr(words, "BLOCK_SHARE", 100 / 4096)  # blocks of about 100 bytes in the 4 KB pages of memory
+    monkeypatch.setattr(words, "BLOCK_BYTES", 100)
     maps = maps_in_memory()
     rows = [(f"слово{index:04d}", tid) for index in range(0, 400, 2) for tid in (1, 2, 3)]
     maps.add("form", rows)

@@ -21,9 +21,9 @@ from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
 SCHEMA_VERSION = 26
-# Bytes per database page, set when an index is created: 2 KB pages leave less of each small table's
-# last page and each one-page index empty than SQLite's 4 KB (8 % less on real news).
-PAGE_SIZE = 2048
+# Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
+# last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
+PAGE_SIZE = 1024
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
