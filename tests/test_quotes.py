@@ -543,6 +543,15 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     pytest.param("they.txt", ("speaker", "speaker_type", "speaker_phrase", "text"), [
         ("урбанисты", "description", "Они", "стадион закроет вид на реку"),
     ], id="they"),
+    # "— Было трудно, — признал он. — Но мы справились.", "— Цены растут, — заметил X, — и это …": dialogue speech
+    # torn by its cue goes on after it, to the paragraph's end (not "Затем он ушел в поле" after no dash);
+    # "«…» — такое заявление сделал X": the quotation is the statement the words point back to.
+    pytest.param("torn_dialogue.txt", ("speaker", "kind", "cue", "text"), [
+        ("Игнат Вяземцев", "direct", "признал", "Было трудно … Но мы справились. Урожай собран полностью"),
+        ("Игнат Вяземцев", "direct", "сказал", "Зерно есть"),
+        ("Тарас Хомутов", "direct", "такое заявление сделал", "Субсидии получат все хозяйства"),
+        ("Филипп Курочкин", "direct", "заметил", "Цены растут … и это беспокоит всех"),
+    ], id="torn_dialogue"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

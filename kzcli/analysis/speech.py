@@ -460,13 +460,15 @@ class ArticleSpeech:
             return [quote("direct", word, *inside, split)] if split else []
         before = next((span for span in reversed(spans) if span[1] <= at), None)
         between = text[before[1] + 1: at] if before else ""
-        if before and before[1] >= sent.start - 1 and DASH_SO.search(between) and tree.first_verb_after(
-                before[1] - sent.start) == i:
-            return self._closing_quote(index, before, word, speaker)
+        pointer = tree.refers_back(i)
+        if before and before[1] >= sent.start - 1 and tree.first_verb_after(before[1] - sent.start) == i:
+            if DASH_SO.search(between):
+                return self._closing_quote(index, before, word, speaker)
+            if pointer and re.fullmatch(rf"[,.!?…]?\s*[—–-]\s*{re.escape(pointer)}\s*", between, re.IGNORECASE):
+                return self._closing_quote(index, before, f"{pointer} {word}", speaker)  # "«…» — такое заявление сделал X"
         if cue == "parenthetical" or tree.has_mark(i, {"как"}):
             host = self._host_clause(i, tree, sent, word, cue == "parenthetical")
             return [quote(*host)] if host else []
-        pointer = tree.refers_back(i)
         if pointer:
             return self._before(index, f"{pointer} {word}", speaker)
         clause = tree.reported_clause(i)
@@ -494,7 +496,7 @@ class ArticleSpeech:
         if tree.inverted(i):
             end = sent.start + tree.sentence_part_before(i)
             if re.search(r"[,.!?…]?\s*[—–-]\s*$", text[sent.start: at]):
-                return self._dash_speech(index, end, word, speaker)
+                return self._dash_speech(index, end, word, speaker, at)
             if tree.sentence_part_before(i) > 0 and tree.sent.text[:1] not in OPENING:
                 return [quote("indirect", word, sent.start, end)]
         if after and after[0] <= sent.end + 1 and token.lemma not in {"назвать", "называть"}:
@@ -597,9 +599,10 @@ class ArticleSpeech:
         joined = " ".join(part.strip(TRAILING) for part in words)
         return [Quote(para, index, "direct", cue, joined, span[0], span[1], speaker)]
 
-    def _dash_speech(self, index, end, cue, speaker) -> list[Quote]:
+    def _dash_speech(self, index, end, cue, speaker, cue_at: int | None = None) -> list[Quote]:
         """"Текст. Ещё текст, — сказал он." without quotation marks: the statement runs from the start of
-        the paragraph (past a dialogue dash) or from the last sentence another statement claimed."""
+        the paragraph (past a dialogue dash) or from the last sentence another statement claimed; where the
+        speech goes on after the cue at `cue_at` (`_torn_rest`), both parts, joined by an ellipsis."""
         sent = self.sentences[index]
         para = sent.para
         text = self.texts[para]
@@ -624,8 +627,33 @@ class ArticleSpeech:
             para, end = previous, len(text)
         if not words or (len(words.split()) < 3 and not dash):
             return []  # "— Нет, — ответил он.": a short reply needs the dialogue's dash
+        end = start + len(words)
+        rest = self._torn_rest(index, cue_at) if cue_at is not None and para == sent.para else None
+        if rest:
+            words, end = f"{words} … {rest[0]}", rest[1]
         self.claimed.update((para, s) for s in self.in_para[para] if start <= self.sentences[s].start <= end)
-        return [Quote(para, index, "direct", cue, words, start, start + len(words), speaker)]
+        return [Quote(para, index, "direct", cue, words, start, end, speaker)]
+
+    def _torn_rest(self, index, at: int) -> tuple[str, int] | None:
+        """"— Мы готовы, — сказал мэр, — к любым сценариям." and "— Было трудно, — признал он. — Но мы
+        справились.": the speech that goes on after the cue's words and a dash, to the end of the paragraph
+        or the next sentence with a cue of its own; its words and where they end."""
+        sent = self.sentences[index]
+        text = self.texts[sent.para]
+        tail = DASH_AFTER.search(text, at, min(sent.end + 3, len(text)))
+        if not tail or re.search(r"[.!?;:«»\"“”(]", text[at:tail.start()]) or len(text[at:tail.start()].split()) > 8:
+            return None
+        last = index
+        for later in self.in_para[sent.para]:
+            if later > index:
+                if self._has_cue(later) or (sent.para, later) in self.claimed:
+                    break
+                last = later
+        end = max(self.sentences[last].end, tail.end())
+        words = text[tail.end():end].strip(TRAILING).rstrip(".")
+        if not words or (text[tail.start():tail.end()].strip().startswith(",") and not words[0].islower()):
+            return None
+        return words, end
 
     def _before(self, index, cue, speaker) -> list[Quote]:
         """"Об этом сообщил X": the sentences of the paragraph before the cue's sentence, or when it opens
