@@ -498,6 +498,18 @@ def test_states_asides_attributions_and_decades(expression_rows, mention, value,
     assert [(row["date"], row["planned"], row["event"]) for row in rows] == [(value, planned, event)]
 
 
+def test_dates_coordinated_with_each_other_leave_the_event_together(expression_rows):
+    rows = [(row["mention"], row["date"], row["event"]) for row in expression_rows if row["file"] == "coordinated.txt"]
+    assert sorted(rows) == [
+        ("1 июля", "2025-07-01", "Премьеры прошли"), ("20 июня", "2025-06-20", "Премьеры прошли"),
+        ("5 мая", "2025-05-05", "Премьеры прошли"),
+        ("в конце августа", "2025-08", "Зрителям не хватало семейных фильмов"),
+        ("к декабрю", "2025-12", "Сеть рассчитывает окупить новые залы"),  # set off by commas: its closing one goes
+        ("начале сентября", "2025-09", "Зрителям не хватало семейных фильмов"),
+        ("по итогам года", "2025", "Сеть рассчитывает окупить новые залы"),
+    ]
+
+
 def test_a_span_of_years_or_a_deadline_lends_no_year(expression_rows):
     """Without a publication date, "1 сентября" borrows no year from "90-х годов" or "до 2030 года"."""
     row = next(row for row in expression_rows if row["file"] == "spans.txt" and row["mention"] == "1 сентября")

@@ -76,7 +76,8 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
     for index, sent, mention in found:
         if not _says_more(sent, mention):
             continue
-        clause = Clause(sent, mention.start, mention.end, drop=mention.text)
+        start, end = _coordinated(sent, mention, dates[index])
+        clause = Clause(sent, start, end, drop=sent.text[start:end])
         if mention.condition and not clause.bears(mention.condition, mention.end):
             continue
         if mention.needs_month and not _give_month(mention, last_month.get(sent.para), anchor):
@@ -105,6 +106,30 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
             first, last, clause.anchors(index) if mention.granularity in PRECISE and first else [],
         ))
     return events
+
+
+COORDINATING = re.compile(r"\s*(?:,\s*)?(?:(?:и|или|либо)\s+)?")  # ", ", " и ", ", или " between two dates
+
+
+def _coordinated(sent, mention, mentions) -> tuple[int, int]:
+    """The sentence offsets of a date with the dates coordinated with it, which its clause leaves out
+    with it: "не хватало релизов в конце августа и начале сентября" → "не хватало релизов" for both; a date
+    set off by commas after another takes its closing comma ("ожидаем по итогам года, текущего года, довести")."""
+    text = sent.text
+    start, end = mention.start, mention.end
+    others = sorted(mentions, key=lambda m: m.start)
+    joints = []
+    for other in others:  # the dates after it, one by one
+        if other.start >= end and text[end:other.start] and COORDINATING.fullmatch(text, end, other.start):
+            joints.append(text[end:other.start])
+            end = other.end
+    for other in reversed(others):  # and before it
+        if other.end <= start and text[other.end:start] and COORDINATING.fullmatch(text, other.end, start):
+            joints.append(text[other.end:start])
+            start = other.start
+    if joints and all(joint.strip() == "," for joint in joints) and text[end:end + 1] == ",":
+        end += 1
+    return start, end
 
 
 CLAUSE_OPENERS = {
