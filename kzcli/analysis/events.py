@@ -113,8 +113,8 @@ COORDINATING = re.compile(r"\s*(?:,\s*)?(?:(?:и|или|либо)\s+)?")  # ", "
 
 def _coordinated(sent, mention, mentions) -> tuple[int, int]:
     """The sentence offsets of a date with the dates coordinated with it, which its clause leaves out
-    with it: "не хватало релизов в конце августа и начале сентября" → "не хватало релизов" for both; a date
-    set off by commas after another takes its closing comma ("ожидаем по итогам года, текущего года, довести")."""
+    with it: "залы пустовали в конце марта и начале апреля" → "залы пустовали" for both; a date set off
+    by commas after another takes its closing comma ("рассчитывает по итогам года, к декабрю, окупить …")."""
     text = sent.text
     start, end = mention.start, mention.end
     others = sorted(mentions, key=lambda m: m.start)
