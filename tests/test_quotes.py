@@ -694,6 +694,19 @@ def test_declined_names_are_one_person_in_the_nominative(speech):
                     "Мария Светлова-Пак": ("губернатор", ["Мария Светлова-Пак", "Светловой-Пак"])}
 
 
+def test_a_surname_before_its_initials_is_the_person_named_in_full(speech):
+    """"Бекмуратова С.Т. отметила", "Кравец О. заявил": a surname, then initials with their stops, as official
+    texts write them, is the person the article names in full with both; "Лю Ю" (no stop) stays a name."""
+    rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json()
+            if row["files"] == ["initials_after.txt"]}
+    assert rows == {"Сауле Бекмуратова": ["Бекмуратова С.Т", "Сауле Бекмуратова"], "Олег Кравец": ["Кравец О", "Олег Кравец"],
+                    "Лю Ю": ["Лю Ю"]}
+    quotes = [(row["speaker"], row["text"]) for row in speech("quotes", "--json").json()
+              if row["file"] == "initials_after.txt"]
+    assert quotes == [("Олег Кравец", "проект готов"), ("Олег Кравец", "стройка начнется летом"),
+                      ("Сауле Бекмуратова", "парков в городе мало"), ("Сауле Бекмуратова", "разбить три новых сквера")]
+
+
 def test_a_second_given_name_stays_and_a_patronymic_goes(speech):
     rows = {row["name"]: row["aliases"] for row in speech("people", "--json").json() if row["files"] == ["middle.txt"]}
     assert rows == {"Мустафа Кемаль Аслан": ["Аслан", "Мустафа Кемаль Аслан"],

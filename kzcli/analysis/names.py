@@ -151,14 +151,17 @@ def _names_in(words) -> list[tuple[int, list]]:
 
 
 def _mention(index: int, sent, entity, words, position: int, count: int) -> Mention:
-    """A mention of the name `words`, whose first word is the `position`-th of the entity's `count`."""
-    surname = words[-1]
-    first = words[:-1]
+    """A mention of the name `words`, whose first word is the `position`-th of the entity's `count`; a
+    surname before initials, as official texts write it ("Смагулова А.К.", "Петров А. заявил"), is read
+    as "А. Смагулова" (never "Ван И", a one-letter given name with no stop after it)."""
+    surname, first = words[-1], words[:-1]
+    if _initials_after(sent, words):
+        surname, first = words[0], words[1:2]
     feats = _feats(surname)
     woman = _woman_subject(sent, surname)
+    end = words[-1].start + len(words[-1].text)
     mention = Mention(
-        sent=index, start=words[0].start, end=surname.start + len(surname.text),
-        text=sent.text[words[0].start: surname.start + len(surname.text)],
+        sent=index, start=words[0].start, end=end, text=sent.text[words[0].start:end],
         first="", initial="", surname=surname.text, key=surname_key(surname.text),
         nominative=woman or surname.pos == "PROPN" and feats.get("Case") == "Nom",
         gender="Fem" if woman else feats.get("Gender", "") if surname.pos == "PROPN" else "",
@@ -176,6 +179,16 @@ def _mention(index: int, sent, entity, words, position: int, count: int) -> Ment
                 mention.first = _genitive_first(given.text)
             mention.initial = mention.first[:1]
     return mention
+
+
+def _initials_after(sent, words) -> bool:
+    """Whether a name is a surname then initials, each with its stop, the stop of a lone one not the
+    sentence's end: "Смагулова А.К.", "Петров А. заявил"."""
+    initials = words[1:]
+    if not initials or INITIAL.match(words[0].text) or not all(INITIAL.match(w.text) for w in initials):
+        return False
+    stops = [sent.text[w.start + 1: w.start + 2] == "." for w in initials]
+    return all(stops) and (len(initials) > 1 or sent.text[initials[-1].start + 2:].strip() != "")
 
 
 def _woman_subject(sent, surname) -> bool:
