@@ -153,7 +153,7 @@ def _names_in(words) -> list[tuple[int, list]]:
 def _mention(index: int, sent, entity, words, position: int, count: int) -> Mention:
     """A mention of the name `words`, whose first word is the `position`-th of the entity's `count`; a
     surname before initials, as official texts write it ("Смагулова А.К.", "Петров А. заявил"), is read
-    as "А. Смагулова" (never "Ван И", a one-letter given name with no stop after it)."""
+    as "А. Смагулова" (never "Лю Ю", a one-letter given name with no stop after it)."""
     surname, first = words[-1], words[:-1]
     if _initials_after(sent, words):
         surname, first = words[0], words[1:2]
