@@ -552,6 +552,13 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("Тарас Хомутов", "direct", "такое заявление сделал", "Субсидии получат все хозяйства"),
         ("Филипп Курочкин", "direct", "заметил", "Цены растут … и это беспокоит всех"),
     ], id="torn_dialogue"),
+    # "В компании АО 'Полярные сети' сообщили", "В компании "Горводоканал" заявили": a name in straight quotation
+    # marks or apostrophes keeps its closing one and stays in the speaker's phrase (was "компании" alone).
+    pytest.param("name_marks.txt", ("speaker", "speaker_phrase", "text"), [
+        ('компания "Горводоканал"', 'компании "Горводоканал"', "аварий на сетях не было"),
+        ("энергетическая компания АО 'Полярные сети'", "энергетической компании АО 'Полярные сети'",
+         "запасов угля хватит на всю зиму"),
+    ], id="name_marks"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

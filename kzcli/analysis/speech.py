@@ -135,6 +135,7 @@ CLOSING = "»”"
 OPENING = "«“„\""
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[—–-]\s*$")
 DASH_SO = re.compile(r"[,.!?…]?\s*[—–-]\s*(?:так\s+)?$")  # "«…» — так прокомментировал X"
+NAME_MARKS = (("«", "»"), ("“", "”"), ('"', '"'), ("'", "'"))  # the quotation marks a name may stand in
 COLON_QUOTE = re.compile(r":\s*(?=[«“„\"])")  # "…: «" — a quotation shown after a reported clause
 AFTER_QUOTATION = re.compile(r"[»”\"][,.!?…]?\s*[—–-]\s*$")  # "«…», — " right before a cue
 INITIALLED = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+:")  # a speaker's label in a transcript: "М.Котова:"
@@ -1525,11 +1526,15 @@ class SpeechTree(Tree):
         nodes = [n for n in set(nodes).union(*(self.subtree(c) for c in asides)) if tokens[n].pos != "PUNCT"]
         lo = min(tokens[n].start for n in nodes)
         hi = max(tokens[n].start + len(tokens[n].text) for n in nodes)
-        if self.sent.text[lo:hi].count("«") > self.sent.text[lo:hi].count("»") and self.sent.text[hi:hi + 1] == "»":
-            hi += 1  # a name in quotation marks: "сотрудник банка «Восток»"
-        words = self.sent.text[lo:hi]
-        if len(words.split()) > 8 or re.search(r"[;:(\"]", words) or words.count("«") != words.count("»") or (
-                "," in words and not asides):
+        text = self.sent.text
+        for opening, closing in NAME_MARKS:  # a name in quotation marks: "сотрудник банка «Восток»", "АО 'Север'"
+            inside = text[lo:hi]
+            unclosed = inside.count(opening) % 2 if opening == closing else inside.count(opening) > inside.count(closing)
+            if unclosed and text[hi:hi + 1] == closing:
+                hi += 1
+        words = text[lo:hi]
+        if len(words.split()) > 8 or re.search(r"[;:(]", words) or words.count("«") != words.count("»") or (
+                words.count('"') % 2) or ("," in words and not asides):
             return tokens[i].text
         return words.strip()
 
