@@ -67,6 +67,19 @@ def test_a_page_date_is_the_local_date_written_not_utc():
     assert parse(html_to_document(page)).published == "2024-05-15"
 
 
+def test_a_stamp_under_the_headline_dates_a_page_whose_metadata_has_no_date():
+    undated = (SAVED_PAGE.replace('<meta property="article:published_time" content="2024-05-14T23:30:00+05:00">', "")
+               .replace('"datePublished": "2024-05-14T23:30:00+05:00"', '"headline": "Дороги"')
+               .replace('<time datetime="2024-05-14T23:30:00+05:00">14 мая 2024, 23:30</time>', "14 мая 2024, 23:30")
+               .replace("<header>", "<header><p>Сегодня: 20 мая 2024</p>"))
+    article = parse(html_to_document(undated))
+    assert (article.published, article.published_source) == ("2024-05-14", "stamp")
+    assert [para.text for para in article.paragraphs][:2] == [LEAD, SECOND]
+    # without a stamp under the headline, the header's "today" above it dates nothing
+    bare = undated.replace("14 мая 2024, 23:30", "")
+    assert parse(html_to_document(bare)).published is None
+
+
 def test_a_page_without_main_text_keeps_every_visible_line():
     page = "<html><body><span>Короткая</span><br><span>заметка</span></body></html>"  # no block trafilatura takes
     doc = html_to_document(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..lang.calendar import stamp_date
 from .files import ITEM_MARK, RawDocument
 
 BLOCK_TAGS = {
@@ -70,17 +71,22 @@ def html_to_document(html: str) -> RawDocument:
     lines, related articles, comments and the footer left out, each block on a line of its own, list
     items marked), the title, the publication date from the page's metadata (`article:published_time`,
     `<time datetime>`, JSON-LD `datePublished`; the local date as written, not converted to UTC), the
-    site's name and address. The page's visible lines the extraction left out are listed in `dropped`.
+    site's name and address. The page's visible lines the extraction left out are listed in `dropped`,
+    save a date stamp between the headline and the text of a page whose metadata has no date
+    ("15 августа 2025, 11:42 · 1 245"), which opens the text, to be read as a stamp is in any file.
     When trafilatura finds no main text, every visible line is kept."""
     page, meta = _visible_page(html)
     main = _main_text(html)
     if main is None:
         return page
     lines, title, site, published, url = main
-    kept = {line.removeprefix(ITEM_MARK).casefold() for line in lines} | {(title or "").casefold()}
-    dropped = [line for line in page.text.split("\n") if line.casefold() not in kept]
+    body = {line.removeprefix(ITEM_MARK).casefold() for line in lines}
+    kept = body | {(title or "").casefold()}
+    page_lines = page.text.split("\n")
+    stamp = None if page.published or published else _stamp_under_headline(page_lines, title or page.title, body)
+    dropped = [line for line in page_lines if line.casefold() not in kept and line != stamp]
     return RawDocument(
-        text="\n".join(lines),
+        text="\n".join(([stamp] if stamp else []) + lines),
         encoding="",
         title=title or page.title,
         outlet=page.outlet or _site_name(site, page.url, meta),
@@ -88,6 +94,17 @@ def html_to_document(html: str) -> RawDocument:
         url=page.url or url,
         dropped=dropped,
     )
+
+
+def _stamp_under_headline(page_lines: list[str], title: str | None, body: set[str]) -> str | None:
+    """The first line with a date between the page's headline and its first line of text: the article's
+    stamp (a date above the headline, as a header's "today", is not the article's)."""
+    folded = [line.casefold() for line in page_lines]
+    if not title or title.casefold() not in folded:
+        return None
+    top = folded.index(title.casefold())
+    end = next((k for k in range(top + 1, len(folded)) if folded[k] in body), len(folded))
+    return next((line for line in page_lines[top + 1:end] if stamp_date(line)), None)
 
 
 def _visible_page(html: str) -> tuple[RawDocument, dict[str, str]]:
