@@ -80,6 +80,12 @@ def test_a_stamp_under_the_headline_dates_a_page_whose_metadata_has_no_date():
     assert parse(html_to_document(bare)).published is None
 
 
+def test_a_page_footer_s_copyright_names_the_outlet_its_metadata_does_not():
+    unnamed = SAVED_PAGE.replace('<meta property="og:site_name" content="Вестник">', "")
+    assert html_to_document(unnamed).outlet is None
+    assert parse(html_to_document(unnamed)).outlet == "Вестник"  # "© 2024 Вестник. Все права защищены."
+
+
 def test_a_page_without_main_text_keeps_every_visible_line():
     page = "<html><body><span>Короткая</span><br><span>заметка</span></body></html>"  # no block trafilatura takes
     doc = html_to_document(page)

@@ -248,10 +248,8 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
             boilerplate.append(line)
             continue
         related = False
-        holder = RIGHTS_LINE.search(bare) or (  # a photo's "© Reuters" is no page's: the foot's, or one with a year
-            (position >= len(lines) - 3 or re.search(r"\d{4}", bare)) and COPYRIGHT_HOLDER.match(bare))
-        if holder and not re.search(r"фото|photo|видео|video|иллюстрац|коллаж|скриншот", bare, re.IGNORECASE):
-            named.append(publisher_name(holder["name"]))  # "ИА «Вест»" → Вест
+        if holder := _rights_holder(bare, at_foot=position >= len(lines) - 3):
+            named.append(holder)
         if (promo := CHANNEL_PROMO.match(bare)) and _brand(promo["own"] or promo["promoted"]):
             named.append((promo["own"] or promo["promoted"]).strip(" «»\"“”"))
         if FURNITURE.match(bare) or AUTHOR_LINE.match(bare) or (
@@ -343,6 +341,7 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
         if completed:
             published, published_source = completed.isoformat(), "stamp+year"
     stamp_day = year_less_stamp if not published else None
+    named += [holder for line in doc.dropped if (holder := _rights_holder(line, at_foot=False))]  # a page's footer
     if kept and (signature := PRINT_SIGNATURE.search(kept[-1])):
         named.append(signature["name"].strip())
         boilerplate.append(signature[0].strip())
@@ -361,6 +360,16 @@ def parse(doc: RawDocument, furniture: frozenset[str] = frozenset()) -> Structur
     genre = _mark_interview(paragraphs)
     return Structure(title, outlet, published, published_source, paragraphs, boilerplate, genre, published_month,
                      url, language_of(body_text), stamp_day)
+
+
+def _rights_holder(line: str, at_foot: bool) -> str | None:
+    """The publisher a copyright line names: "© 2024 Вестник. Все права защищены." → Вестник, "ИА «Вест»"
+    → Вест; a photo's "© Reuters" is no page's: only at the foot, or with a year or rights reserved."""
+    reserved = re.search(r"права\s+защищены|all\s+rights\s+reserved", line, re.IGNORECASE)
+    holder = RIGHTS_LINE.search(line) or ((at_foot or reserved or re.search(r"\d{4}", line)) and COPYRIGHT_HOLDER.match(line))
+    if holder and not re.search(r"фото|photo|видео|video|иллюстрац|коллаж|скриншот", line, re.IGNORECASE):
+        return publisher_name(holder["name"])
+    return None
 
 
 def _field_line(line: str) -> tuple[str | None, tuple[int, int, int]] | None:
