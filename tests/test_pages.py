@@ -86,6 +86,17 @@ def test_a_page_footer_s_copyright_names_the_outlet_its_metadata_does_not():
     assert parse(html_to_document(unnamed)).outlet == "Вестник"  # "© 2024 Вестник. Все права защищены."
 
 
+@pytest.mark.parametrize("written, title", [
+    ("Область утвердила программу ремонта дорог - Новости Примерска | Вестник", "Область утвердила программу ремонта дорог"),
+    ("Область утвердила программу ремонта дорог — РИА Новости", "Область утвердила программу ремонта дорог"),
+    ("Губернатор — о новостях недели | Вестник", "Губернатор — о новостях недели"),  # news as the topic stays
+])
+def test_a_news_section_closing_the_page_title_is_no_part_of_the_headline(written, title):
+    page = (f"<html><head><title>{written}</title></head><body><article><p>{LEAD}</p><p>{SECOND}</p>"
+            "</article></body></html>")
+    assert html_to_document(page).title == title
+
+
 def test_a_page_without_main_text_keeps_every_visible_line():
     page = "<html><body><span>Короткая</span><br><span>заметка</span></body></html>"  # no block trafilatura takes
     doc = html_to_document(page)

@@ -13,6 +13,8 @@ BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article",
     "header", "footer", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "time",
 }
+# A news section or site closing a page's title after a dash or bar: "… - Новости Костаная", "… | РИА Новости"
+TITLE_SECTION = re.compile(r"\s+[-–—|]\s+(?=[A-ZА-ЯЁ])(?=[^-–—|]*\b[Нн]овости\b)(?:[^\s|–—-]+\s?){1,4}$")
 DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button"}
 
 
@@ -80,15 +82,16 @@ def html_to_document(html: str) -> RawDocument:
     if main is None:
         return page
     lines, title, site, published, url = main
+    title = TITLE_SECTION.sub("", title or page.title or "") or None
     body = {line.removeprefix(ITEM_MARK).casefold() for line in lines}
     kept = body | {(title or "").casefold()}
     page_lines = page.text.split("\n")
-    stamp = None if page.published or published else _stamp_under_headline(page_lines, title or page.title, body)
+    stamp = None if page.published or published else _stamp_under_headline(page_lines, title, body)
     dropped = [line for line in page_lines if line.casefold() not in kept and line != stamp]
     return RawDocument(
         text="\n".join(([stamp] if stamp else []) + lines),
         encoding="",
-        title=title or page.title,
+        title=title,
         outlet=page.outlet or _site_name(site, page.url, meta),
         published=page.published or published,
         url=page.url or url,
