@@ -97,6 +97,13 @@ def test_a_news_section_closing_the_page_title_is_no_part_of_the_headline(writte
     assert html_to_document(page).title == title
 
 
+def test_a_date_glued_to_the_site_name_of_a_page_title_is_no_part_of_the_outlet():
+    page = ("<html><head><title>Область утвердила программу ремонта дорог - Вестник, 14.05.2024</title></head>"
+            f"<body><article><p>{LEAD}</p><p>{SECOND}</p></article></body></html>")
+    doc = html_to_document(page)
+    assert (doc.title, doc.outlet) == ("Область утвердила программу ремонта дорог", "Вестник")
+
+
 def test_a_page_without_main_text_keeps_every_visible_line():
     page = "<html><body><span>Короткая</span><br><span>заметка</span></body></html>"  # no block trafilatura takes
     doc = html_to_document(page)

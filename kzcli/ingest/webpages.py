@@ -15,6 +15,7 @@ BLOCK_TAGS = {
 }
 # A news section or site closing a page's title after a dash or bar: "… - Новости Костаная", "… | РИА Новости"
 TITLE_SECTION = re.compile(r"\s+[-–—|]\s+(?=[A-ZА-ЯЁ])(?=[^-–—|]*\b[Нн]овости\b)(?:[^\s|–—-]+\s?){1,4}$")
+SITE_DATE = re.compile(r"\s*[,|–—-]\s*([^,|–—]*\d[^,|–—]*)$")  # ", 12.03.2025" after a site's name
 DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button"}
 
 
@@ -179,7 +180,11 @@ def _element_text(element, breaks: bool = False) -> str:
 
 def _site_name(site: str | None, url: str | None, meta: dict[str, str]) -> str | None:
     """trafilatura's site name when the page states one (a publisher, JSON-LD), not when it guessed it
-    from the address's host or a social-media handle ("@vestnik")."""
+    from the address's host or a social-media handle ("@vestnik"); without the date a title's suffix
+    glues to it ("Мэр открыл мост - Вестник, 12.03.2025" → Вестник)."""
+    dated = SITE_DATE.search(site or "")
+    if dated and stamp_date(dated[1]):
+        site = site[:dated.start()].strip()
     if not site:
         return None
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/")[0]
