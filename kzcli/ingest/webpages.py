@@ -13,7 +13,7 @@ BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article",
     "header", "footer", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "time",
 }
-# A news section or site closing a page's title after a dash or bar: "… - Новости Костаная", "… | РИА Новости"
+# A news section or site closing a page's title after a dash or bar: "… - Новости Примерска", "… — Новости дня"
 TITLE_SECTION = re.compile(r"\s+[-–—|]\s+(?=[A-ZА-ЯЁ])(?=[^-–—|]*\b[Нн]овости\b)(?:[^\s|–—-]+\s?){1,4}$")
 SITE_DATE = re.compile(r"\s*[,|–—-]\s*([^,|–—]*\d[^,|–—]*)$")  # ", 12.03.2025" after a site's name
 DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button"}
