@@ -11,7 +11,7 @@ from functools import partial
 from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
-from kzcli.analysis.events import ClauseExtent, clause_text
+from kzcli.analysis.clauses import ClauseExtent, clause_text
 from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_paragraphs, packed_sentences,
                                stored_tokens, token_lines)
 from kzcli.index.words import endings_text, text_endings
@@ -204,6 +204,16 @@ def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():
     assert ClauseExtent.decode(extent.encode()) == extent
     assert clause_text(sentence, tokens, extent) == "Стороны подписали соглашение"
     assert clause_text(sentence, tokens, ClauseExtent((), 0, ())) == sentence
+
+
+def test_a_one_word_clause_is_its_sentence_without_the_date_words():
+    sentence = "Выборы 5 мая."
+    tokens = [SimpleNamespace(text=word, start=start) for word, start in zip(["Выборы", "5", "мая", "."], [0, 7, 9, 12])]
+    extent = ClauseExtent(nodes=(0,), opener=0, blanks=(1, 2), drop=(7, 12))
+    assert extent.encode() == "0;0;1-2;7-12"
+    assert ClauseExtent.decode(extent.encode()) == extent
+    assert clause_text(sentence, tokens, extent) == "Выборы  ."
+    assert clause_text(sentence, tokens, extent._replace(drop=None)) == sentence
 
 
 def test_paradigm_endings_come_back_as_stored():

@@ -20,6 +20,7 @@ from conftest import run_cli
 
 from kzcli.analysis.pipeline import Analyzer
 from kzcli.index.indexer import Skip, prepare
+from kzcli.index.store import ArticleTexts
 from kzcli.ingest.files import discover
 
 MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
@@ -150,6 +151,13 @@ def analysed(text: str, analyser):
     return result
 
 
+def dated(rows) -> list[dict]:
+    """An article's event rows: the date's words (read at their paragraph offsets), value, year_inferred."""
+    texts = ArticleTexts(*rows.tables["article_texts"][0], rows.record["title"])
+    return [{"mention": texts.source(para)[start:end], "value": value, "year_inferred": bool(inferred)}
+            for _, para, start, end, value, _, _, inferred, *_ in rows.tables["events"]]
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=articles())
 def test_news_shaped_articles_are_analysed_without_a_skip(text, analyser):
@@ -157,8 +165,8 @@ def test_news_shaped_articles_are_analysed_without_a_skip(text, analyser):
     assert not isinstance(result, Skip), (result.reason, text)
     rows, chars = result
     assert chars == len(text)
-    for event in rows.tables["events"]:
-        assert event[5]  # every dated event has a well-formed value
+    for event in dated(rows):
+        assert event["value"]  # every dated event has a well-formed value
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -186,7 +194,7 @@ def test_a_month_without_a_year_in_a_dated_article(analyser):
     text = (" date 2025-04-14\nЗавод начал выпуск тракторов\n"
             "Первая партия уйдёт покупателям уже в мае. Опытный образец собрали в марте.\n")
     rows, _ = analysed(text, analyser)
-    assert [(e[4], e[5], bool(e[8])) for e in rows.tables["events"]] == [
+    assert [(e["mention"], e["value"], e["year_inferred"]) for e in dated(rows)] == [
         ("в мае", "2025-05", True), ("в марте", "2025-03", True)]
 
 
@@ -194,11 +202,11 @@ def test_impossible_and_backward_dates_give_no_event(analyser):
     text = (" date 2025-04-14\nНовости\nВстреча прошла 31 февраля. Выставка работала в 2012–2008 годах.\n"
             "Форум прошёл 30 апреля 2024 года.\n")
     rows, _ = analysed(text, analyser)
-    assert [(e[4], e[5]) for e in rows.tables["events"]] == [("30 апреля 2024 года", "2024-04-30")]
+    assert [(e["mention"], e["value"]) for e in dated(rows)] == [("30 апреля 2024 года", "2024-04-30")]
 
 
 def test_a_range_over_new_year_takes_the_year_before_for_its_start(analyser):
     text = " date 2025-04-14\nНовости\nКаникулы продлились с 28 декабря по 8 января 2025 года.\n"
     rows, _ = analysed(text, analyser)
-    assert [(e[4], e[5]) for e in rows.tables["events"]] == [
+    assert [(e["mention"], e["value"]) for e in dated(rows)] == [
         ("с 28 декабря по 8 января 2025 года", "2024-12-28/2025-01-08")]

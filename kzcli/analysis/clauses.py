@@ -1,6 +1,6 @@
 """A clause kept as token indexes of its sentence, and its text and content lemmas worked out from the
-sentence's tokens: at indexing from natasha's tokens (`events.Clause`), in the corpus passes from the
-tokens the index stores (an undated event another source dates). Loads nothing: query commands import it.
+sentence's tokens: at indexing from natasha's tokens (`events.Clause`), in the queries from the tokens the
+index stores (an event shown or merged with another source's). Loads nothing: query commands import it.
 """
 
 from __future__ import annotations
@@ -11,29 +11,36 @@ from typing import NamedTuple
 
 
 class ClauseExtent(NamedTuple):
-    """A clause as token indexes of its sentence, kept in the index for undated events (`encode`): the
-    clause's text and lemmas are worked out again from the stored tokens when another source dates it."""
+    """A clause as token indexes of its sentence, kept in the index (`encode`): the clause's text and
+    lemmas are worked out again from the stored tokens, for a dated event when it is shown, for an
+    undated one when another source dates it."""
 
     nodes: tuple[int, ...]  # the clause's words, in order
     opener: int  # how many of them open the clause and stay out of its text ("то", a conjunction)
     blanks: tuple[int, ...]  # words inside its extent left out
+    drop: tuple[int, int] | None = None  # sentence offsets of the date words, which a one-word clause's
+    # sentence leaves out
 
     def encode(self) -> str:
-        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out."""
-        return f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
+        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out; "3-7 9;1;5;20-31"
+        with the date words at sentence offsets 20–31."""
+        text = f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
+        return f"{text};{self.drop[0]}-{self.drop[1]}" if self.drop else text
 
     @classmethod
     def decode(cls, text: str) -> ClauseExtent:
-        nodes, opener, blanks = text.split(";")
-        return cls(_numbers(nodes), int(opener), _numbers(blanks))
+        nodes, opener, blanks, *drop = text.split(";")
+        return cls(_numbers(nodes), int(opener), _numbers(blanks),
+                   tuple(int(offset) for offset in drop[0].split("-")) if drop else None)
 
 
 LOOSE_ENDS = " ,;:—–-?."  # punctuation a clause cut out of its sentence does not end or begin with
 
 
-def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = None) -> str:
+def clause_text(sentence: str, tokens, extent: ClauseExtent) -> str:
     """The clause's words as the sentence writes them, the words left out blanked, capitalised; the
-    sentence itself when the clause is a single word. `tokens` need `start` (in the sentence), `text`.
+    sentence itself, without its date words, when the clause is a single word. `tokens` need `start` (in
+    the sentence), `text`.
 
     In "Стороны, как известно, подписали соглашение." with "как известно" left out: "Стороны подписали соглашение".
     """
@@ -59,7 +66,7 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent, drop: str | None = 
     if sentence.rstrip().endswith("?"):
         return f"Вопрос: {text}" if text else sentence.strip()
     if len(text.split()) < 2:
-        text = sentence.replace(drop, " ") if drop else sentence
+        text = sentence.replace(sentence[slice(*extent.drop)], " ") if extent.drop else sentence
     return text[:1].upper() + text[1:] if text else sentence.strip()
 
 

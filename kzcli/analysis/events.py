@@ -11,7 +11,7 @@ from datetime import date
 
 from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
-from .clauses import ClauseExtent, clause_lemmas, clause_text
+from .clauses import ClauseExtent
 from .crossref import PRECISE, EventName, anchors, references
 from .speech import CUE_VERBS, is_parenthetical
 from .syntax import Tree
@@ -43,8 +43,7 @@ class DatedEvent:
     modifier: str | None
     year_inferred: bool
     planned: bool
-    event: str
-    lemmas: str  # the event's content lemmas, for merging across sources
+    clause: ClauseExtent  # the event's words: its text, and its content lemmas for merging across sources
     first_day: str | None  # None for a date without a year
     last_day: str | None
     anchors: list[EventName]  # the named events the date identifies, for dating other sources
@@ -77,7 +76,7 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
         if not _says_more(sent, mention):
             continue
         start, end = _coordinated(sent, mention, dates[index])
-        clause = Clause(sent, start, end, drop=sent.text[start:end])
+        clause = Clause(sent, start, end, drop=True)
         if mention.condition and not clause.bears(mention.condition, mention.end):
             continue
         if mention.needs_month and not _give_month(mention, last_month.get(sent.para), anchor):
@@ -102,7 +101,7 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
             anchor is not None and first is not None and first > anchor.isoformat() and direction != "past")
         events.append(DatedEvent(
             index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
-            mention.granularity, mention.modifier, mention.year_inferred, planned, clause.text(), clause.lemmas(),
+            mention.granularity, mention.modifier, mention.year_inferred, planned, clause.extent(),
             first, last, clause.anchors(index) if mention.granularity in PRECISE and first else [],
         ))
     return events
@@ -320,15 +319,15 @@ def _nearby_years(index: int, para: int, explicit: list, anchor: date | None, di
 class Clause:
     """The predicate a date mention hangs on, and the short clause around it."""
 
-    def __init__(self, sent, start: int, end: int, drop: str | None = None) -> None:
-        """The clause around sentence offsets start–end; `drop` is left out of its text (the date words; another
-        date of the sentence stays: "выставку перенесли на следующий год")."""
+    def __init__(self, sent, start: int, end: int, drop: bool = False) -> None:
+        """The clause around sentence offsets start–end; with `drop`, the words there are left out of its text
+        (the date words; another date of the sentence stays: "выставку перенесли на следующий год")."""
         self.sent = sent
-        self.drop = drop
+        self.drop = (start, end) if drop and start < end else None
         tokens = sent.tokens
         inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
         self.span = set(inside)
-        self.inside = set(self.span) if drop else set()  # left out of the clause
+        self.inside = set(self.span) if self.drop else set()  # left out of the clause
         head = next((i for i in inside if tokens[i].head not in inside), inside[0] if inside else -1)
         self.predicate = head
         seen = set()
@@ -341,7 +340,7 @@ class Clause:
                 and "VerbForm=Inf" in tokens[self.predicate].feats and tokens[tokens[self.predicate].head].lemma in CARRIERS:
             self.predicate = tokens[self.predicate].head  # "Южноморье может стать наблюдателем до конца года"
         self.tree = Tree(sent)
-        if drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
+        if self.drop:  # the date's own prepositions go with it: "на 1 апреля" leaves no "на"; so does the noun that
             # frames it, with its own: "по состоянию на 1 мая", "на протяжении 2020 года"
             frames = {tokens[i].head for i in inside if tokens[i].head >= 0 and tokens[i].head not in self.inside
                       and tokens[tokens[i].head].lemma in FRAME_NOUNS and tokens[tokens[i].head].head >= 0}
@@ -489,7 +488,7 @@ class Clause:
         tokens = self.sent.tokens
         nodes = [i for i in self._nodes() if i > 0 or tokens[i].pos != "PUNCT"]
         if not nodes:
-            return ClauseExtent((), 0, ())
+            return ClauseExtent((), 0, (), self.drop)
         opener = 0
         while len(nodes) - opener > 1 and (tokens[nodes[opener]].pos in ("CCONJ", "SCONJ", "PUNCT")
                                            or tokens[nodes[opener]].lemma == "то"
@@ -499,14 +498,7 @@ class Clause:
         hi = max(tokens[i].start + len(tokens[i].text) for i in nodes[opener:])
         blanks = sorted(i for i in self.inside | self.attribution
                         if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
-        return ClauseExtent(tuple(nodes), opener, tuple(blanks))
-
-    def text(self) -> str:
-        """The clause without the date words (whole: the terminal view shortens it)."""
-        return clause_text(self.sent.text, self.sent.tokens, self.extent(), self.drop)
+        return ClauseExtent(tuple(nodes), opener, tuple(blanks), self.drop)
 
     def anchors(self, index: int) -> list[EventName]:
         return anchors(self.sent, index, self.tree, sorted(self.span))
-
-    def lemmas(self) -> str:
-        return clause_lemmas(self.sent.tokens, self._nodes())

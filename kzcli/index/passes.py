@@ -7,7 +7,6 @@ import json
 from collections import Counter
 
 from ..analysis.crossref import Anchor, Reference, link
-from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.names import Mention, cluster, person_keys
 from .store import Store, one_line
 
@@ -105,41 +104,21 @@ def link_events(store: Store) -> None:
         people = roles.setdefault(aid, {}).setdefault(key, set())
         if role:
             people.add(role)
-    # An event's phrase, clause and lemmas depend on its own article alone, and a changed article's rows
-    # are gone: what the last run worked out for an unchanged one is reused, where its place in the
-    # article (aid, sentence, offsets) names one clause.
-    clauses: dict[tuple, set[str]] = {}
-    for aid, _, _, _, sent, _, start, end, clause in rows:
-        clauses.setdefault((aid, sent, start, end), set()).add(clause)
-    known = {(aid, sent, start, end): (phrase, event, lemmas) for aid, sent, start, end, phrase, event, lemmas
-             in plain.execute("SELECT aid, sent, start, end, mention, event, lemmas FROM events"
-                              " WHERE xref_aid IS NOT NULL")
-             if len(clauses.get((aid, sent, start, end), ())) == 1}
     events, seen, earliest = [], set(), {}
     for (aid, noun, _, planned, sent, para, start, end, clause), anchor in zip(
             rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))
-        phrase, event, lemmas = (known.get((aid, sent, start, end))
-                                 or _clause(store, aid, sent, start, end, ClauseExtent.decode(clause)))
-        events.append((aid, sent, para, start, end, phrase, anchor.value, anchor.granularity, anchor.modifier, 0,
-                       planned, event, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
+        events.append((aid, sent, para, start, end, anchor.value, anchor.granularity, anchor.modifier, 0,
+                       planned, clause, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
         if not planned and published.get(aid) is None:
             earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
     with store.transaction():
         db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
-        db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 17)})", events)
+        db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 15)})", events)
         db.execute("UPDATE articles SET window_linked = NULL")
         db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
-
-
-def _clause(store: Store, aid: int, sent: int, start: int, end: int, extent: ClauseExtent) -> tuple[str, str, str]:
-    """An undated event's phrase (paragraph offsets start–end), clause text and lemmas, from its sentence's
-    text and stored tokens."""
-    sentence = store.sentence(aid, sent)
-    offset, text, tokens = sentence.start, sentence.text, store.tokens(aid, sentence)
-    return text[start - offset:end - offset], clause_text(text, tokens, extent), clause_lemmas(tokens, extent.nodes)
 
 
 def relate_words(store: Store) -> None:

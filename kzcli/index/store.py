@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..analysis.aliases import article_names
+from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.copies import text_sketch
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -167,20 +168,20 @@ CREATE TABLE IF NOT EXISTS person_keys (
 );
 CREATE INDEX IF NOT EXISTS person_keys_by_key ON person_keys (key);
 CREATE INDEX IF NOT EXISTS person_keys_by_sound ON person_keys (sound);
+-- Dated events: the date's words at paragraph offsets start–end, the event's as token indexes of its
+-- sentence (`clauses.ClauseExtent`), whose text and lemmas `Store.event_words` works out from the stored tokens.
 CREATE TABLE IF NOT EXISTS events (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
     para INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    mention TEXT NOT NULL,
     value TEXT NOT NULL,
     granularity TEXT NOT NULL,
     modifier TEXT,
     year_inferred INTEGER NOT NULL,
     planned INTEGER NOT NULL,
-    event TEXT NOT NULL,
-    lemmas TEXT NOT NULL,
+    clause TEXT NOT NULL,
     first_day TEXT,
     last_day TEXT,
     xref_aid INTEGER,
@@ -432,8 +433,8 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for q in analysis.quotes
         ],
         "events": [
-            (e.sent, e.para, e.start, e.end, e.mention, e.value, e.granularity, e.modifier,
-             int(e.year_inferred), int(e.planned), e.event, e.lemmas, e.first_day, e.last_day, None, None)
+            (e.sent, e.para, e.start, e.end, e.value, e.granularity, e.modifier,
+             int(e.year_inferred), int(e.planned), e.clause.encode(), e.first_day, e.last_day, None, None)
             for e in analysis.events
         ],
         "event_names": [
@@ -464,7 +465,7 @@ def _unless_span(text: str, para: int, start: int, end: int, paragraphs: list, t
 
 class ArticleTexts:
     """One article's `article_texts` record as read: its paragraphs and sentence spans decompressed at once,
-    its tokens when first asked for."""
+    its tokens when first asked for, its events' words as worked out (`Store.event_words`)."""
 
     def __init__(self, paragraphs: bytes, sentences: bytes, title: str | None) -> None:
         record = json.loads(zlib.decompress(paragraphs))
@@ -473,6 +474,7 @@ class ArticleTexts:
         self.title = title or ""
         self._packed_tokens = sentences
         self._token_lines: list[str] | None = None
+        self.event_words: dict[tuple[int, str], tuple[str, str]] = {}  # (sentence, clause) → text, lemmas
 
     def source(self, para: int) -> str:
         """The text of paragraph `para`, or of the headline for -1."""
@@ -744,6 +746,16 @@ class Store:
         if row["text"]:
             return row["text"]
         return self._texts(row["aid"]).source(row["para"])[row["start"]:row["end"]]
+
+    def event_words(self, aid: int, sent: int, clause: str) -> tuple[str, str]:
+        """An event's text and content lemmas, from its clause (`ClauseExtent.encode`) and its sentence's stored
+        tokens: ("Стороны подписали соглашение", "сторона подписать соглашение")."""
+        known = self._texts(aid).event_words
+        if (sent, clause) not in known:
+            sentence = self.sentence(aid, sent)
+            tokens, extent = self.tokens(aid, sentence), ClauseExtent.decode(clause)
+            known[sent, clause] = clause_text(sentence.text, tokens, extent), clause_lemmas(tokens, extent.nodes)
+        return known[sent, clause]
 
     def paragraphs(self, aid: int) -> list[dict]:
         """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""

@@ -454,10 +454,10 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         if query:
             rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
         rows.sort(key=_event_order)
-        groups = _first_groups(_merged(rows, limit) if merge else ([row] for row in rows), limit)
+        groups = _first_groups(_merged(store, rows, limit) if merge else ([row] for row in rows), limit)
     else:  # events in date order from SQL, merged until `limit` groups are complete; then their rows
         ordered = _events_in_order(store, where, params)
-        groups = _first_groups(_merged(ordered, limit) if merge else ([row] for row in ordered), limit)
+        groups = _first_groups(_merged(store, ordered, limit) if merge else ([row] for row in ordered), limit)
         kept, values = in_many(row["rowid"] for group in groups for row in group)
         full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {kept}"], values)}
         groups = [[full[row["rowid"]] for row in group] for group in groups]
@@ -469,8 +469,8 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
 
 
 def _event_rows(store: Store, where: list[str], params: list) -> list[dict]:
-    """The events with their article's id, file and outlet, their sentence and its span, and the source
-    that dated them (`xref_…`)."""
+    """The events with their article's id, file and outlet, their date's words and text, their sentence and
+    its span, and the source that dated them (`xref_…`)."""
     rows = store.db.execute(
         "SELECT e.rowid, e.*, a.id, a.file, a.outlet, a.url, x.id AS xref_id, x.file AS xref_file,"
         " x.outlet AS xref_outlet FROM events e JOIN articles a ON a.aid = e.aid"
@@ -478,7 +478,9 @@ def _event_rows(store: Store, where: list[str], params: list) -> list[dict]:
         + (f" WHERE {' AND '.join(where)}" if where else ""),
         params,
     )
-    return [{**row, "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end}
+    return [{**row, "mention": sentence.text[row["start"] - sentence.start:row["end"] - sentence.start],
+             "event": store.event_words(row["aid"], row["sent"], row["clause"])[0],
+             "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end}
             for row in rows for sentence in [store.sentence(row["aid"], row["sent"])]]
 
 
@@ -491,11 +493,11 @@ EVENT_ORDER = ("coalesce(nullif(e.first_day, ''), '~'), e.value, CASE e.granular
 
 
 def _events_in_order(store: Store, where: list[str], params: list) -> Iterator[sqlite3.Row]:
-    """The events (rowid, aid, value, lemmas) in date order, read a day at a time down the index of days,
-    then the undated ones: the first events of a huge index come without sorting the rest."""
+    """The events (rowid, aid, value, sent, clause) in date order, read a day at a time down the index of
+    days, then the undated ones: the first events of a huge index come without sorting the rest."""
     def rows(condition: str, values: list) -> sqlite3.Cursor:
         return store.db.execute(
-            "SELECT e.rowid, e.aid, e.value, e.lemmas FROM events e JOIN articles a ON a.aid = e.aid"
+            "SELECT e.rowid, e.aid, e.value, e.sent, e.clause FROM events e JOIN articles a ON a.aid = e.aid"
             f" WHERE {' AND '.join([condition, *where])} ORDER BY {EVENT_ORDER}", values + params)
 
     days = store.db.execute(
@@ -506,7 +508,7 @@ def _events_in_order(store: Store, where: list[str], params: list) -> Iterator[s
     yield from rows("coalesce(e.first_day, '') = ''", [])
 
 
-def _event_order(row: sqlite3.Row) -> tuple:
+def _event_order(row: dict) -> tuple:
     return (row["first_day"] or "~", row["value"], GRANULARITY_ORDER.get(row["granularity"], 3), row["last_day"],
             row["id"], row["start"], row["rowid"])
 
@@ -517,12 +519,16 @@ def _first_groups(groups: Iterable[list], limit: int | None) -> list[list]:
 
 
 
-def _merged(rows: Iterable, limit: int | None = None) -> Iterator[list]:
+def _merged(store: Store, rows: Iterable, limit: int | None = None) -> Iterator[list]:
     """Rows with the same date and similar event wording from different sources become one group; the
     rows come in date order, so a date's groups are complete, and given, when the next date starts. With a
     `limit`, a row is compared with the first `limit` groups only: whether it joins one of them depends on
-    them alone, so they come out exact without working out the groups after them."""
+    them alone, so they come out exact without working out the groups after them. An event's lemmas are
+    worked out only when another source's event has its date."""
     from rapidfuzz import fuzz
+
+    def lemmas(row) -> str:
+        return store.event_words(row["aid"], row["sent"], row["clause"])[1]
 
     value, groups, given = None, [], 0  # the date being read, its groups each with the articles in it
     for row in rows:
@@ -533,7 +539,7 @@ def _merged(rows: Iterable, limit: int | None = None) -> Iterator[list]:
                 return
             value, groups = row["value"], []
         for group, aids in groups if limit is None else groups[: limit - given]:
-            if row["aid"] not in aids and fuzz.token_set_ratio(group[0]["lemmas"], row["lemmas"]) >= MERGE_SIMILARITY:
+            if row["aid"] not in aids and fuzz.token_set_ratio(lemmas(group[0]), lemmas(row)) >= MERGE_SIMILARITY:
                 group.append(row)
                 aids.add(row["aid"])
                 break
@@ -543,7 +549,7 @@ def _merged(rows: Iterable, limit: int | None = None) -> Iterator[list]:
     yield from (group for group, _ in groups)
 
 
-def _event_row(row: sqlite3.Row) -> dict:
+def _event_row(row: dict) -> dict:
     partial = row["value"].startswith("--")  # "--05-12": a date whose year the text does not give
     return {
         "date": None if partial else row["value"],
