@@ -21,7 +21,7 @@ from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -159,14 +159,14 @@ CREATE TABLE IF NOT EXISTS people (
     files TEXT NOT NULL
 );
 -- What a --person value is matched against (`analysis.names.person_keys`), so that a query finds a name
--- through an index instead of reading every person.
+-- through an index instead of reading every person: the table is its own index of keys.
 CREATE TABLE IF NOT EXISTS person_keys (
     key TEXT NOT NULL,
     sound TEXT NOT NULL,
     pid INTEGER NOT NULL,
-    first INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS person_keys_by_key ON person_keys (key);
+    first INTEGER NOT NULL,
+    PRIMARY KEY (key, sound, pid, first)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS person_keys_by_sound ON person_keys (sound);
 -- Dated events: the date's words at paragraph offsets start–end, the event's as token indexes of its
 -- sentence (`clauses.ClauseExtent`), whose text and lemmas `Store.event_words` works out from the stored tokens.
