@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.clauses import ClauseExtent, clause_text
-from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_paragraphs, packed_sentences,
-                               stored_tokens, token_lines)
+from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_facts, packed_paragraphs,
+                               packed_sentences, stored_tokens, token_lines)
 from kzcli.index.words import endings_text, text_endings
 
 BODY = (
@@ -166,7 +166,7 @@ def test_tokens_come_back_from_the_index_as_they_were_stored():
         StoredToken(30, "о", "о", "ADP", "", "о"), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc", "2025-й")]
 
 
-def test_an_articles_paragraphs_and_sentences_come_back_from_its_records():
+def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_records():
     word = partial(SimpleNamespace, pos="NOUN", feats="Case=Nom", nominative="")
     paragraphs = [SimpleNamespace(kind="text", text="Мост открыт. Движение\tпущено."),
                   SimpleNamespace(kind="heading", text="Итоги")]
@@ -175,13 +175,18 @@ def test_an_articles_paragraphs_and_sentences_come_back_from_its_records():
                  sentence(para=0, start=0, end=12, text="Мост открыт.", tokens=[word(text="Мост", start=0, lemma="мост")]),
                  sentence(para=0, start=13, end=29, text="Движение\tпущено.", tokens=[]),  # no tokens stored
                  sentence(para=1, start=0, end=5, text="Итоги", tokens=[word(text="Итоги", start=0, lemma="итог")])]
-    texts = ArticleTexts(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences), "Заголовок")
+    figure = SimpleNamespace(sent=1, start=0, end=4, kind="count", amount=2, unit="", qualifier=None, about="мост",
+                             measure="", measure_key="", period=None, step=1, shown="2", according_to=None)
+    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure])
+    texts = ArticleTexts(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences), facts, "Заголовок")
     assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
     assert [texts.sentence(idx) for idx in range(4)] == [
         StoredSentence(0, -1, 0, 9, "Заголовок"), StoredSentence(1, 0, 0, 12, "Мост открыт."),
         StoredSentence(2, 0, 13, 29, "Движение\tпущено."), StoredSentence(3, 1, 0, 5, "Итоги")]
     assert [[t.lemma for t in stored_tokens(texts.token_lines(idx), texts.sentence(idx).text)] for idx in range(4)] == [
         ["заголовок"], ["мост"], [], ["итог"]]
+    assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
+                             "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]]}
 
 
 def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():

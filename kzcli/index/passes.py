@@ -146,8 +146,7 @@ def link_aliases(store: Store) -> None:
     from ..analysis.aliases import alias_groups
 
     db = store.db
-    rows = db.execute("SELECT DISTINCT kind, name, short FROM names").fetchall()
-    groups = alias_groups([tuple(row) for row in rows])
+    groups = alias_groups(store.article_names())
     words = {word for group in groups for name, _ in group for word in name.split()}
     tids = dict(store.words.rows_in("term", words))
     aliases = []

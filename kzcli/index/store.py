@@ -21,7 +21,7 @@ from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 28
+SCHEMA_VERSION = 29
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -55,29 +55,22 @@ CREATE TABLE IF NOT EXISTS articles (
     copy_of INTEGER  -- the aid of the article this one copies
 );
 CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
--- Each article's paragraphs and sentences, one compressed record of each (`packed_paragraphs`,
--- `packed_sentences`), which `Store.paragraphs` and `Store.sentences` read: compressed together, an
--- article's short paragraphs and sentences take half the bytes they took one row each. A rowid table:
+-- Each article's paragraphs, its sentences, and its names and figures, one compressed record of each
+-- (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`, `Store.sentences`,
+-- `Store.figures` and `Store.article_names` read: compressed together, an article's short paragraphs,
+-- sentences, names and figures take a half to a third of the bytes they took one row each. A rowid table:
 -- records run to kilobytes, which a WITHOUT ROWID table would push half-empty into overflow pages.
 CREATE TABLE IF NOT EXISTS article_texts (
     aid INTEGER PRIMARY KEY,
     paragraphs BLOB NOT NULL,
-    sentences BLOB NOT NULL
+    sentences BLOB NOT NULL,
+    facts BLOB NOT NULL
 );
 -- The terms no paragraph holds any longer (their articles changed or left), which queries pass over;
 -- worked out again by the corpus passes after a removal (`Store.bury_terms`).
 CREATE TABLE IF NOT EXISTS dead_terms (
     tid INTEGER PRIMARY KEY
 );
--- Names of organisations and places as articles write them, for `analysis.aliases` (kind: defined | org
--- | place | caps; name: lemmas; short: a defined abbreviation).
-CREATE TABLE IF NOT EXISTS names (
-    aid INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    name TEXT NOT NULL,
-    short TEXT NOT NULL,
-    PRIMARY KEY (aid, kind, name, short)
-) WITHOUT ROWID;
 -- Other names of one organisation the corpus uses (grp): its name, abbreviations, compounds, short forms;
 -- tids is the name's vocabulary ids in order, space-separated.
 CREATE TABLE IF NOT EXISTS aliases (
@@ -210,25 +203,6 @@ CREATE TABLE IF NOT EXISTS event_names (
 CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
 CREATE INDEX IF NOT EXISTS event_names_by_noun ON event_names (noun, value);
 CREATE INDEX IF NOT EXISTS event_anchors ON event_names (noun) WHERE value IS NOT NULL;
-CREATE TABLE IF NOT EXISTS figures (
-    aid INTEGER NOT NULL,
-    sent INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    amount REAL NOT NULL,
-    unit TEXT NOT NULL,
-    qualifier TEXT,
-    about TEXT NOT NULL,
-    measure TEXT NOT NULL,
-    measure_key TEXT NOT NULL,
-    period TEXT,
-    step REAL NOT NULL,
-    shown TEXT NOT NULL,
-    according_to TEXT
-);
-CREATE INDEX IF NOT EXISTS figures_by_article ON figures (aid);
 -- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
 -- headline 1 marks the file's own headline, which no file may learn.
 CREATE TABLE IF NOT EXISTS edge_lines (
@@ -259,8 +233,10 @@ INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, spea
 TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
     for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
-CHILD_TABLES = ("article_texts", "names", "mentions", "quotes", "events", "event_names", "figures",
-                "edge_lines")
+CHILD_TABLES = ("article_texts", "mentions", "quotes", "events", "event_names", "edge_lines")
+# A figure's fields as `packed_facts` keeps them (its text is its sentence's span start–end).
+FIGURE_FIELDS = ("sent", "start", "end", "kind", "amount", "unit", "qualifier", "about", "measure", "measure_key",
+                 "period", "step", "shown", "according_to")
 
 
 class StoredToken(NamedTuple):
@@ -360,6 +336,15 @@ def packed_sentences(sentences: list) -> bytes:
     return packer.compress(lines.encode("utf-8")) + packer.flush()
 
 
+def packed_facts(names: list[tuple[str, str, str]], figures: list) -> bytes:
+    """An article's names of organisations and places (kind, lemmas, abbreviation) for `analysis.aliases`,
+    and its figures (`FIGURE_FIELDS`), compressed together as JSON:
+    {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …]}."""
+    record = {"names": [list(name) for name in names],
+              "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures]}
+    return zlib.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 9)
+
+
 def _unpacked_sentences(blob: bytes) -> list[str]:
     """The `token_lines` of each sentence `packed_sentences` stored."""
     unpacker = zlib.decompressobj(zdict=TOKEN_ZDICT)
@@ -420,8 +405,8 @@ class ArticleRows:
 def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
     sentences = analysis.sentences
     tables = {
-        "article_texts": [(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences))],
-        "names": sorted(article_names(sentences)),
+        "article_texts": [(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences),
+                           packed_facts(sorted(article_names(sentences)), analysis.figures))],
         "mentions": [
             (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
              int(m.nominative), m.gender, m.role, None)
@@ -446,11 +431,6 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
              u.clause.encode(), None, None, None, None, None, None)
             for u in analysis.undated
         ],
-        "figures": [
-            (f.sent, f.start, f.end, f.text, f.kind, f.amount, f.unit, f.qualifier, f.about, f.measure,
-             f.measure_key, f.period, f.step, f.shown, f.according_to)
-            for f in analysis.figures
-        ],
     }
     record = {**record, "sketch": text_sketch([para.text for para in paragraphs])}
     return ArticleRows(record, tables, paragraph_terms(sentences), analysis.lexemes, analysis.paradigms)
@@ -467,13 +447,14 @@ class ArticleTexts:
     """One article's `article_texts` record as read: its paragraphs and sentence spans decompressed at once,
     its tokens when first asked for, its events' words as worked out (`Store.event_words`)."""
 
-    def __init__(self, paragraphs: bytes, sentences: bytes, title: str | None) -> None:
+    def __init__(self, paragraphs: bytes, sentences: bytes, facts: bytes, title: str | None) -> None:
         record = json.loads(zlib.decompress(paragraphs))
         self.paragraphs: list[list[str]] = record["paragraphs"]  # [kind, text]
         self.spans: list[list[int]] = record["sentences"]  # [para, start, end]
         self.title = title or ""
         self._packed_tokens = sentences
         self._token_lines: list[str] | None = None
+        self._packed_facts = facts
         self.event_words: dict[tuple[int, str], tuple[str, str]] = {}  # (sentence, clause) → text, lemmas
 
     def source(self, para: int) -> str:
@@ -488,6 +469,10 @@ class ArticleTexts:
         if self._token_lines is None:
             self._token_lines = _unpacked_sentences(self._packed_tokens)
         return self._token_lines[idx]
+
+    def facts(self) -> dict:
+        """The names and figures `packed_facts` stored."""
+        return json.loads(zlib.decompress(self._packed_facts))
 
 
 class Store:
@@ -757,6 +742,24 @@ class Store:
             known[sent, clause] = clause_text(sentence.text, tokens, extent), clause_lemmas(tokens, extent.nodes)
         return known[sent, clause]
 
+    def figures(self, aid: int) -> list[dict]:
+        """An article's figures as `FIGURE_FIELDS` with its id (`aid`) and text, in (sentence, offset) order."""
+        texts = self._texts(aid)
+        rows = [dict(zip(FIGURE_FIELDS, fields), aid=aid) for fields in texts.facts()["figures"]]
+        rows.sort(key=lambda row: (row["sent"], row["start"]))
+        for row in rows:
+            row["text"] = texts.sentence(row["sent"]).text[row["start"]:row["end"]]
+            row["amount"], row["step"] = float(row["amount"]), float(row["step"])
+        return rows
+
+    def article_names(self) -> list[tuple[str, str, str]]:
+        """The names of organisations and places (kind, lemmas, abbreviation) every article writes, each once,
+        article by article."""
+        found = {}
+        for (blob,) in self.db.execute("SELECT facts FROM article_texts ORDER BY aid"):
+            found.update(dict.fromkeys(tuple(name) for name in json.loads(zlib.decompress(blob))["names"]))
+        return list(found)
+
     def paragraphs(self, aid: int) -> list[dict]:
         """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""
         return [{"idx": idx, "kind": kind, "text": text} for idx, (kind, text) in enumerate(self._texts(aid).paragraphs)]
@@ -779,7 +782,7 @@ class Store:
         if texts is None:
             if len(self._read) >= READ_ARTICLES:
                 self._read.clear()
-            row = self.db.execute("SELECT t.paragraphs, t.sentences, a.title FROM article_texts t"
+            row = self.db.execute("SELECT t.paragraphs, t.sentences, t.facts, a.title FROM article_texts t"
                                   " JOIN articles a ON a.aid = t.aid WHERE t.aid = ?", (aid,)).fetchone()
             texts = self._read[aid] = ArticleTexts(*row)
         return texts

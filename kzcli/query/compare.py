@@ -59,11 +59,10 @@ def figures(store: Store, articles: list[sqlite3.Row], sentences: dict[int, set[
     groups that several sources share first; each row says whether those sources agree. A copy's figures
     are left out when its original is among the articles: a story is counted once."""
     by_aid = {row["aid"]: row for row in articles}
-    chosen, values = in_many(by_aid)
     rows = [
         {**row, "sentence": sentence.text, "para": sentence.para}
-        for row in store.db.execute(f"SELECT * FROM figures WHERE aid IN {chosen} ORDER BY aid, sent, start", values)
-        for sentence in [store.sentence(row["aid"], row["sent"])]
+        for aid in sorted(by_aid) for row in store.figures(aid)
+        for sentence in [store.sentence(aid, row["sent"])]
     ]
     rows = [row for row in rows if by_aid[row["aid"]]["copy_of"] not in by_aid
             and (sentences is None or row["sent"] in sentences.get(row["aid"], ()))]
