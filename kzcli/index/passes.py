@@ -178,12 +178,13 @@ def link_copies(store: Store) -> None:
 
 
 def pack_words(store: Store) -> None:
-    """Pack the words the run added into the word maps' blocks (`index.words`), and set aside the terms
-    no paragraph holds any longer."""
+    """Pack the words the run added into the word maps' blocks (`index.words`), set aside the terms no
+    paragraph holds any longer, and after a cold index merge the full-text index into one segment."""
     with store.transaction():
         for name in ("term", "vocab", "latin", "form", "lexeme", "paradigm", "spelling", "reading"):
             store.words.pack(name)
     store.bury_terms()
+    store.merge_full_text()
     store.reclaim()
 
 

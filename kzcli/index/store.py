@@ -487,6 +487,7 @@ class Store:
         self._spellings: set[tuple[str, int, str]] = set()  # (spelling in the other script, tid, term), likewise
         self._buried: bool | None = None  # whether dead_terms holds any, once asked while writing
         self._read: dict[int, ArticleTexts] = {}  # aid → its texts, as read (`_texts`)
+        self._written = 0  # articles written through this connection
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -600,6 +601,7 @@ class Store:
                     columns = INSERT_COLUMNS.get(table, "")
                     db.executemany(f"INSERT INTO {table} {columns} VALUES ({marks})", [(aid, *row) for row in table_rows])
             self._write_terms(aid, rows.terms, rows.lexemes, rows.paradigms)
+        self._written += 1
 
     def _write_terms(self, aid: int, by_para: dict, lexemes: set[tuple[str, int, str]], paradigms: dict) -> None:
         """Paragraph term sequences into the full-text index, with the vocabulary, surface forms and the
@@ -656,6 +658,15 @@ class Store:
                                 [(tid,) for tid, _ in self.words.scan("vocab") if tid not in live])
             self.db.execute("DELETE FROM meta WHERE key = 'terms removed'")
         self._buried = None
+
+    def merge_full_text(self) -> None:
+        """After a run that wrote half the index's articles or more (a cold index), merge the full-text index's
+        segments into one: FTS5's own merging of an index built article by article leaves about a quarter of
+        its pages empty (the same answers either way; 0.08 s at 1,000 articles)."""
+        total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if self._written and 2 * self._written >= total:
+            with self.transaction():
+                self.db.execute("INSERT INTO para_fts (para_fts) VALUES ('optimize')")
 
     def reclaim(self) -> None:
         """Give the pages an update freed back to the file system (the words waiting to be packed run
