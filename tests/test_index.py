@@ -217,7 +217,7 @@ def test_a_one_word_clause_is_its_sentence_without_the_date_words():
     extent = ClauseExtent(nodes=(0,), opener=0, blanks=(1, 2), drop=(7, 12))
     assert extent.encode() == "0;0;1-2;7-12"
     assert ClauseExtent.decode(extent.encode()) == extent
-    assert clause_text(sentence, tokens, extent) == "Выборы  ."
+    assert clause_text(sentence, tokens, extent) == "Выборы."
     assert clause_text(sentence, tokens, extent._replace(drop=None)) == sentence
 
 

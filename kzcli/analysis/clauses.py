@@ -66,8 +66,17 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent) -> str:
     if sentence.rstrip().endswith("?"):
         return f"Вопрос: {text}" if text else sentence.strip()
     if len(text.split()) < 2:
-        text = sentence.replace(sentence[slice(*extent.drop)], " ") if extent.drop else sentence
+        text = _without_gaps(sentence.replace(sentence[slice(*extent.drop)], " ")) if extent.drop else sentence
     return text[:1].upper() + text[1:] if text else sentence.strip()
+
+
+def _without_gaps(text: str) -> str:
+    """A sentence with its date words taken out, without the gaps they leave: "Выборы  ." → "Выборы.",
+    "больше, чем  , сообщил" → "больше, чем, сообщил", "Москва,  ." → "Москва.", "-  21:00" → "21:00"."""
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text)).strip()
+    text = re.sub(r",(\s*,)+", ",", text)
+    text = re.sub(r"[,;:—–-]+(?=[.!?]$)", "", text)
+    return text.lstrip(LOOSE_ENDS)
 
 
 def clause_lemmas(tokens, nodes) -> str:
