@@ -21,7 +21,7 @@ from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 29
+SCHEMA_VERSION = 30
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -183,6 +183,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
 -- The events an article names (`analysis.crossref`): a dated event's names with its date (value …), to date
 -- other sources by; an undated one's with its clause as token indexes (`events.ClauseExtent`), to be dated.
+-- The pass that dates them reads the table whole, so only the removal of an article needs an index.
 CREATE TABLE IF NOT EXISTS event_names (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -201,8 +202,6 @@ CREATE TABLE IF NOT EXISTS event_names (
     mention TEXT
 );
 CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
-CREATE INDEX IF NOT EXISTS event_names_by_noun ON event_names (noun, value);
-CREATE INDEX IF NOT EXISTS event_anchors ON event_names (noun) WHERE value IS NOT NULL;
 -- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
 -- headline 1 marks the file's own headline, which no file may learn.
 CREATE TABLE IF NOT EXISTS edge_lines (
