@@ -19,9 +19,10 @@ from ..analysis.copies import text_sketch
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
+from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 30
+SCHEMA_VERSION = 31
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -232,6 +233,9 @@ INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, spea
 TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
     for case in ("", "Nom", "Acc", "Dat", "Ins", "Loc", "Gen")).encode("utf-8")
+# What an article's paragraphs and names often hold (`_packed_record`), so that a short article's text
+# compresses nearly as well as a long one's: the commonest words, then the records' openings.
+TEXT_ZDICT = (" ".join(FREQUENT_WORDS) + ' {"names":[["org","' + ' {"paragraphs":[["body","').encode("utf-8")
 CHILD_TABLES = ("article_texts", "mentions", "quotes", "events", "event_names", "edge_lines")
 # A figure's fields as `packed_facts` keeps them (its text is its sentence's span start–end).
 FIGURE_FIELDS = ("sent", "start", "end", "kind", "amount", "unit", "qualifier", "about", "measure", "measure_key",
@@ -325,7 +329,7 @@ def packed_paragraphs(paragraphs: list, sentences: list) -> bytes:
     together as JSON: {"paragraphs": [["body", "…"], …], "sentences": [[0, 0, 84], …]}."""
     record = {"paragraphs": [[para.kind, para.text] for para in paragraphs],
               "sentences": [[sent.para, sent.start, sent.end] for sent in sentences]}
-    return zlib.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 9)
+    return _packed_record(record)
 
 
 def packed_sentences(sentences: list) -> bytes:
@@ -341,7 +345,18 @@ def packed_facts(names: list[tuple[str, str, str]], figures: list) -> bytes:
     {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …]}."""
     record = {"names": [list(name) for name in names],
               "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures]}
-    return zlib.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 9)
+    return _packed_record(record)
+
+
+def _packed_record(record: dict) -> bytes:
+    """A record as compact JSON, compressed with the commonest words of news prose as a preset dictionary."""
+    packer = zlib.compressobj(9, zdict=TEXT_ZDICT)
+    return packer.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + packer.flush()
+
+
+def _unpacked_record(blob: bytes) -> dict:
+    unpacker = zlib.decompressobj(zdict=TEXT_ZDICT)
+    return json.loads(unpacker.decompress(blob) + unpacker.flush())
 
 
 def _unpacked_sentences(blob: bytes) -> list[str]:
@@ -447,7 +462,7 @@ class ArticleTexts:
     its tokens when first asked for, its events' words as worked out (`Store.event_words`)."""
 
     def __init__(self, paragraphs: bytes, sentences: bytes, facts: bytes, title: str | None) -> None:
-        record = json.loads(zlib.decompress(paragraphs))
+        record = _unpacked_record(paragraphs)
         self.paragraphs: list[list[str]] = record["paragraphs"]  # [kind, text]
         self.spans: list[list[int]] = record["sentences"]  # [para, start, end]
         self.title = title or ""
@@ -471,7 +486,7 @@ class ArticleTexts:
 
     def facts(self) -> dict:
         """The names and figures `packed_facts` stored."""
-        return json.loads(zlib.decompress(self._packed_facts))
+        return _unpacked_record(self._packed_facts)
 
 
 class Store:
@@ -767,7 +782,7 @@ class Store:
         article by article."""
         found = {}
         for (blob,) in self.db.execute("SELECT facts FROM article_texts ORDER BY aid"):
-            found.update(dict.fromkeys(tuple(name) for name in json.loads(zlib.decompress(blob))["names"]))
+            found.update(dict.fromkeys(tuple(name) for name in _unpacked_record(blob)["names"]))
         return list(found)
 
     def paragraphs(self, aid: int) -> list[dict]:
