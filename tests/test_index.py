@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.clauses import ClauseExtent, clause_text
 from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_facts, packed_paragraphs,
-                               packed_sentences, stored_tokens, token_lines)
+                               packed_sentences, stored_tokens, term_token, token_lines, token_tid)
 from kzcli.index.words import endings_text, text_endings
 
 BODY = (
@@ -219,6 +219,11 @@ def test_a_one_word_clause_is_its_sentence_without_the_date_words():
     assert ClauseExtent.decode(extent.encode()) == extent
     assert clause_text(sentence, tokens, extent) == "Выборы."
     assert clause_text(sentence, tokens, extent._replace(drop=None)) == sentence
+
+
+def test_term_ids_are_written_in_base_36_for_the_full_text_index():
+    assert [term_token(tid) for tid in (0, 35, 36, 412, 250000)] == ["0", "z", "10", "bg", "5cwg"]
+    assert [token_tid(token) for token in ("0", "z", "10", "bg", "5cwg")] == [0, 35, 36, 412, 250000]
 
 
 def test_paradigm_endings_come_back_as_stored():

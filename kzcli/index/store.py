@@ -22,7 +22,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 31
+SCHEMA_VERSION = 32
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS aliases (
     term TEXT NOT NULL,
     kind TEXT NOT NULL
 );
+-- Each paragraph's terms in order (and the terms it holds at no place: codes, other spellings), as
+-- space-separated `term_token`s, which the full-text index reads as its content.
 CREATE TABLE IF NOT EXISTS para_terms (
     rowid INTEGER PRIMARY KEY,
     aid INTEGER NOT NULL,
@@ -226,6 +228,7 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 READ_ARTICLES = 256  # articles' texts a Store keeps as read: a query's hits come a few per article
 HAS_LATIN = re.compile(r"[A-Za-z]")
+TOKEN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 NOMINATIVE_EDIT = re.compile(r"(\d+)(.*)")
 # Child tables whose columns do not simply start with the article key.
 INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
@@ -363,6 +366,24 @@ def _unpacked_sentences(blob: bytes) -> list[str]:
     """The `token_lines` of each sentence `packed_sentences` stored."""
     unpacker = zlib.decompressobj(zdict=TOKEN_ZDICT)
     return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8").split("\n\n")
+
+
+def term_token(tid: int) -> str:
+    """A term id as the full-text index and `para_terms` write it: in base 36 (digits, then Latin letters,
+    which FTS5's tokenizer keeps in one token), a third shorter than in decimal: 412 → "bg"."""
+    if tid < 0:
+        raise ValueError(f"no term has the id {tid}")
+    digits = ""
+    while True:
+        tid, digit = divmod(tid, 36)
+        digits = TOKEN_DIGITS[digit] + digits
+        if not tid:
+            return digits
+
+
+def token_tid(token: str) -> int:
+    """The term id a `term_token` writes: "bg" → 412."""
+    return int(token, 36)
 
 
 def in_list(values) -> str:
@@ -628,6 +649,7 @@ class Store:
         if self._buried:
             clause, values = in_many(tids.values())
             db.execute(f"DELETE FROM dead_terms WHERE tid IN {clause}", values)
+        tokens = {term: term_token(tid) for term, tid in tids.items()}
         forms = {(form, tids[term]) for _, _, pairs, _ in by_para.values() for form, term in pairs} - self._forms
         words.add("form", sorted(forms))
         self._forms |= forms
@@ -639,7 +661,7 @@ class Store:
         self._spellings |= spellings
         db.executemany(
             "INSERT INTO para_terms (aid, para, length, terms, extra) VALUES (?, ?, ?, ?, ?)",
-            [(aid, para, len(terms), " ".join(str(tids[t]) for t in terms), " ".join(str(tids[t]) for t in extra))
+            [(aid, para, len(terms), " ".join(tokens[t] for t in terms), " ".join(tokens[t] for t in extra))
              for para, (terms, extra, *_) in sorted(by_para.items())],
         )
         db.execute("INSERT INTO para_fts (rowid, terms, extra) SELECT rowid, terms, extra FROM para_terms WHERE aid = ?",
@@ -665,7 +687,7 @@ class Store:
         """After articles left or changed: the terms no paragraph holds any longer are dead to queries."""
         if self.db.execute("SELECT 1 FROM meta WHERE key = 'terms removed'").fetchone() is None:
             return
-        live = {int(row[0]) for row in self.db.execute("SELECT term FROM para_vocab")}
+        live = {token_tid(row[0]) for row in self.db.execute("SELECT term FROM para_vocab")}
         with self.transaction():
             self.db.execute("DELETE FROM dead_terms")
             self.db.executemany("INSERT INTO dead_terms VALUES (?)",

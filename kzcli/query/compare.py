@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from ..errors import USAGE, KzError
 from ..analysis.figures import amount_range, bound, is_unit_word
-from ..index.store import Store, StoredToken, in_many
+from ..index.store import Store, StoredToken, in_many, term_token
 from .reports import select_articles, source_row
 
 TOP_PEOPLE = 4
@@ -238,7 +238,7 @@ def _corpus_spread(store: Store, keys: list[tuple]) -> dict[tuple, int]:
             continue
         spread[key] = store.db.execute(
             "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
-            " WHERE para_fts MATCH ?", (" ".join(f'"{tids[word]}"' for word in key),)).fetchone()[0]
+            " WHERE para_fts MATCH ?", (" ".join(f'"{term_token(tids[word])}"' for word in key),)).fetchone()[0]
     return spread
 
 
@@ -289,7 +289,7 @@ def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
     for term in candidates:
         spread = sum(store.db.execute(
             "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
-            " WHERE para_fts MATCH ?", (f'"{tid}"',)).fetchone()[0] for _, tid in store.words.rows("term", term))
+            " WHERE para_fts MATCH ?", (f'"{term_token(tid)}"',)).fetchone()[0] for _, tid in store.words.rows("term", term))
         scored.append((counts[term] * math.log(total / max(spread, 1)) ** 2, term))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [term for score, term in scored[:TOP_TERMS] if score > 0]

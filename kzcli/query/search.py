@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import USAGE, KzError
-from ..index.store import Store, in_many
+from ..index.store import Store, in_many, term_token, token_tid
 from ..index.words import text_endings
 from ..lang.text import CYRILLIC, LATIN, latin_code, normal_word
 from ..analysis.aliases import SKIPPED
@@ -385,7 +385,8 @@ class Searcher:
         average = length / total if total else None
         idf = {tid: self._idf(tid, total) for tid in tids}
         word_idf = [_word_idf(word, idf) for word in words]
-        wanted = {str(tid) for tid in tids | {part for parts in self.sequences.values() for part in parts}}
+        wanted = {term_token(tid) for tid in tids | {part for parts in self.sequences.values() for part in parts}
+                  if tid >= 0}  # a several-word name's key (below 0) stands for its parts
         hits = []
         for aid, para, length, terms, extra in rows:
             terms, extra = terms.split(), extra.split()
@@ -398,7 +399,7 @@ class Searcher:
 
     def _fts(self, tid: int) -> str:
         """The full-text query for a term, or for a several-word name as a phrase."""
-        return '"' + " ".join(str(part) for part in self.sequences.get(tid, (tid,))) + '"'
+        return '"' + " ".join(term_token(part) for part in self.sequences.get(tid, (tid,))) + '"'
 
     def _idf(self, tid: int, total: int) -> float:
         df = self.db.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH ?", (self._fts(tid),)).fetchone()[0]
@@ -502,15 +503,15 @@ def score_paragraph(words: list[QueryWord], terms: list[str], extra: list[str], 
     its words stand together.
 
     Quoted phrases must stand together in order, or the paragraph does not match. `wanted`, the query's
-    term ids as written in `terms`, spares reading the others.
+    term ids as `terms` write them (`term_token`), spares reading the others.
     """
     positions: dict[int, list[int]] = {}
     for position, tid in enumerate(terms):
         if wanted is None or tid in wanted:
-            positions.setdefault(int(tid), []).append(position)
+            positions.setdefault(token_tid(tid), []).append(position)
     for tid in extra:
         if wanted is None or tid in wanted:
-            positions.setdefault(int(tid), []).append(-1)
+            positions.setdefault(token_tid(tid), []).append(-1)
     for key, tids in sequences.items():
         starts = [start for start in positions.get(tids[0], ()) if start >= 0 and all(
             start + offset in positions.get(tid, ()) for offset, tid in enumerate(tids))]
