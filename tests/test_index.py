@@ -11,7 +11,7 @@ from functools import partial
 from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
-from kzcli.analysis.clauses import ClauseExtent, clause_text
+from kzcli.analysis.clauses import ClauseExtent, ClauseSpan, clause_span, clause_text, span_text
 from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_facts, packed_paragraphs,
                                packed_sentences, stored_tokens, term_token, token_lines, token_tid)
 from kzcli.index.words import endings_text, text_endings
@@ -209,6 +209,20 @@ def test_a_clause_is_stored_as_token_indexes_and_rebuilt_from_them():
     assert ClauseExtent.decode(extent.encode()) == extent
     assert clause_text(sentence, tokens, extent) == "Стороны подписали соглашение"
     assert clause_text(sentence, tokens, ClauseExtent((), 0, ())) == sentence
+
+
+def test_a_dated_events_clause_is_stored_as_character_offsets_and_read_from_its_sentence_alone():
+    sentence = "И стороны, как известно, подписали соглашение."
+    words = ["И", "стороны", ",", "как", "известно", ",", "подписали", "соглашение", "."]
+    tokens = [SimpleNamespace(text=word, start=start) for word, start in zip(words, [0, 2, 9, 11, 15, 23, 25, 35, 45])]
+    span = clause_span(tokens, ClauseExtent(nodes=(0, 1, 6, 7), opener=1, blanks=(2, 3, 4, 5)))
+    assert span == ClauseSpan(2, 45, ((9, 10), (11, 14), (15, 23), (23, 24)))
+    assert span.encode() == "2-45;9-10 11-14 15-23 23-24"
+    assert ClauseSpan.decode(span.encode()) == span
+    assert span_text(sentence, span) == "Стороны подписали соглашение"
+    empty = clause_span(tokens, ClauseExtent((), 0, (), drop=(2, 9)))
+    assert (empty.encode(), ClauseSpan.decode(empty.encode()), span_text(sentence, empty)) == (
+        "-1--1;;2-9", ClauseSpan(-1, -1, (), (2, 9)), sentence)
 
 
 def test_a_one_word_clause_is_its_sentence_without_the_date_words():

@@ -1,6 +1,8 @@
-"""A clause kept as token indexes of its sentence, and its text and content lemmas worked out from the
-sentence's tokens: at indexing from natasha's tokens (`events.Clause`), in the queries from the tokens the
-index stores (an event shown or merged with another source's). Loads nothing: query commands import it.
+"""A clause kept as token indexes of its sentence (`ClauseExtent`), its text and content lemmas worked out
+from the sentence's tokens: at indexing from natasha's tokens (`events.Clause`), in the corpus passes from
+the tokens the index stores (an undated event another source dates). A dated event keeps its clause as
+character offsets (`ClauseSpan`), whose text a query works out from the sentence alone. Loads nothing:
+query commands import it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from typing import NamedTuple
 
 
 class ClauseExtent(NamedTuple):
-    """A clause as token indexes of its sentence, kept in the index (`encode`): the clause's text and
-    lemmas are worked out again from the stored tokens, for a dated event when it is shown, for an
-    undated one when another source dates it."""
+    """A clause as token indexes of its sentence, kept in the index for undated events (`encode`): the
+    clause's text and lemmas are worked out again from the stored tokens when another source dates it."""
 
     nodes: tuple[int, ...]  # the clause's words, in order
     opener: int  # how many of them open the clause and stay out of its text ("то", a conjunction)
@@ -34,25 +35,64 @@ class ClauseExtent(NamedTuple):
                    tuple(int(offset) for offset in drop[0].split("-")) if drop else None)
 
 
+class ClauseSpan(NamedTuple):
+    """A clause as character offsets of its sentence (`clause_span`), kept in the index for dated events:
+    its text needs the sentence only (`span_text`)."""
+
+    start: int  # the clause's first and last characters (start–end); -1 for a clause of no words
+    end: int
+    blanks: tuple[tuple[int, int], ...]  # characters inside it left out (the date, asides)
+    drop: tuple[int, int] | None = None  # the date words, which a one-word clause's sentence leaves out
+
+    def encode(self) -> str:
+        """"4-31;12-20 25-27" for characters 4–31 with 12–20 and 25–27 left out; "4-31;12-20;12-20" with
+        the date words at 12–20."""
+        text = f"{self.start}-{self.end};{' '.join(f'{a}-{b}' for a, b in self.blanks)}"
+        return f"{text};{self.drop[0]}-{self.drop[1]}" if self.drop else text
+
+    @classmethod
+    def decode(cls, text: str) -> ClauseSpan:
+        extent, blanks, *drop = text.split(";")
+        return cls(*_span(extent), tuple(_span(part) for part in blanks.split()), _span(drop[0]) if drop else None)
+
+
+def _span(text: str) -> tuple[int, int]:
+    """"12-20" → (12, 20); "-1--1" → (-1, -1)."""
+    start, end = re.fullmatch(r"(-?\d+)-(-?\d+)", text).groups()
+    return int(start), int(end)
+
+
 LOOSE_ENDS = " ,;:—–-?."  # punctuation a clause cut out of its sentence does not end or begin with
 
 
-def clause_text(sentence: str, tokens, extent: ClauseExtent) -> str:
-    """The clause's words as the sentence writes them, the words left out blanked, capitalised; the
-    sentence itself, without its date words, when the clause is a single word. `tokens` need `start` (in
-    the sentence), `text`.
-
-    In "Стороны, как известно, подписали соглашение." with "как известно" left out: "Стороны подписали соглашение".
-    """
+def clause_span(tokens, extent: ClauseExtent) -> ClauseSpan:
+    """The character offsets of a clause given as token indexes; `tokens` need `start` (in the sentence),
+    `text`. Words left out count where they fall inside the clause's characters."""
     if not extent.nodes:
-        return sentence.strip()
+        return ClauseSpan(-1, -1, (), extent.drop)
     words = extent.nodes[extent.opener:]
     lo = tokens[words[0]].start
     hi = max(tokens[i].start + len(tokens[i].text) for i in words)
-    chars = list(sentence[lo:hi])
-    for i in extent.blanks:  # the date words go, wherever the clause's extent runs over them
-        begin = tokens[i].start - lo
-        chars[max(begin, 0): max(begin + len(tokens[i].text), 0)] = " " * len(tokens[i].text[max(-begin, 0):])
+    blanks = [(max(tokens[i].start, lo), min(tokens[i].start + len(tokens[i].text), hi)) for i in extent.blanks]
+    return ClauseSpan(lo, hi, tuple((a, b) for a, b in blanks if a < b), extent.drop)
+
+
+def clause_text(sentence: str, tokens, extent: ClauseExtent) -> str:
+    """The clause's words as the sentence writes them (`span_text` of its `clause_span`).
+
+    In "Стороны, как известно, подписали соглашение." with "как известно" left out: "Стороны подписали соглашение".
+    """
+    return span_text(sentence, clause_span(tokens, extent))
+
+
+def span_text(sentence: str, span: ClauseSpan) -> str:
+    """A clause's words as the sentence writes them, the words left out blanked, capitalised; the sentence
+    itself, without its date words, when the clause is a single word or none."""
+    if span.start < 0:
+        return sentence.strip()
+    chars = list(sentence[span.start:span.end])
+    for start, end in span.blanks:  # the date words go, wherever the clause's extent runs over them
+        chars[start - span.start:end - span.start] = " " * (end - start)
     text = "".join(chars)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(LOOSE_ENDS)
     text = re.sub(r"^(\w+),(\s*,)+", r"\1", text)  # "Ранее, 3 октября, президент" → "Ранее президент"
@@ -66,7 +106,7 @@ def clause_text(sentence: str, tokens, extent: ClauseExtent) -> str:
     if sentence.rstrip().endswith("?"):
         return f"Вопрос: {text}" if text else sentence.strip()
     if len(text.split()) < 2:
-        text = _without_gaps(sentence.replace(sentence[slice(*extent.drop)], " ")) if extent.drop else sentence
+        text = _without_gaps(sentence.replace(sentence[slice(*span.drop)], " ")) if span.drop else sentence
     return text[:1].upper() + text[1:] if text else sentence.strip()
 
 

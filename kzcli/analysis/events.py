@@ -11,7 +11,7 @@ from datetime import date
 
 from ..lang.calendar import period, safe_date
 from .chronology import complete_year, resolve_relative
-from .clauses import ClauseExtent
+from .clauses import ClauseExtent, ClauseSpan, clause_lemmas, clause_span
 from .crossref import PRECISE, EventName, anchors, references
 from .speech import CUE_VERBS, is_parenthetical
 from .syntax import Tree
@@ -43,7 +43,8 @@ class DatedEvent:
     modifier: str | None
     year_inferred: bool
     planned: bool
-    clause: ClauseExtent  # the event's words: its text, and its content lemmas for merging across sources
+    clause: ClauseSpan  # the event's words, whose text a query works out from the sentence
+    lemmas: str  # the event's content lemmas, for merging across sources
     first_day: str | None  # None for a date without a year
     last_day: str | None
     anchors: list[EventName]  # the named events the date identifies, for dating other sources
@@ -101,7 +102,7 @@ def dated_events(sentences, dates: list[list], published: str | None) -> list[Da
             anchor is not None and first is not None and first > anchor.isoformat() and direction != "past")
         events.append(DatedEvent(
             index, sent.para, sent.start + mention.start, sent.start + mention.end, mention.text, value,
-            mention.granularity, mention.modifier, mention.year_inferred, planned, clause.extent(),
+            mention.granularity, mention.modifier, mention.year_inferred, planned, clause.offsets(), clause.lemmas(),
             first, last, clause.anchors(index) if mention.granularity in PRECISE and first else [],
         ))
     return events
@@ -499,6 +500,13 @@ class Clause:
         blanks = sorted(i for i in self.inside | self.attribution
                         if tokens[i].start < hi and tokens[i].start + len(tokens[i].text) > lo)
         return ClauseExtent(tuple(nodes), opener, tuple(blanks), self.drop)
+
+    def offsets(self) -> ClauseSpan:
+        """The clause as character offsets: its text without the date words (whole: the terminal view shortens it)."""
+        return clause_span(self.sent.tokens, self.extent())
+
+    def lemmas(self) -> str:
+        return clause_lemmas(self.sent.tokens, self._nodes())
 
     def anchors(self, index: int) -> list[EventName]:
         return anchors(self.sent, index, self.tree, sorted(self.span))

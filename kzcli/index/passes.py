@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_span
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.names import Mention, cluster, person_keys
-from .store import Store, one_line
+from .store import Store, one_line, packed_text
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -104,21 +105,38 @@ def link_events(store: Store) -> None:
         people = roles.setdefault(aid, {}).setdefault(key, set())
         if role:
             people.add(role)
+    # An event's clause and lemmas depend on its own article alone, and a changed article's rows are gone:
+    # what the last run worked out for an unchanged one is reused, where its place in the article (aid,
+    # sentence, offsets) names one clause.
+    clauses: dict[tuple, set[str]] = {}
+    for aid, _, _, _, sent, _, start, end, clause in rows:
+        clauses.setdefault((aid, sent, start, end), set()).add(clause)
+    known = {(aid, sent, start, end): (clause, lemmas) for aid, sent, start, end, clause, lemmas
+             in plain.execute("SELECT aid, sent, start, end, clause, lemmas FROM events WHERE xref_aid IS NOT NULL")
+             if len(clauses.get((aid, sent, start, end), ())) == 1}
     events, seen, earliest = [], set(), {}
     for (aid, noun, _, planned, sent, para, start, end, clause), anchor in zip(
             rows, link(references, anchors, roles)):
         if anchor is None or (aid, noun, anchor.value) in seen:
             continue
         seen.add((aid, noun, anchor.value))
+        span, lemmas = known.get((aid, sent, start, end)) or _clause(store, aid, sent, ClauseExtent.decode(clause))
         events.append((aid, sent, para, start, end, anchor.value, anchor.granularity, anchor.modifier, 0,
-                       planned, clause, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
+                       planned, span, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
         if not planned and published.get(aid) is None:
             earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
     with store.transaction():
         db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
-        db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 15)})", events)
+        db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 16)})", events)
         db.execute("UPDATE articles SET window_linked = NULL")
         db.executemany("UPDATE articles SET window_linked = ? WHERE aid = ?", [(d, aid) for aid, d in earliest.items()])
+
+
+def _clause(store: Store, aid: int, sent: int, extent: ClauseExtent) -> tuple[str, bytes]:
+    """An undated event's clause as character offsets (`ClauseSpan.encode`) and its packed lemmas, from its
+    sentence's stored tokens."""
+    tokens = store.tokens(aid, store.sentence(aid, sent))
+    return clause_span(tokens, extent).encode(), packed_text(clause_lemmas(tokens, extent.nodes))
 
 
 def relate_words(store: Store) -> None:

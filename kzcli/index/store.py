@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..analysis.aliases import article_names
-from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_text
 from ..analysis.copies import text_sketch
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
@@ -22,7 +21,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 33
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -164,8 +163,9 @@ CREATE TABLE IF NOT EXISTS person_keys (
     PRIMARY KEY (key, sound, pid, first)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS person_keys_by_sound ON person_keys (sound);
--- Dated events: the date's words at paragraph offsets start–end, the event's as token indexes of its
--- sentence (`clauses.ClauseExtent`), whose text and lemmas `Store.event_words` works out from the stored tokens.
+-- Dated events: the date's words at paragraph offsets start–end, the event's words as character offsets of
+-- its sentence (`clauses.ClauseSpan`), whose text a query works out from the sentence, and its content
+-- lemmas for merging across sources, compressed (`packed_text`).
 CREATE TABLE IF NOT EXISTS events (
     aid INTEGER NOT NULL,
     sent INTEGER NOT NULL,
@@ -178,6 +178,7 @@ CREATE TABLE IF NOT EXISTS events (
     year_inferred INTEGER NOT NULL,
     planned INTEGER NOT NULL,
     clause TEXT NOT NULL,
+    lemmas BLOB NOT NULL,
     first_day TEXT,
     last_day TEXT,
     xref_aid INTEGER,
@@ -362,6 +363,18 @@ def _unpacked_record(blob: bytes) -> dict:
     return json.loads(unpacker.decompress(blob) + unpacker.flush())
 
 
+def packed_text(text: str) -> bytes:
+    """A short text compressed alone, with the commonest words of news prose as a preset dictionary and
+    no header: an event's 130 bytes of lemmas take about 60."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=TEXT_ZDICT)
+    return packer.compress(text.encode("utf-8")) + packer.flush()
+
+
+def unpacked_text(blob: bytes) -> str:
+    unpacker = zlib.decompressobj(-15, zdict=TEXT_ZDICT)
+    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
+
+
 def _unpacked_sentences(blob: bytes) -> list[str]:
     """The `token_lines` of each sentence `packed_sentences` stored."""
     unpacker = zlib.decompressobj(zdict=TOKEN_ZDICT)
@@ -454,7 +467,8 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
         ],
         "events": [
             (e.sent, e.para, e.start, e.end, e.value, e.granularity, e.modifier,
-             int(e.year_inferred), int(e.planned), e.clause.encode(), e.first_day, e.last_day, None, None)
+             int(e.year_inferred), int(e.planned), e.clause.encode(), packed_text(e.lemmas), e.first_day, e.last_day,
+             None, None)
             for e in analysis.events
         ],
         "event_names": [
@@ -480,7 +494,7 @@ def _unless_span(text: str, para: int, start: int, end: int, paragraphs: list, t
 
 class ArticleTexts:
     """One article's `article_texts` record as read: its paragraphs and sentence spans decompressed at once,
-    its tokens when first asked for, its events' words as worked out (`Store.event_words`)."""
+    its tokens when first asked for."""
 
     def __init__(self, paragraphs: bytes, sentences: bytes, facts: bytes, title: str | None) -> None:
         record = _unpacked_record(paragraphs)
@@ -490,7 +504,6 @@ class ArticleTexts:
         self._packed_tokens = sentences
         self._token_lines: list[str] | None = None
         self._packed_facts = facts
-        self.event_words: dict[tuple[int, str], tuple[str, str]] = {}  # (sentence, clause) → text, lemmas
 
     def source(self, para: int) -> str:
         """The text of paragraph `para`, or of the headline for -1."""
@@ -778,16 +791,6 @@ class Store:
         if row["text"]:
             return row["text"]
         return self._texts(row["aid"]).source(row["para"])[row["start"]:row["end"]]
-
-    def event_words(self, aid: int, sent: int, clause: str) -> tuple[str, str]:
-        """An event's text and content lemmas, from its clause (`ClauseExtent.encode`) and its sentence's stored
-        tokens: ("Стороны подписали соглашение", "сторона подписать соглашение")."""
-        known = self._texts(aid).event_words
-        if (sent, clause) not in known:
-            sentence = self.sentence(aid, sent)
-            tokens, extent = self.tokens(aid, sentence), ClauseExtent.decode(clause)
-            known[sent, clause] = clause_text(sentence.text, tokens, extent), clause_lemmas(tokens, extent.nodes)
-        return known[sent, clause]
 
     def figures(self, aid: int) -> list[dict]:
         """An article's figures as `FIGURE_FIELDS` with its id (`aid`) and text, in (sentence, offset) order."""

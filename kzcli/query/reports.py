@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from ..analysis.names import name_sound, surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
-from ..index.store import Store, in_list, in_many
+from ..analysis.clauses import ClauseSpan, span_text
+from ..index.store import Store, in_list, in_many, unpacked_text
 from ..lang.calendar import format_value, period_bounds
 
 LEAD_WORDS = 8
@@ -454,10 +455,10 @@ def timeline(store: Store, since: str | None = None, until: str | None = None, p
         if query:
             rows = _about(store, rows, query, lambda row: (row["sentence_start"], row["sentence_end"]))
         rows.sort(key=_event_order)
-        groups = _first_groups(_merged(store, rows, limit) if merge else ([row] for row in rows), limit)
+        groups = _first_groups(_merged(rows, limit) if merge else ([row] for row in rows), limit)
     else:  # events in date order from SQL, merged until `limit` groups are complete; then their rows
         ordered = _events_in_order(store, where, params)
-        groups = _first_groups(_merged(store, ordered, limit) if merge else ([row] for row in ordered), limit)
+        groups = _first_groups(_merged(ordered, limit) if merge else ([row] for row in ordered), limit)
         kept, values = in_many(row["rowid"] for group in groups for row in group)
         full = {row["rowid"]: row for row in _event_rows(store, [f"e.rowid IN {kept}"], values)}
         groups = [[full[row["rowid"]] for row in group] for group in groups]
@@ -479,7 +480,7 @@ def _event_rows(store: Store, where: list[str], params: list) -> list[dict]:
         params,
     )
     return [{**row, "mention": sentence.text[row["start"] - sentence.start:row["end"] - sentence.start],
-             "event": store.event_words(row["aid"], row["sent"], row["clause"])[0],
+             "event": span_text(sentence.text, ClauseSpan.decode(row["clause"])),
              "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end}
             for row in rows for sentence in [store.sentence(row["aid"], row["sent"])]]
 
@@ -493,11 +494,11 @@ EVENT_ORDER = ("coalesce(nullif(e.first_day, ''), '~'), e.value, CASE e.granular
 
 
 def _events_in_order(store: Store, where: list[str], params: list) -> Iterator[sqlite3.Row]:
-    """The events (rowid, aid, value, sent, clause) in date order, read a day at a time down the index of
-    days, then the undated ones: the first events of a huge index come without sorting the rest."""
+    """The events (rowid, aid, value, lemmas) in date order, read a day at a time down the index of days,
+    then the undated ones: the first events of a huge index come without sorting the rest."""
     def rows(condition: str, values: list) -> sqlite3.Cursor:
         return store.db.execute(
-            "SELECT e.rowid, e.aid, e.value, e.sent, e.clause FROM events e JOIN articles a ON a.aid = e.aid"
+            "SELECT e.rowid, e.aid, e.value, e.lemmas FROM events e JOIN articles a ON a.aid = e.aid"
             f" WHERE {' AND '.join([condition, *where])} ORDER BY {EVENT_ORDER}", values + params)
 
     days = store.db.execute(
@@ -519,16 +520,20 @@ def _first_groups(groups: Iterable[list], limit: int | None) -> list[list]:
 
 
 
-def _merged(store: Store, rows: Iterable, limit: int | None = None) -> Iterator[list]:
+def _merged(rows: Iterable, limit: int | None = None) -> Iterator[list]:
     """Rows with the same date and similar event wording from different sources become one group; the
     rows come in date order, so a date's groups are complete, and given, when the next date starts. With a
     `limit`, a row is compared with the first `limit` groups only: whether it joins one of them depends on
     them alone, so they come out exact without working out the groups after them. An event's lemmas are
-    worked out only when another source's event has its date."""
+    unpacked only when another source's event has its date."""
     from rapidfuzz import fuzz
 
+    unpacked: dict[bytes, str] = {}
+
     def lemmas(row) -> str:
-        return store.event_words(row["aid"], row["sent"], row["clause"])[1]
+        if row["lemmas"] not in unpacked:
+            unpacked[row["lemmas"]] = unpacked_text(row["lemmas"])
+        return unpacked[row["lemmas"]]
 
     value, groups, given = None, [], 0  # the date being read, its groups each with the articles in it
     for row in rows:
