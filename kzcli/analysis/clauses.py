@@ -20,19 +20,16 @@ class ClauseExtent(NamedTuple):
     opener: int  # how many of them open the clause and stay out of its text ("то", a conjunction)
     blanks: tuple[int, ...]  # words inside its extent left out
     drop: tuple[int, int] | None = None  # sentence offsets of the date words, which a one-word clause's
-    # sentence leaves out
+    # sentence leaves out (a dated event's, kept in its `ClauseSpan`)
 
     def encode(self) -> str:
-        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out; "3-7 9;1;5;20-31"
-        with the date words at sentence offsets 20–31."""
-        text = f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
-        return f"{text};{self.drop[0]}-{self.drop[1]}" if self.drop else text
+        """"3-7 9;1;5" for words 3–7 and 9, the first an opener, with word 5 left out."""
+        return f"{_ranges(self.nodes)};{self.opener};{_ranges(self.blanks)}"
 
     @classmethod
     def decode(cls, text: str) -> ClauseExtent:
-        nodes, opener, blanks, *drop = text.split(";")
-        return cls(_numbers(nodes), int(opener), _numbers(blanks),
-                   tuple(int(offset) for offset in drop[0].split("-")) if drop else None)
+        nodes, opener, blanks = text.split(";")
+        return cls(_numbers(nodes), int(opener), _numbers(blanks))
 
 
 class ClauseSpan(NamedTuple):
