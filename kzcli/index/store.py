@@ -21,7 +21,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -338,9 +338,7 @@ def packed_paragraphs(paragraphs: list, sentences: list) -> bytes:
 
 def packed_sentences(sentences: list) -> bytes:
     """An article's sentences' `token_lines`, a blank line after each sentence's, compressed together."""
-    packer = zlib.compressobj(9, zdict=TOKEN_ZDICT)
-    lines = "\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences)
-    return packer.compress(lines.encode("utf-8")) + packer.flush()
+    return packed_text("\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences), TOKEN_ZDICT)
 
 
 def packed_facts(names: list[tuple[str, str, str]], figures: list) -> bytes:
@@ -353,32 +351,29 @@ def packed_facts(names: list[tuple[str, str, str]], figures: list) -> bytes:
 
 
 def _packed_record(record: dict) -> bytes:
-    """A record as compact JSON, compressed with the commonest words of news prose as a preset dictionary."""
-    packer = zlib.compressobj(9, zdict=TEXT_ZDICT)
-    return packer.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + packer.flush()
+    """A record as compact JSON, compressed (`packed_text`)."""
+    return packed_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 def _unpacked_record(blob: bytes) -> dict:
-    unpacker = zlib.decompressobj(zdict=TEXT_ZDICT)
-    return json.loads(unpacker.decompress(blob) + unpacker.flush())
+    return json.loads(unpacked_text(blob))
 
 
-def packed_text(text: str) -> bytes:
-    """A short text compressed alone, with the commonest words of news prose as a preset dictionary and
-    no header: an event's 130 bytes of lemmas take about 60."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=TEXT_ZDICT)
+def packed_text(text: str, zdict: bytes = TEXT_ZDICT) -> bytes:
+    """A text compressed alone, with a preset dictionary of what such texts often hold (by default the
+    commonest words of news prose) and no header: an event's 130 bytes of lemmas take about 60."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=zdict)
     return packer.compress(text.encode("utf-8")) + packer.flush()
 
 
-def unpacked_text(blob: bytes) -> str:
-    unpacker = zlib.decompressobj(-15, zdict=TEXT_ZDICT)
+def unpacked_text(blob: bytes, zdict: bytes = TEXT_ZDICT) -> str:
+    unpacker = zlib.decompressobj(-15, zdict=zdict)
     return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
 
 
 def _unpacked_sentences(blob: bytes) -> list[str]:
     """The `token_lines` of each sentence `packed_sentences` stored."""
-    unpacker = zlib.decompressobj(zdict=TOKEN_ZDICT)
-    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8").split("\n\n")
+    return unpacked_text(blob, TOKEN_ZDICT).split("\n\n")
 
 
 def term_token(tid: int) -> str:
