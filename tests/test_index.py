@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.clauses import ClauseExtent, ClauseSpan, clause_span, clause_text, span_text
-from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, packed_facts, packed_paragraphs,
+from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, _stored_quote, packed_facts, packed_paragraphs,
                                packed_sentences, stored_tokens, term_token, token_lines, token_tid)
 from kzcli.index.words import endings_text, text_endings
 
@@ -178,8 +178,10 @@ def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_r
     figure = SimpleNamespace(sent=1, start=0, end=4, kind="count", amount=2, unit="", qualifier=None, about="мост",
                              measure="", measure_key="", period=None, step=1, shown="2", according_to=None)
     facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure])
-    texts = ArticleTexts(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences), facts, "Заголовок")
+    texts = ArticleTexts(packed_paragraphs(paragraphs, sentences, ["Главная", "Фото: архив"]), packed_sentences(sentences),
+                         facts, "Заголовок")
     assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
+    assert texts.dropped == ["Главная", "Фото: архив"]
     assert [texts.sentence(idx) for idx in range(4)] == [
         StoredSentence(0, -1, 0, 9, "Заголовок"), StoredSentence(1, 0, 0, 12, "Мост открыт."),
         StoredSentence(2, 0, 13, 29, "Движение\tпущено."), StoredSentence(3, 1, 0, 5, "Итоги")]
@@ -187,6 +189,16 @@ def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_r
         ["заголовок"], ["мост"], [], ["итог"]]
     assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
                              "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]]}
+
+
+def test_a_quote_inside_its_span_is_stored_as_its_place_in_the_paragraph():
+    paragraphs = [SimpleNamespace(text="- Мост откроют в мае, - сказал министр. Он добавил, что движение пустят сразу.")]
+    stored = partial(_stored_quote, paragraphs=paragraphs, title="Мост откроют в мае")
+    assert stored("Мост откроют в мае", 0, 0, 21) == ("", 2, 20)  # the span less its dash and comma
+    assert stored("движение пустят сразу", 0, 51, 78) == ("", 56, 77)
+    assert stored("Мост откроют в мае", -1, 0, 18) == ("", 0, 18)  # the headline's
+    # Pieces joined across the author's words are not one place: the text is kept.
+    assert stored("Мост откроют в мае … Он добавил", 0, 2, 50) == ("Мост откроют в мае … Он добавил", 2, 50)
 
 
 def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import gc
-import json
 import os
 import signal
 import sys
@@ -355,7 +354,7 @@ def prepare(files: list[CorpusFile], analyser, furniture: frozenset[str] = froze
             continue
         try:
             record = _record(file, doc.encoding, digest, structure, analysis)
-            results[index] = article_rows(record, structure.paragraphs, analysis), len(doc.text)
+            results[index] = article_rows(record, structure.paragraphs, structure.boilerplate, analysis), len(doc.text)
         except Exception as err:  # noqa: BLE001
             results[index] = _failure("building index rows", err, digest)
     return results
@@ -491,7 +490,6 @@ def _record(file: CorpusFile, encoding: str, digest: str, structure, analysis) -
         "interviewee": analysis.interviewee,
         "words": sum(word_count(para.text) for para in structure.paragraphs),
         "paragraphs": len(structure.paragraphs),
-        "boilerplate": json.dumps(structure.boilerplate, ensure_ascii=False),
         "url": structure.url,
         "language": structure.language,
     }

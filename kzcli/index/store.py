@@ -21,7 +21,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 34
+SCHEMA_VERSION = 36
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -48,7 +48,6 @@ CREATE TABLE IF NOT EXISTS articles (
     interviewee TEXT,
     words INTEGER,
     paragraphs INTEGER,
-    boilerplate TEXT,
     url TEXT,
     language TEXT,
     sketch BLOB,  -- analysis/copies.py
@@ -328,11 +327,12 @@ def _common_prefix(a: str, b: str) -> int:
     return same
 
 
-def packed_paragraphs(paragraphs: list, sentences: list) -> bytes:
-    """An article's paragraphs (kind, text) and its sentences' spans (paragraph, start, end), compressed
-    together as JSON: {"paragraphs": [["body", "…"], …], "sentences": [[0, 0, 84], …]}."""
+def packed_paragraphs(paragraphs: list, sentences: list, dropped: list[str]) -> bytes:
+    """An article's paragraphs (kind, text), its sentences' spans (paragraph, start, end) and the lines its
+    file dropped as furniture, compressed together as JSON:
+    {"paragraphs": [["body", "…"], …], "sentences": [[0, 0, 84], …], "dropped": ["Главная", …]}."""
     record = {"paragraphs": [[para.kind, para.text] for para in paragraphs],
-              "sentences": [[sent.para, sent.start, sent.end] for sent in sentences]}
+              "sentences": [[sent.para, sent.start, sent.end] for sent in sentences], "dropped": dropped}
     return _packed_record(record)
 
 
@@ -445,10 +445,10 @@ class ArticleRows:
     paradigms: dict[int, tuple[tuple[str, str], ...]]  # their paradigms' (prefix, suffix) pairs
 
 
-def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
+def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -> ArticleRows:
     sentences = analysis.sentences
     tables = {
-        "article_texts": [(packed_paragraphs(paragraphs, sentences), packed_sentences(sentences),
+        "article_texts": [(packed_paragraphs(paragraphs, sentences, dropped), packed_sentences(sentences),
                            packed_facts(sorted(article_names(sentences)), analysis.figures))],
         "mentions": [
             (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
@@ -456,8 +456,8 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
             for index, m in enumerate(analysis.mentions)
         ],
         "quotes": [
-            (q.para, q.sent, q.kind, q.cue, _unless_span(q.text, q.para, q.start, q.end, paragraphs, record["title"]),
-             q.start, q.end, q.speaker.type, q.speaker.name, q.speaker.phrase, q.speaker.mention)
+            (q.para, q.sent, q.kind, q.cue, *_stored_quote(q.text, q.para, q.start, q.end, paragraphs, record["title"]),
+             q.speaker.type, q.speaker.name, q.speaker.phrase, q.speaker.mention)
             for q in analysis.quotes
         ],
         "events": [
@@ -480,11 +480,14 @@ def article_rows(record: dict, paragraphs: list, analysis) -> ArticleRows:
     return ArticleRows(record, tables, paragraph_terms(sentences), analysis.lexemes, analysis.paradigms)
 
 
-def _unless_span(text: str, para: int, start: int, end: int, paragraphs: list, title: str | None) -> str:
-    """A quote's text as stored: empty where it is its paragraph's span start–end (of the headline for
-    paragraph -1), which `Store.quote_text` reads back; most quotes are, a reported one often is not."""
+def _stored_quote(text: str, para: int, start: int, end: int, paragraphs: list, title: str | None) -> tuple[str, int, int]:
+    """A quote's text, start and end as stored. Where the text lies inside its span of its paragraph (of the
+    headline for paragraph -1), as nearly every quote's does, the text is left empty and the span narrowed
+    to it, which `Store.quote_text` reads back: a reported quote's span "` не знает, сколько`" stores ""
+    and the span of "не знает, сколько"."""
     source = (title or "") if para < 0 else paragraphs[para].text
-    return "" if source[start:end] == text else text
+    at = source.find(text, start, end) if text else -1
+    return (text, start, end) if at < 0 else ("", at, at + len(text))
 
 
 class ArticleTexts:
@@ -495,6 +498,7 @@ class ArticleTexts:
         record = _unpacked_record(paragraphs)
         self.paragraphs: list[list[str]] = record["paragraphs"]  # [kind, text]
         self.spans: list[list[int]] = record["sentences"]  # [para, start, end]
+        self.dropped: list[str] = record["dropped"]
         self.title = title or ""
         self._packed_tokens = sentences
         self._token_lines: list[str] | None = None
@@ -782,7 +786,7 @@ class Store:
                                " ON o.aid = a.copy_of ORDER BY a.id").fetchall()
 
     def quote_text(self, row) -> str:
-        """A `quotes` row's text, read from its paragraph where the row leaves it empty (`_unless_span`)."""
+        """A `quotes` row's text, read from its paragraph where the row leaves it empty (`_stored_quote`)."""
         if row["text"]:
             return row["text"]
         return self._texts(row["aid"]).source(row["para"])[row["start"]:row["end"]]
@@ -808,6 +812,10 @@ class Store:
     def paragraphs(self, aid: int) -> list[dict]:
         """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""
         return [{"idx": idx, "kind": kind, "text": text} for idx, (kind, text) in enumerate(self._texts(aid).paragraphs)]
+
+    def dropped(self, aid: int) -> list[str]:
+        """The lines an article's file dropped as page furniture, in the page's order."""
+        return self._texts(aid).dropped
 
     def sentences(self, aid: int, para: int | None = None) -> list[StoredSentence]:
         """An article's sentences in order (of paragraph `para` only when given; -1 is the headline)."""

@@ -86,7 +86,7 @@ def article_view(store: Store, row: sqlite3.Row) -> dict:
         {"n": para["idx"] + 1, "kind": para["kind"], "text": para["text"]}
         for para in store.paragraphs(row["aid"])
     ]
-    view["dropped"] = json.loads(row["boilerplate"] or "[]")
+    view["dropped"] = store.dropped(row["aid"])
     return view
 
 
