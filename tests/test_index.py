@@ -166,7 +166,7 @@ def test_tokens_come_back_from_the_index_as_they_were_stored():
         StoredToken(30, "о", "о", "ADP", "", "о"), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc", "2025-й")]
 
 
-def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_records():
+def test_an_articles_paragraphs_sentences_names_figures_and_named_events_come_back_from_its_records():
     word = partial(SimpleNamespace, pos="NOUN", feats="Case=Nom", nominative="")
     paragraphs = [SimpleNamespace(kind="text", text="Мост открыт. Движение\tпущено."),
                   SimpleNamespace(kind="heading", text="Итоги")]
@@ -177,7 +177,8 @@ def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_r
                  sentence(para=1, start=0, end=5, text="Итоги", tokens=[word(text="Итоги", start=0, lemma="итог")])]
     figure = SimpleNamespace(sent=1, start=0, end=4, kind="count", amount=2, unit="", qualifier=None, about="мост",
                              measure="", measure_key="", period=None, step=1, shown="2", according_to=None)
-    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure])
+    named = (1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None)  # undated
+    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure], [named])
     texts = ArticleTexts(packed_paragraphs(paragraphs, sentences, ["Главная", "Фото: архив"]), packed_sentences(sentences),
                          facts, "Заголовок")
     assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
@@ -188,7 +189,8 @@ def test_an_articles_paragraphs_sentences_names_and_figures_come_back_from_its_r
     assert [[t.lemma for t in stored_tokens(texts.token_lines(idx), texts.sentence(idx).text)] for idx in range(4)] == [
         ["заголовок"], ["мост"], [], ["итог"]]
     assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
-                             "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]]}
+                             "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]],
+                             "events": [[1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None]]}
 
 
 def test_a_quote_inside_its_span_is_stored_as_its_place_in_the_paragraph():

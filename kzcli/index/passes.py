@@ -87,17 +87,16 @@ def link_events(store: Store) -> None:
     plain = db.cursor()
     plain.row_factory = None  # tuples: a corpus has tens of thousands of event phrases
     published = dict(plain.execute("SELECT aid, published FROM articles").fetchall())
+    named = store.event_names()
     anchors = [
         Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last, bool(planned), mention)
-        for aid, noun, names, value, granularity, modifier, first, last, planned, mention in plain.execute(
-            "SELECT aid, noun, names, value, granularity, modifier, first_day, last_day, planned, mention"
-            " FROM event_names WHERE value IS NOT NULL")
+        for aid, _, _, _, _, noun, names, planned, _, value, granularity, modifier, first, last, mention in named
+        if value is not None
     ]
-    rows = plain.execute(
-        "SELECT aid, noun, names, planned, sent, para, start, end, clause FROM event_names"
-        " WHERE value IS NULL AND noun IN (SELECT noun FROM event_names WHERE value IS NOT NULL)"
-        " ORDER BY aid, sent, start"
-    ).fetchall()
+    dated = {anchor.noun for anchor in anchors}
+    rows = sorted(((aid, noun, names, planned, sent, para, start, end, clause)
+                   for aid, sent, para, start, end, noun, names, planned, clause, value, *_ in named
+                   if value is None and noun in dated), key=lambda row: (row[0], row[4], row[6]))
     references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
                   for aid, noun, names, planned, *_ in rows]
     roles: dict[int, dict[str, set[str]]] = {}

@@ -21,7 +21,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 36
+SCHEMA_VERSION = 37
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -54,10 +54,11 @@ CREATE TABLE IF NOT EXISTS articles (
     copy_of INTEGER  -- the aid of the article this one copies
 );
 CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
--- Each article's paragraphs, its sentences, and its names and figures, one compressed record of each
--- (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`, `Store.sentences`,
--- `Store.figures` and `Store.article_names` read: compressed together, an article's short paragraphs,
--- sentences, names and figures take a half to a third of the bytes they took one row each. A rowid table:
+-- Each article's paragraphs, its sentences, and its names, figures and named events, one compressed record
+-- of each (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`, `Store.sentences`,
+-- `Store.figures`, `Store.article_names` and `Store.event_names` read: compressed together, an article's short
+-- paragraphs, sentences, names, figures and named events take a half to a third of the bytes they took one
+-- row each. A rowid table:
 -- records run to kilobytes, which a WITHOUT ROWID table would push half-empty into overflow pages.
 CREATE TABLE IF NOT EXISTS article_texts (
     aid INTEGER PRIMARY KEY,
@@ -184,27 +185,6 @@ CREATE TABLE IF NOT EXISTS events (
     xref_mention TEXT
 );
 CREATE INDEX IF NOT EXISTS events_by_day ON events (first_day);
--- The events an article names (`analysis.crossref`): a dated event's names with its date (value …), to date
--- other sources by; an undated one's with its clause as token indexes (`events.ClauseExtent`), to be dated.
--- The pass that dates them reads the table whole, so only the removal of an article needs an index.
-CREATE TABLE IF NOT EXISTS event_names (
-    aid INTEGER NOT NULL,
-    sent INTEGER NOT NULL,
-    para INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    noun TEXT NOT NULL,
-    names TEXT NOT NULL,
-    planned INTEGER NOT NULL,
-    clause TEXT,
-    value TEXT,
-    granularity TEXT,
-    modifier TEXT,
-    first_day TEXT,
-    last_day TEXT,
-    mention TEXT
-);
-CREATE INDEX IF NOT EXISTS event_names_by_article ON event_names (aid);
 -- Short lines near the top or bottom of each file, for the folder's furniture (ingest/furniture.py);
 -- headline 1 marks the file's own headline, which no file may learn.
 CREATE TABLE IF NOT EXISTS edge_lines (
@@ -239,10 +219,15 @@ TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
 # What an article's paragraphs and names often hold (`_packed_record`), so that a short article's text
 # compresses nearly as well as a long one's: the commonest words, then the records' openings.
 TEXT_ZDICT = (" ".join(FREQUENT_WORDS) + ' {"names":[["org","' + ' {"paragraphs":[["body","').encode("utf-8")
-CHILD_TABLES = ("article_texts", "mentions", "quotes", "events", "event_names", "edge_lines")
+CHILD_TABLES = ("article_texts", "mentions", "quotes", "events", "edge_lines")
 # A figure's fields as `packed_facts` keeps them (its text is its sentence's span start–end).
 FIGURE_FIELDS = ("sent", "start", "end", "kind", "amount", "unit", "qualifier", "about", "measure", "measure_key",
                  "period", "step", "shown", "according_to")
+# The events an article names (`analysis.crossref`), as `packed_facts` keeps them: a dated event's names with
+# its date (value …), to date other sources by; an undated one's with its clause as token indexes
+# (`events.ClauseExtent`), to be dated. Names are "|"-separated.
+EVENT_NAME_FIELDS = ("sent", "para", "start", "end", "noun", "names", "planned", "clause", "value", "granularity",
+                     "modifier", "first_day", "last_day", "mention")
 
 
 class StoredToken(NamedTuple):
@@ -341,12 +326,14 @@ def packed_sentences(sentences: list) -> bytes:
     return packed_text("\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences), TOKEN_ZDICT)
 
 
-def packed_facts(names: list[tuple[str, str, str]], figures: list) -> bytes:
+def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple]) -> bytes:
     """An article's names of organisations and places (kind, lemmas, abbreviation) for `analysis.aliases`,
-    and its figures (`FIGURE_FIELDS`), compressed together as JSON:
-    {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …]}."""
+    its figures (`FIGURE_FIELDS`) and the events it names (`EVENT_NAME_FIELDS`), compressed together as JSON:
+    {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …],
+    "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …]}."""
     record = {"names": [list(name) for name in names],
-              "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures]}
+              "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures],
+              "events": [list(row) for row in event_names]}
     return _packed_record(record)
 
 
@@ -447,9 +434,18 @@ class ArticleRows:
 
 def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -> ArticleRows:
     sentences = analysis.sentences
+    event_names = [
+        (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), int(e.planned),
+         None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
+        for e in analysis.events for n in e.anchors
+    ] + [
+        (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), int(u.planned),
+         u.clause.encode(), None, None, None, None, None, None)
+        for u in analysis.undated
+    ]
     tables = {
         "article_texts": [(packed_paragraphs(paragraphs, sentences, dropped), packed_sentences(sentences),
-                           packed_facts(sorted(article_names(sentences)), analysis.figures))],
+                           packed_facts(sorted(article_names(sentences)), analysis.figures, event_names))],
         "mentions": [
             (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
              int(m.nominative), m.gender, m.role, None)
@@ -465,15 +461,6 @@ def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -
              int(e.year_inferred), int(e.planned), e.clause.encode(), packed_text(e.lemmas), e.first_day, e.last_day,
              None, None)
             for e in analysis.events
-        ],
-        "event_names": [
-            (n.sent, e.para, e.start, e.end, n.noun, "|".join(n.names), int(e.planned),
-             None, e.value, e.granularity, e.modifier, e.first_day, e.last_day, e.mention)
-            for e in analysis.events for n in e.anchors
-        ] + [
-            (u.name.sent, u.para, u.start, u.end, u.name.noun, "|".join(u.name.names), int(u.planned),
-             u.clause.encode(), None, None, None, None, None, None)
-            for u in analysis.undated
         ],
     }
     record = {**record, "sketch": text_sketch([para.text for para in paragraphs])}
@@ -534,6 +521,7 @@ class Store:
         self._spellings: set[tuple[str, int, str]] = set()  # (spelling in the other script, tid, term), likewise
         self._buried: bool | None = None  # whether dead_terms holds any, once asked while writing
         self._read: dict[int, ArticleTexts] = {}  # aid → its texts, as read (`_texts`)
+        self._every_facts: list[tuple[int, dict]] | None = None  # (aid, facts) of every article, as read
         self._written = 0  # articles written through this connection
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -590,6 +578,7 @@ class Store:
             self._vocab, self._forms, self._spellings = None, set(), set()  # they may hold rows the rollback removed
             self.words.forget()
             self._read = {}
+            self._every_facts = None
             self._buried = None
             raise
 
@@ -635,6 +624,7 @@ class Store:
         """Replace one article and everything derived from it, atomically."""
         db = self.db
         record = rows.record
+        self._every_facts = None
         with self.transaction():
             self._remove(record["path"])
             self._remove(record["id"], column="id")
@@ -731,6 +721,7 @@ class Store:
     def corpus_passes_done(self) -> None:
         """The corpus-wide passes ran (or failed and were reported) since the last change."""
         self.db.execute("DELETE FROM meta WHERE key = 'corpus'")
+        self._every_facts = None
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""
@@ -762,6 +753,7 @@ class Store:
             for table in CHILD_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE aid = ?", (row["aid"],))
             self._read.pop(row["aid"], None)
+            self._every_facts = None
             self.db.execute("DELETE FROM articles WHERE aid = ?", (row["aid"],))
 
     def _remove_terms(self, aid: int) -> None:
@@ -805,9 +797,20 @@ class Store:
         """The names of organisations and places (kind, lemmas, abbreviation) every article writes, each once,
         article by article."""
         found = {}
-        for (blob,) in self.db.execute("SELECT facts FROM article_texts ORDER BY aid"):
-            found.update(dict.fromkeys(tuple(name) for name in _unpacked_record(blob)["names"]))
+        for _, facts in self._facts_of_every_article():
+            found.update(dict.fromkeys(tuple(name) for name in facts["names"]))
         return list(found)
+
+    def event_names(self) -> list[tuple]:
+        """The events every article names: (aid, *`EVENT_NAME_FIELDS`), article by article in text order."""
+        return [(aid, *row) for aid, facts in self._facts_of_every_article() for row in facts["events"]]
+
+    def _facts_of_every_article(self) -> list[tuple[int, dict]]:
+        """Every article's facts record (`packed_facts`) in aid order, read once for the corpus passes."""
+        if self._every_facts is None:
+            rows = self.db.execute("SELECT aid, facts FROM article_texts ORDER BY aid")
+            self._every_facts = [(aid, _unpacked_record(blob)) for aid, blob in rows]
+        return self._every_facts
 
     def paragraphs(self, aid: int) -> list[dict]:
         """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""
