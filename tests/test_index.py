@@ -12,8 +12,9 @@ from types import SimpleNamespace
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.clauses import ClauseExtent, ClauseSpan, clause_span, clause_text, span_text
-from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, _stored_quote, packed_facts, packed_paragraphs,
-                               packed_sentences, stored_tokens, term_token, token_lines, token_tid)
+from kzcli.analysis.names import Mention
+from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, _mentions, _stored_quote, packed_facts,
+                               packed_paragraphs, packed_sentences, stored_tokens, term_token, token_lines, token_tid)
 from kzcli.index.words import endings_text, text_endings
 
 BODY = (
@@ -166,7 +167,7 @@ def test_tokens_come_back_from_the_index_as_they_were_stored():
         StoredToken(30, "о", "о", "ADP", "", "о"), StoredToken(32, "2025-м", "2025-й", "ADJ", "Loc", "2025-й")]
 
 
-def test_an_articles_paragraphs_sentences_names_figures_and_named_events_come_back_from_its_records():
+def test_an_articles_paragraphs_sentences_and_facts_come_back_from_its_records():
     word = partial(SimpleNamespace, pos="NOUN", feats="Case=Nom", nominative="")
     paragraphs = [SimpleNamespace(kind="text", text="Мост открыт. Движение\tпущено."),
                   SimpleNamespace(kind="heading", text="Итоги")]
@@ -178,7 +179,8 @@ def test_an_articles_paragraphs_sentences_names_figures_and_named_events_come_ba
     figure = SimpleNamespace(sent=1, start=0, end=4, kind="count", amount=2, unit="", qualifier=None, about="мост",
                              measure="", measure_key="", period=None, step=1, shown="2", according_to=None)
     named = (1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None)  # undated
-    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure], [named])
+    mention = Mention(1, 0, 4, "Мост", "", "", "Мост", "мост", True, "Masc")  # a name read wrongly, say
+    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure], [named], [mention])
     texts = ArticleTexts(packed_paragraphs(paragraphs, sentences, ["Главная", "Фото: архив"]), packed_sentences(sentences),
                          facts, "Заголовок")
     assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
@@ -190,7 +192,9 @@ def test_an_articles_paragraphs_sentences_names_figures_and_named_events_come_ba
         ["заголовок"], ["мост"], [], ["итог"]]
     assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
                              "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]],
-                             "events": [[1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None]]}
+                             "events": [[1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None]],
+                             "mentions": [[1, 0, 4, "Мост", "", "", "Мост", "мост", 1, "Masc", ""]]}
+    assert _mentions(texts.facts()) == [mention]
 
 
 def test_a_quote_inside_its_span_is_stored_as_its_place_in_the_paragraph():

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_span
 from ..analysis.crossref import Anchor, Reference, link
-from ..analysis.names import Mention, cluster, person_keys
+from ..analysis.names import cluster, person_keys
 from .store import Store, one_line, packed_text
 
 
@@ -31,11 +31,8 @@ def regroup_people(store: Store) -> None:
     db = store.db
     plain = db.cursor()
     plain.row_factory = None  # tuples: a corpus has a hundred thousand mentions
-    rows = plain.execute(
-        "SELECT aid, idx, pid, sent, start, end, text, first, initial, surname, key, nominative, gender, role"
-        " FROM mentions ORDER BY aid, idx"
-    ).fetchall()
-    mentions = [(row[0], Mention(*row[3:11], bool(row[11]), *row[12:])) for row in rows]
+    rows = plain.execute("SELECT aid, idx, pid FROM mentions ORDER BY aid, idx").fetchall()
+    mentions = store.mentions_of_every_article()  # in the same order
     people, owners = cluster(mentions)
     files = dict(db.execute("SELECT aid, file FROM articles").fetchall())
     quoted = Counter()
@@ -100,10 +97,10 @@ def link_events(store: Store) -> None:
     references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
                   for aid, noun, names, planned, *_ in rows]
     roles: dict[int, dict[str, set[str]]] = {}
-    for aid, key, role in plain.execute("SELECT DISTINCT aid, key, role FROM mentions"):
-        people = roles.setdefault(aid, {}).setdefault(key, set())
-        if role:
-            people.add(role)
+    for aid, mention in store.mentions_of_every_article():
+        people = roles.setdefault(aid, {}).setdefault(mention.key, set())
+        if mention.role:
+            people.add(mention.role)
     # An event's clause and lemmas depend on its own article alone, and a changed article's rows are gone:
     # what the last run worked out for an unchanged one is reused, where its place in the article (aid,
     # sentence, offsets) names one clause.

@@ -15,13 +15,14 @@ from typing import NamedTuple
 
 from ..analysis.aliases import article_names
 from ..analysis.copies import text_sketch
+from ..analysis.names import Mention
 from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
 
-SCHEMA_VERSION = 37
+SCHEMA_VERSION = 38
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -54,11 +55,11 @@ CREATE TABLE IF NOT EXISTS articles (
     copy_of INTEGER  -- the aid of the article this one copies
 );
 CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
--- Each article's paragraphs, its sentences, and its names, figures and named events, one compressed record
--- of each (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`, `Store.sentences`,
--- `Store.figures`, `Store.article_names` and `Store.event_names` read: compressed together, an article's short
--- paragraphs, sentences, names, figures and named events take a half to a third of the bytes they took one
--- row each. A rowid table:
+-- Each article's paragraphs, its sentences, and its names, figures, named events and person mentions, one
+-- compressed record of each (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`,
+-- `Store.sentences`, `Store.figures`, `Store.article_names`, `Store.event_names` and `Store.mentions` read:
+-- compressed together, an article's short paragraphs, sentences, names, figures, named events and mentions
+-- take a half to a third of the bytes they took one row each. A rowid table:
 -- records run to kilobytes, which a WITHOUT ROWID table would push half-empty into overflow pages.
 CREATE TABLE IF NOT EXISTS article_texts (
     aid INTEGER PRIMARY KEY,
@@ -108,20 +109,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS para_fts USING fts5(
 );
 -- The term ids the full-text index holds (no storage of its own).
 CREATE VIRTUAL TABLE IF NOT EXISTS para_vocab USING fts5vocab(para_fts, 'row');
+-- Each person mention's sentence and person, for `--person` filters; the mention itself (its name, role …)
+-- is in its article's facts record (`Store.mentions`), in the same order (idx).
 CREATE TABLE IF NOT EXISTS mentions (
     aid INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     sent INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    first TEXT NOT NULL,
-    initial TEXT NOT NULL,
-    surname TEXT NOT NULL,
-    key TEXT NOT NULL,
-    nominative INTEGER NOT NULL,
-    gender TEXT NOT NULL,
-    role TEXT NOT NULL,
     pid INTEGER,
     PRIMARY KEY (aid, idx)
 ) WITHOUT ROWID;
@@ -326,14 +319,18 @@ def packed_sentences(sentences: list) -> bytes:
     return packed_text("\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences), TOKEN_ZDICT)
 
 
-def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple]) -> bytes:
+def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple], mentions: list[Mention]) -> bytes:
     """An article's names of organisations and places (kind, lemmas, abbreviation) for `analysis.aliases`,
-    its figures (`FIGURE_FIELDS`) and the events it names (`EVENT_NAME_FIELDS`), compressed together as JSON:
+    its figures (`FIGURE_FIELDS`), the events it names (`EVENT_NAME_FIELDS`) and its person mentions (the
+    fields of `names.Mention`), compressed together as JSON:
     {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …],
-    "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …]}."""
+    "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …],
+    "mentions": [[0, 5, 18, "Ивану Петрову", "Иван", "И", "Петрову", "петров", 0, "Masc", "министр"], …]}."""
     record = {"names": [list(name) for name in names],
               "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures],
-              "events": [list(row) for row in event_names]}
+              "events": [list(row) for row in event_names],
+              "mentions": [[m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key, int(m.nominative),
+                            m.gender, m.role] for m in mentions]}
     return _packed_record(record)
 
 
@@ -356,6 +353,11 @@ def packed_text(text: str, zdict: bytes = TEXT_ZDICT) -> bytes:
 def unpacked_text(blob: bytes, zdict: bytes = TEXT_ZDICT) -> str:
     unpacker = zlib.decompressobj(-15, zdict=zdict)
     return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
+
+
+def _mentions(facts: dict) -> list[Mention]:
+    """The person mentions of a facts record (`packed_facts`)."""
+    return [Mention(*row[:8], bool(row[8]), *row[9:]) for row in facts["mentions"]]
 
 
 def _unpacked_sentences(blob: bytes) -> list[str]:
@@ -445,12 +447,9 @@ def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -
     ]
     tables = {
         "article_texts": [(packed_paragraphs(paragraphs, sentences, dropped), packed_sentences(sentences),
-                           packed_facts(sorted(article_names(sentences)), analysis.figures, event_names))],
-        "mentions": [
-            (index, m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key,
-             int(m.nominative), m.gender, m.role, None)
-            for index, m in enumerate(analysis.mentions)
-        ],
+                           packed_facts(sorted(article_names(sentences)), analysis.figures, event_names,
+                                        analysis.mentions))],
+        "mentions": [(index, m.sent, None) for index, m in enumerate(analysis.mentions)],
         "quotes": [
             (q.para, q.sent, q.kind, q.cue, *_stored_quote(q.text, q.para, q.start, q.end, paragraphs, record["title"]),
              q.speaker.type, q.speaker.name, q.speaker.phrase, q.speaker.mention)
@@ -800,6 +799,14 @@ class Store:
         for _, facts in self._facts_of_every_article():
             found.update(dict.fromkeys(tuple(name) for name in facts["names"]))
         return list(found)
+
+    def mentions(self, aid: int) -> list[Mention]:
+        """An article's person mentions, in text order (`mentions.idx`)."""
+        return _mentions(self._texts(aid).facts())
+
+    def mentions_of_every_article(self) -> list[tuple[int, Mention]]:
+        """Every article's person mentions: (aid, mention), article by article in text order."""
+        return [(aid, mention) for aid, facts in self._facts_of_every_article() for mention in _mentions(facts)]
 
     def event_names(self) -> list[tuple]:
         """The events every article names: (aid, *`EVENT_NAME_FIELDS`), article by article in text order."""

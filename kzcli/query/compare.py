@@ -280,7 +280,7 @@ def _shaped(word: str, written: str) -> str:
 def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
     """The article's lemmas with the highest TF-IDF against the whole corpus (nouns, names, adjectives;
     not the surnames of the people it mentions, which have their own row)."""
-    surnames = {row[0] for row in store.db.execute("SELECT key FROM mentions WHERE aid = ?", (aid,))}
+    surnames = {mention.key for mention in store.mentions(aid)}
     counts = Counter(token.lemma for token in tokens if token and token.pos in TERM_POS and len(token.lemma) > 2
                      and token.lemma.isalpha() and token.lemma not in surnames)
     candidates = [term for term, _ in counts.most_common(40)]
