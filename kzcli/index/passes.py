@@ -84,16 +84,16 @@ def link_events(store: Store) -> None:
     plain = db.cursor()
     plain.row_factory = None  # tuples: a corpus has tens of thousands of event phrases
     published = dict(plain.execute("SELECT aid, published FROM articles").fetchall())
-    named = store.event_names()
-    anchors = [
-        Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last, bool(planned), mention)
-        for aid, _, _, _, _, noun, names, planned, _, value, granularity, modifier, first, last, mention in named
-        if value is not None
-    ]
+    anchors, undated = [], []
+    for aid, sent, para, start, end, noun, names, planned, clause, value, granularity, modifier, first, last, mention \
+            in store.event_names():
+        if value is None:
+            undated.append((aid, noun, names, planned, sent, para, start, end, clause))
+        else:
+            anchors.append(Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last,
+                                  bool(planned), mention))
     dated = {anchor.noun for anchor in anchors}
-    rows = sorted(((aid, noun, names, planned, sent, para, start, end, clause)
-                   for aid, sent, para, start, end, noun, names, planned, clause, value, *_ in named
-                   if value is None and noun in dated), key=lambda row: (row[0], row[4], row[6]))
+    rows = sorted((row for row in undated if row[1] in dated), key=lambda row: (row[0], row[4], row[6]))
     references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
                   for aid, noun, names, planned, *_ in rows]
     roles: dict[int, dict[str, set[str]]] = {}
