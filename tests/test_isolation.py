@@ -114,7 +114,10 @@ def test_indexing_in_this_process_leaves_its_garbage_collector_as_it_was(five, t
 def test_a_failing_corpus_pass_keeps_the_articles(five, tmp_path, monkeypatch):
     monkeypatch.setenv("KZCLI_CACHE_DIR", str(tmp_path / "cache"))
 
+    collecting = []
+
     def broken(store):
+        collecting.append(gc.isenabled())
         raise RuntimeError("planted")
 
     monkeypatch.setitem(passes.PASSES, "grouping people", broken)
@@ -124,6 +127,7 @@ def test_a_failing_corpus_pass_keeps_the_articles(five, tmp_path, monkeypatch):
     assert report.problems == ["grouping people failed (RuntimeError: planted); please report it"]
     assert not store.corpus_stale()
     assert len(store.articles()) == 5
+    assert collecting == [False] and gc.isenabled()  # the cycle collector was off for the passes only
 
 
 def test_a_worker_that_dies_costs_only_its_file(five, tmp_path):

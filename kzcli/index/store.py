@@ -520,7 +520,7 @@ class Store:
         self._spellings: set[tuple[str, int, str]] = set()  # (spelling in the other script, tid, term), likewise
         self._buried: bool | None = None  # whether dead_terms holds any, once asked while writing
         self._read: dict[int, ArticleTexts] = {}  # aid → its texts, as read (`_texts`)
-        self._every_facts: list[tuple[int, dict]] | None = None  # (aid, facts) of every article, as read
+        self._corpus_reads: dict[str, list] = {}  # what the corpus passes read of every article, read once
         self._written = 0  # articles written through this connection
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -577,7 +577,7 @@ class Store:
             self._vocab, self._forms, self._spellings = None, set(), set()  # they may hold rows the rollback removed
             self.words.forget()
             self._read = {}
-            self._every_facts = None
+            self._corpus_reads.clear()
             self._buried = None
             raise
 
@@ -623,7 +623,7 @@ class Store:
         """Replace one article and everything derived from it, atomically."""
         db = self.db
         record = rows.record
-        self._every_facts = None
+        self._corpus_reads.clear()
         with self.transaction():
             self._remove(record["path"])
             self._remove(record["id"], column="id")
@@ -720,7 +720,7 @@ class Store:
     def corpus_passes_done(self) -> None:
         """The corpus-wide passes ran (or failed and were reported) since the last change."""
         self.db.execute("DELETE FROM meta WHERE key = 'corpus'")
-        self._every_facts = None
+        self._corpus_reads.clear()
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""
@@ -752,7 +752,7 @@ class Store:
             for table in CHILD_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE aid = ?", (row["aid"],))
             self._read.pop(row["aid"], None)
-            self._every_facts = None
+            self._corpus_reads.clear()
             self.db.execute("DELETE FROM articles WHERE aid = ?", (row["aid"],))
 
     def _remove_terms(self, aid: int) -> None:
@@ -806,7 +806,10 @@ class Store:
 
     def mentions_of_every_article(self) -> list[tuple[int, Mention]]:
         """Every article's person mentions: (aid, mention), article by article in text order."""
-        return [(aid, mention) for aid, facts in self._facts_of_every_article() for mention in _mentions(facts)]
+        if "mentions" not in self._corpus_reads:
+            self._corpus_reads["mentions"] = [(aid, mention) for aid, facts in self._facts_of_every_article()
+                                              for mention in _mentions(facts)]
+        return self._corpus_reads["mentions"]
 
     def event_names(self) -> list[tuple]:
         """The events every article names: (aid, *`EVENT_NAME_FIELDS`), article by article in text order."""
@@ -814,10 +817,10 @@ class Store:
 
     def _facts_of_every_article(self) -> list[tuple[int, dict]]:
         """Every article's facts record (`packed_facts`) in aid order, read once for the corpus passes."""
-        if self._every_facts is None:
+        if "facts" not in self._corpus_reads:
             rows = self.db.execute("SELECT aid, facts FROM article_texts ORDER BY aid")
-            self._every_facts = [(aid, _unpacked_record(blob)) for aid, blob in rows]
-        return self._every_facts
+            self._corpus_reads["facts"] = [(aid, _unpacked_record(blob)) for aid, blob in rows]
+        return self._corpus_reads["facts"]
 
     def paragraphs(self, aid: int) -> list[dict]:
         """An article's paragraphs in order: [{"idx": 0, "kind": "body", "text": "…"}, …]."""
