@@ -196,6 +196,8 @@ def available_cores() -> int:
 def _to_read(store: Store, files: list[CorpusFile], report: Report, advance) -> list[CorpusFile]:
     """The changed files to analyse: new ones, those whose content did change, and those an older
     analysis version read. For the others only the new size and time are noted."""
+    if not files:  # nothing changed: the index's states need not be read a second time (40 ms at 10,000)
+        return []
     known = {**store.skipped_states(), **store.file_states()}
     found = []
     for file in files:
