@@ -650,6 +650,42 @@ def test_long_roles_and_accusative_roles_are_kept(speech):
                     "Игорь Панов": "директор департамента внешней торговли министерства"}
 
 
+def test_a_role_before_initials_is_kept_where_the_parser_hangs_them_on_its_last_words(speech):
+    """natasha's parser hangs "Д. Сапаров" on "управления", not on "Руководитель": the role is the
+    noun up the chain of genitives that agrees with the name."""
+    rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["initial_roles.txt"]}
+    assert rows == {"Д.Сапаров": "руководитель управления связи",
+                    "Г.Байтасова": "начальник отдела кадров районной больницы"}
+
+
+def test_a_plural_role_up_the_genitives_is_not_one_name_s():
+    """"встречу глав ведомств двух стран М.Ахметова …" (the parser hanging the name on "стран"): "глав" agrees
+    in case but names several people, so it is no one's role; a singular one is."""
+    from kzcli.analysis.names import _role_before
+    from kzcli.analysis.pipeline import Sentence, Token
+
+    def sentence(role: str, number: str) -> Sentence:
+        text = f"встречу {role} ведомств двух стран М.Ахметова"
+        words = [("встречу", "встреча", "NOUN", "Case=Acc|Number=Sing|Animacy=Inan", -1, "root"),
+                 (role, "глава", "NOUN", f"Animacy=Anim|Case=Gen|Number={number}", 0, "nmod"),
+                 ("ведомств", "ведомство", "NOUN", "Animacy=Inan|Case=Gen|Number=Plur", 1, "nmod"),
+                 ("двух", "два", "NUM", "Case=Gen", 4, "nummod"),
+                 ("стран", "страна", "NOUN", "Animacy=Inan|Case=Gen|Number=Plur", 2, "nmod"),
+                 ("М", "м", "PROPN", "Animacy=Anim|Case=Gen|Number=Sing", 4, "appos"),
+                 (".", ".", "PUNCT", "", 5, "punct"),
+                 ("Ахметова", "ахметов", "PROPN", "Animacy=Anim|Case=Gen|Number=Sing", 5, "flat:name")]
+        tokens, at = [], 0
+        for word, lemma, pos, feats, head, rel in words:
+            at = text.index(word, at)
+            tokens.append(Token(at, word, lemma, pos, feats, head, rel))
+            at += len(word)
+        return Sentence(0, 0, len(text), text, tokens)
+
+    plural, singular = sentence("глав", "Plur"), sentence("главы", "Sing")
+    assert _role_before(plural, plural.tokens[5:], None) == ""
+    assert _role_before(singular, singular.tokens[5:], None) == "глава ведомств двух стран"
+
+
 def test_a_name_seen_only_in_other_cases_is_put_in_the_nominative_by_its_first_name(speech):
     """The first name's case tells the surname's: "Аркадия Тажигу" is genitive, and a genitive surname would
     end in "-а", so "Тажигу" does not decline; "Андреем Сковородой" is "Сковорода"."""

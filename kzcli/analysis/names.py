@@ -252,10 +252,9 @@ def _role_before(sent, name_tokens, lookup: Lookup) -> str:
         head = sent.tokens[i].head
         if head < 0 or head >= first or head in indexes:
             continue
+        head = _role_above_genitives(sent, head, sent.tokens[i])
         noun = sent.tokens[head]
-        cases = {_feats(noun).get("Case"), _feats(sent.tokens[i]).get("Case")}
-        animate = _feats(noun).get("Animacy") == "Anim"
-        agrees = len(cases) == 1 or cases == {"Acc", "Gen"}  # an animate accusative is written as the genitive
+        animate, agrees = _animate_and_agreeing(noun, sent.tokens[i])
         words = sum(t.pos != "PUNCT" for t in sent.tokens[head:first])  # "(ГКДМ)" counts as one word
         opening = head == 0 and noun.pos == "PROPN" and (is_role_noun(noun.lemma) or _is_role_word(noun.text, lookup))
         if (noun.pos != "NOUN" and not opening) or words > 9 or not (agrees and animate):
@@ -271,6 +270,27 @@ def _role_before(sent, name_tokens, lookup: Lookup) -> str:
         rest = sent.text[noun.start + len(noun.text): sent.tokens[first].start]
         return (lemmas + rest).strip(" ,—–-")
     return ""
+
+
+def _animate_and_agreeing(noun, name) -> tuple[bool, bool]:
+    """A role noun names a person and stands in the name's case (an animate accusative is written as the
+    genitive)."""
+    cases = {_feats(noun).get("Case"), _feats(name).get("Case")}
+    return _feats(noun).get("Animacy") == "Anim", len(cases) == 1 or cases == {"Acc", "Gen"}
+
+
+def _role_above_genitives(sent, head: int, name) -> int:
+    """The token a name stands in apposition to, where the parser hung the name on a genitive word of
+    the role phrase instead ("Руководитель управления связи Д. Сапаров": "Д" on "управления"): up the
+    chain of genitive dependents to the first noun that is animate and agrees with the name in case and
+    number, else `head` ("встреча глав ведомств двух стран М.Иванова и П.Петрова" names no one's role)."""
+    above = head
+    while not all(_animate_and_agreeing(sent.tokens[above], name)) and sent.tokens[above].rel == "nmod" \
+            and _feats(sent.tokens[above]).get("Case") == "Gen" and 0 <= sent.tokens[above].head < above:
+        above = sent.tokens[above].head
+    found = all(_animate_and_agreeing(sent.tokens[above], name)) \
+        and _feats(sent.tokens[above]).get("Number") == _feats(name).get("Number", "Sing")
+    return above if found else head
 
 
 def _name_between(sent, head: int, first: int) -> bool:
