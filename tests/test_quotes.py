@@ -652,10 +652,27 @@ def test_long_roles_and_accusative_roles_are_kept(speech):
 
 def test_a_role_before_initials_is_kept_where_the_parser_hangs_them_on_its_last_words(speech):
     """natasha's parser hangs "Д. Сапаров" on "управления", not on "Руководитель": the role is the
-    noun up the chain of genitives that agrees with the name."""
+    noun up the chain of genitives that agrees with the name. "Оразалин Б." ends its sentence: still his
+    initial, not his surname."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["initial_roles.txt"]}
-    assert rows == {"Д.Сапаров": "руководитель управления связи",
-                    "Г.Байтасова": "начальник отдела кадров районной больницы"}
+    assert set(rows) == {"Д.Сапаров", "Г.Байтасова", "Б.Оразалин"}
+    assert (rows["Д.Сапаров"], rows["Г.Байтасова"]) == ("руководитель управления связи",
+                                                        "начальник отдела кадров районной больницы")
+
+
+def test_a_lone_initial_whose_stop_ends_the_sentence_follows_a_russian_surname_only():
+    from kzcli.analysis.names import _initials_after
+    from kzcli.analysis.pipeline import Sentence, Token
+
+    def name(text: str) -> tuple[Sentence, list[Token]]:
+        sentence = f"Об этом сообщил {text}"
+        surname, initial = text.rstrip(".").split()
+        words = [Token(len(sentence) - len(text), surname, surname.lower(), "PROPN", "", -1, "root"),
+                 Token(len(sentence) - 2, initial, initial.lower(), "PROPN", "", 0, "flat:name")]
+        return Sentence(0, 0, len(sentence), sentence, words), words
+
+    assert _initials_after(*name("Тулегенов Е."))
+    assert not _initials_after(*name("Лю Ю."))  # a one-letter given name
 
 
 def test_a_plural_role_up_the_genitives_is_not_one_name_s():

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from ..lang.dictionary import nominative
 from ..lang.text import normal_word
-from .roles import is_role_noun
+from .roles import FEMININE_SURNAME_ENDINGS, MASCULINE_SURNAME_ENDINGS, is_role_noun
 
 # Case endings of nouns and adjectival surnames, longest first.
 CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ою", "ий", "ый", "ая", "ую",
@@ -182,13 +182,16 @@ def _mention(index: int, sent, entity, words, position: int, count: int) -> Ment
 
 
 def _initials_after(sent, words) -> bool:
-    """Whether a name is a surname then initials, each with its stop, the stop of a lone one not the
-    sentence's end: "Смагулова А.К.", "Петров А. заявил"."""
+    """Whether a name is a surname then initials, each with its stop: "Смагулова А.К.", "Петров А. заявил".
+    A lone one whose stop ends the sentence counts after a surname of Russian form only ("… сообщил
+    Петров А."; "… встретился с Лю Ю." names a man Лю Ю)."""
     initials = words[1:]
     if not initials or INITIAL.match(words[0].text) or not all(INITIAL.match(w.text) for w in initials):
         return False
     stops = [sent.text[w.start + 1: w.start + 2] == "." for w in initials]
-    return all(stops) and (len(initials) > 1 or sent.text[initials[-1].start + 2:].strip() != "")
+    sentence_end = len(initials) == 1 and sent.text[initials[-1].start + 2:].strip() == ""
+    russian_surname = len(words) == 2 and words[0].text.lower().endswith(FEMININE_SURNAME_ENDINGS + MASCULINE_SURNAME_ENDINGS)
+    return all(stops) and (not sentence_end or russian_surname)
 
 
 def _woman_subject(sent, surname) -> bool:
