@@ -653,9 +653,10 @@ def test_long_roles_and_accusative_roles_are_kept(speech):
 def test_a_role_before_initials_is_kept_where_the_parser_hangs_them_on_its_last_words(speech):
     """natasha's parser hangs "Д. Сапаров" on "управления", not on "Руководитель": the role is the
     noun up the chain of genitives that agrees with the name. "Оразалин Б." ends its sentence: still his
-    initial, not his surname."""
+    initial, not his surname. Where NER tags "С.Т." alone in "Абдикаримова С.Т. отметила", the surname
+    before them is hers."""
     rows = {row["name"]: row["role"] for row in speech("people", "--json").json() if row["files"] == ["initial_roles.txt"]}
-    assert set(rows) == {"Д.Сапаров", "Г.Байтасова", "Б.Оразалин"}
+    assert set(rows) == {"Д.Сапаров", "Г.Байтасова", "Б.Оразалин", "С.Абдикаримова"}
     assert (rows["Д.Сапаров"], rows["Г.Байтасова"]) == ("руководитель управления связи",
                                                         "начальник отдела кадров районной больницы")
 
@@ -673,6 +674,19 @@ def test_a_lone_initial_whose_stop_ends_the_sentence_follows_a_russian_surname_o
 
     assert _initials_after(*name("Тулегенов Е."))
     assert not _initials_after(*name("Лю Ю."))  # a one-letter given name
+
+
+def test_initials_alone_name_no_one():
+    from kzcli.analysis.names import sentence_mentions
+    from kzcli.analysis.pipeline import Entity, Sentence, Token
+
+    text = "Письмо подписали С.Т."
+    tokens = [Token(0, "Письмо", "письмо", "NOUN", "Case=Acc", 1, "obj"),
+              Token(7, "подписали", "подписать", "VERB", "", -1, "root"),
+              Token(17, "С", "с", "PROPN", "", 1, "nsubj"), Token(18, ".", ".", "PUNCT", "", 2, "punct"),
+              Token(19, "Т", "т", "PROPN", "", 2, "flat:name"), Token(20, ".", ".", "PUNCT", "", 4, "punct")]
+    sentence = Sentence(0, 0, len(text), text, tokens, [Entity(17, 21, "PER", "С.Т.", "С.Т.")])
+    assert sentence_mentions(0, sentence, lambda word: None) == []
 
 
 def test_a_plural_role_up_the_genitives_is_not_one_name_s():

@@ -115,8 +115,10 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
     for entity in sent.entities:
         if entity.type != "PER":
             continue
-        tokens = [t for t in sent.tokens if entity.start <= t.start < entity.end]
+        tokens = _with_surname_before_initials(sent, [t for t in sent.tokens if entity.start <= t.start < entity.end])
         words = [t for t in tokens if t.pos != "PUNCT"]
+        if all(INITIAL.match(w.text) for w in words):  # "С.Т." alone names no one
+            continue
         while len(words) > 1 and words[0].pos in FUNCTION_POS:  # "При Токаеве" at a sentence start
             words.pop(0)
         role_words = []
@@ -137,6 +139,18 @@ def sentence_mentions(index: int, sent, lookup: Lookup) -> list[Mention]:
                 mention.role = _role_before(sent, [t for t in tokens if t.start >= group[0].start], lookup)
             mentions.append(mention)
     return mentions
+
+
+def _with_surname_before_initials(sent, tokens: list) -> list:
+    """An entity's tokens, with the surname before them where the tagger took only the initials after it:
+    "Бекмуратова С.Т. отметила" tagged "С.Т." alone."""
+    at = sent.tokens.index(tokens[0]) if tokens else 0
+    before = sent.tokens[at - 1] if at > 0 else None
+    if before is None or not all(INITIAL.match(t.text) or t.pos == "PUNCT" for t in tokens) or before.pos != "PROPN" \
+            or INITIAL.match(before.text) or not before.text[:1].isupper() \
+            or sent.text[before.start + len(before.text):tokens[0].start] != " ":
+        return tokens
+    return [before] + tokens
 
 
 def _names_in(words) -> list[tuple[int, list]]:
