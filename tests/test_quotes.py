@@ -559,6 +559,14 @@ def test_a_converb_gloss_is_not_a_statement(rows):
         ("энергетическая компания АО 'Полярные сети'", "энергетической компании АО 'Полярные сети'",
          "запасов угля хватит на всю зиму"),
     ], id="name_marks"),
+    # "Как отметил X, регулятор ожидает …", "…, урожай продолжит расти": a verb that reports only with a clause
+    # or a quotation, without one, does not make the host clause someone else's words, as "министр заявил,
+    # что …" does (the agency is then no speaker).
+    pytest.param("as_noted.txt", ("speaker", "cue", "text"), [
+        ("Ерлан Ермухамбетов", "как рассказал", "урожай продолжит расти"),
+        ("Руслан Кайсаров", "как отметил", "регулятор ожидает дальнейшего замедления цен"),
+        ("министр", "заявил что", "субсидии сохранятся"),
+    ], id="as_noted"),
 ])
 def test_each_pattern_file_gives_exactly_its_statements(rows, file, fields, expected):
     """The rows `quotes --json` gives for one file of tests/corpora/speech, in order, as the fields named."""

@@ -718,7 +718,9 @@ class ArticleSpeech:
     def _host_clause(self, i, tree, sent, cue, parenthetical):
         """"Как отметил X, …" / "по словам X, …" / "…, по его словам, …": the rest of the sentence (the part
         before, when the parenthetical closes it). When that part reports someone else's words ("как
-        сообщает агентство, министр заявил, что …"), the agency is a source, not a speaker: nothing."""
+        сообщает агентство, министр заявил, что …"), the agency is a source, not a speaker: nothing; a verb
+        that reports only with a clause or a quotation reports nothing without one ("как отметил X,
+        регулятор ожидает замедления", "…, инфляция продолжит снижаться" are X's)."""
         lo, hi = tree.extent(i)
         marker = (tree.parenthetical_case(i) + " ") if parenthetical else "как "
         owner = tree.owner(i)
@@ -742,7 +744,9 @@ class ArticleSpeech:
         else:
             start, end = 0, lo
         words = sent.text[start:end].strip(TRAILING + ".")
+        quoted = any(mark in words for mark in "«\"„:")
         if not words or any(tree.cue(j) == "verb" and "VerbForm=Fin" in t.feats
+                            and (t.lemma not in CLAUSE_ONLY or quoted or tree.reported_clause(j))  # "…, инфляция продолжит снижаться"
                             for j, t in enumerate(sent.tokens) if start <= t.start < end):
             return None
         offset = sent.text.find(words, start)
