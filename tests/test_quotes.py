@@ -503,6 +503,12 @@ def test_a_converb_gloss_is_not_a_statement(rows):
     ], id="where_said"),
     # "В ведомстве Гончар отметили, что …": one person's name before a plural verb is whose ministry spoke,
     # never the speaker, whether the parser made it the subject or not.
+    # "сообщает Бюро экономической статистики. По данным ведомства, …": a bureau is a government body
+    pytest.param("bureau.txt", ("speaker", "speaker_type", "speaker_phrase", "text"), [
+        ("Бюро экономической статистики", "org", "Бюро экономической статистики",
+         "Годовая инфляция в ноябре ускорилась до девяти процентов"),
+        ("Бюро экономической статистики", "org", "ведомства", "сильнее всего подорожали овощи"),
+    ], id="bureau"),
     pytest.param("owned_body.txt", ("speaker", "speaker_type", "text"), [
         ("ведомство", "description", "финансирование уже выделено"),
     ], id="owned_body"),

@@ -5,4 +5,4 @@ again on the next run, so a fix reaches indexes built before it. Raise the numbe
 alters what reading, structure or analysis produce (titles, dates, events, quotes, people, figures, terms).
 """
 
-ANALYSIS_VERSION = 140
+ANALYSIS_VERSION = 141
