@@ -6,15 +6,17 @@ import sqlite3
 import subprocess
 import sys
 import time
-
 from functools import partial
 from types import SimpleNamespace
+
+import pytest
 
 from conftest import ROOT, SEEDS, run_cli
 from kzcli.analysis.clauses import ClauseExtent, ClauseSpan, clause_span, clause_text, span_text
 from kzcli.analysis.names import Mention
-from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, _mentions, _stored_quote, packed_facts,
-                               packed_paragraphs, packed_sentences, stored_tokens, term_token, token_lines, token_tid)
+from kzcli.index.store import (ArticleTexts, StoredSentence, StoredToken, _mentions, _stored_quote, is_damage, packed_facts,
+                               packed_paragraphs, packed_sentences, packed_text, stored_tokens, term_token, token_lines,
+                               token_tid)
 from kzcli.index.words import endings_text, text_endings
 
 BODY = (
@@ -180,7 +182,8 @@ def test_an_articles_paragraphs_sentences_and_facts_come_back_from_its_records()
                              measure="", measure_key="", period=None, step=1, shown="2", according_to=None)
     named = (1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None)  # undated
     mention = Mention(1, 0, 4, "Мост", "", "", "Мост", "мост", True, "Masc")  # a name read wrongly, say
-    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure], [named], [mention])
+    facts = packed_facts([("org", "министерство транспорт", "минтранс")], [figure], [named], [mention],
+                         [("заявил что", "", "Мост")])
     texts = ArticleTexts(packed_paragraphs(paragraphs, sentences, ["Главная", "Фото: архив"]), packed_sentences(sentences),
                          facts, "Заголовок")
     assert texts.paragraphs == [["text", "Мост открыт. Движение\tпущено."], ["heading", "Итоги"]]
@@ -193,7 +196,8 @@ def test_an_articles_paragraphs_sentences_and_facts_come_back_from_its_records()
     assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
                              "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]],
                              "events": [[1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None]],
-                             "mentions": [[1, 0, 4, "Мост", "", "", "Мост", "мост", 1, "Masc", ""]]}
+                             "mentions": [[1, 0, 4, "Мост", "", "", "Мост", "мост", 1, "Masc", ""]],
+                             "quotes": [["заявил что", "", "Мост"]]}
     assert _mentions(texts.facts()) == [mention]
 
 
@@ -205,6 +209,15 @@ def test_a_quote_inside_its_span_is_stored_as_its_place_in_the_paragraph():
     assert stored("Мост откроют в мае", -1, 0, 18) == ("", 0, 18)  # the headline's
     # Pieces joined across the author's words are not one place: the text is kept.
     assert stored("Мост откроют в мае … Он добавил", 0, 2, 50) == ("Мост откроют в мае … Он добавил", 2, 50)
+
+
+def test_a_stored_record_that_does_not_unpack_is_index_damage():
+    """A damaged page inside a compressed record reads as garbage, not as an SQLite error: it is damage all
+    the same, so the index is rebuilt rather than the command failing."""
+    for garbage in (b"\xff\x00\x13 not deflate", packed_text("{\"paragraphs\": [")):
+        with pytest.raises(sqlite3.DatabaseError) as raised:
+            ArticleTexts(garbage, b"", b"", "Заголовок")
+        assert is_damage(raised.value)
 
 
 def test_a_topic_words_nominative_is_stored_as_an_edit_of_its_lemma():

@@ -10,7 +10,7 @@ from collections import Counter
 from ..analysis.clauses import ClauseExtent, clause_lemmas, clause_span
 from ..analysis.crossref import Anchor, Reference, link
 from ..analysis.names import cluster, person_keys
-from .store import Store, one_line, packed_text
+from .store import Store, one_line, packed_text, person_key_rows
 
 
 def relink_corpus(store: Store) -> list[str]:
@@ -67,9 +67,9 @@ def regroup_people(store: Store) -> None:
             in_files = sorted({files[aid] for aid, _ in own})
             rows_of_people.append((person.pid, person.name, person.role, json.dumps(aliases, ensure_ascii=False),
                                    len(own), quoted[person.pid], json.dumps(in_files, ensure_ascii=False)))
-            keys += [(key, sound, person.pid, int(first)) for key, sound, first in person_keys(person.name, aliases)]
+            keys += sorted(person_key_rows(person.pid, person_keys(person.name, aliases)))
         db.executemany("INSERT INTO people VALUES (?, 'person', ?, ?, ?, ?, ?, ?)", rows_of_people)
-        db.executemany("INSERT INTO person_keys VALUES (?, ?, ?, ?)", keys)
+        db.executemany("INSERT INTO person_keys VALUES (?, ?, ?)", keys)
         # Only the rows whose person changed: after a small change that is a few of the corpus's rows.
         db.executemany("UPDATE mentions SET pid = ? WHERE aid = ? AND idx = ?",
                        [(pid, row[0], row[1]) for row, pid in zip(rows, owners) if row[2] != pid])

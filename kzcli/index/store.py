@@ -20,9 +20,9 @@ from ..analysis.terms import paragraph_terms
 from ..lang.derivation import derivation_root, has_root
 from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
-from .words import SCHEMA as WORDS_SCHEMA, WordMaps, endings_text
+from .words import SCHEMA as WORDS_SCHEMA, WordMaps, damaged_record, endings_text
 
-SCHEMA_VERSION = 38
+SCHEMA_VERSION = 40
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -118,19 +118,19 @@ CREATE TABLE IF NOT EXISTS mentions (
     pid INTEGER,
     PRIMARY KEY (aid, idx)
 ) WITHOUT ROWID;
+-- Each statement's place, kind and speaker, which `quotes` filters and orders by; its words (cue, text, the
+-- speaker's phrase) are in its article's facts record, the idx-th (`Store.quote_words`).
 CREATE TABLE IF NOT EXISTS quotes (
     qid INTEGER PRIMARY KEY,
     aid INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
     para INTEGER NOT NULL,
     sent INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    cue TEXT NOT NULL,
-    text TEXT NOT NULL,  -- empty where it is its paragraph's span start–end: `Store.quote_text`
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     speaker_type TEXT NOT NULL,
     speaker TEXT NOT NULL,
-    speaker_phrase TEXT NOT NULL,
     mention INTEGER,
     pid INTEGER
 );
@@ -147,15 +147,14 @@ CREATE TABLE IF NOT EXISTS people (
     files TEXT NOT NULL
 );
 -- What a --person value is matched against (`analysis.names.person_keys`), so that a query finds a name
--- through an index instead of reading every person: the table is its own index of keys.
+-- through an index instead of reading every person: the table is its own index of keys, a surname key
+-- ("токаев") and its sound after `SOUND_KEY` ("~tokaef") each a key of its own (`person_key_rows`).
 CREATE TABLE IF NOT EXISTS person_keys (
     key TEXT NOT NULL,
-    sound TEXT NOT NULL,
     pid INTEGER NOT NULL,
     first INTEGER NOT NULL,
-    PRIMARY KEY (key, sound, pid, first)
+    PRIMARY KEY (key, pid, first)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS person_keys_by_sound ON person_keys (sound);
 -- Dated events: the date's words at paragraph offsets start–end, the event's words as character offsets of
 -- its sentence (`clauses.ClauseSpan`), whose text a query works out from the sentence, and its content
 -- lemmas for merging across sources, compressed (`packed_text`).
@@ -199,12 +198,13 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL
 );
 """
+SOUND_KEY = "~"  # marks a person key that is a surname's sound, not its letters (no key holds it)
 READ_ARTICLES = 256  # articles' texts a Store keeps as read: a query's hits come a few per article
 HAS_LATIN = re.compile(r"[A-Za-z]")
 TOKEN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 NOMINATIVE_EDIT = re.compile(r"(\d+)(.*)")
 # Child tables whose columns do not simply start with the article key.
-INSERT_COLUMNS = {"quotes": "(aid, para, sent, kind, cue, text, start, end, speaker_type, speaker, speaker_phrase, mention)"}
+INSERT_COLUMNS = {"quotes": "(aid, idx, para, sent, kind, start, end, speaker_type, speaker, mention)"}
 # What `token_lines` often hold, so that a short article's tokens compress as well as a long one's.
 TOKEN_ZDICT = "".join(f"\t\t{pos}\t{case}\n" for pos in (
     "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "DET", "PRON", "AUX", "VERB", "ADJ", "PROPN", "NOUN")
@@ -319,18 +319,22 @@ def packed_sentences(sentences: list) -> bytes:
     return packed_text("\n\n".join(token_lines(sent.text, sent.tokens) for sent in sentences), TOKEN_ZDICT)
 
 
-def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple], mentions: list[Mention]) -> bytes:
+def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple], mentions: list[Mention],
+                 quote_words: list[tuple[str, str, str]]) -> bytes:
     """An article's names of organisations and places (kind, lemmas, abbreviation) for `analysis.aliases`,
-    its figures (`FIGURE_FIELDS`), the events it names (`EVENT_NAME_FIELDS`) and its person mentions (the
-    fields of `names.Mention`), compressed together as JSON:
+    its figures (`FIGURE_FIELDS`), the events it names (`EVENT_NAME_FIELDS`), its person mentions (the
+    fields of `names.Mention`) and its statements' words (cue, text or "" for its span, speaker's phrase),
+    compressed together as JSON:
     {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …],
     "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …],
-    "mentions": [[0, 5, 18, "Ивану Петрову", "Иван", "И", "Петрову", "петров", 0, "Masc", "министр"], …]}."""
+    "mentions": [[0, 5, 18, "Ивану Петрову", "Иван", "И", "Петрову", "петров", 0, "Masc", "министр"], …],
+    "quotes": [["заявил что", "", "Иван Петров"], …]}."""
     record = {"names": [list(name) for name in names],
               "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures],
               "events": [list(row) for row in event_names],
               "mentions": [[m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key, int(m.nominative),
-                            m.gender, m.role] for m in mentions]}
+                            m.gender, m.role] for m in mentions],
+              "quotes": [list(words) for words in quote_words]}
     return _packed_record(record)
 
 
@@ -340,7 +344,11 @@ def _packed_record(record: dict) -> bytes:
 
 
 def _unpacked_record(blob: bytes) -> dict:
-    return json.loads(unpacked_text(blob))
+    text = unpacked_text(blob)
+    try:
+        return json.loads(text)
+    except ValueError as err:
+        raise damaged_record(err) from None
 
 
 def packed_text(text: str, zdict: bytes = TEXT_ZDICT) -> bytes:
@@ -352,7 +360,10 @@ def packed_text(text: str, zdict: bytes = TEXT_ZDICT) -> bytes:
 
 def unpacked_text(blob: bytes, zdict: bytes = TEXT_ZDICT) -> str:
     unpacker = zlib.decompressobj(-15, zdict=zdict)
-    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
+    try:
+        return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as err:
+        raise damaged_record(err) from None
 
 
 def _mentions(facts: dict) -> list[Mention]:
@@ -381,6 +392,12 @@ def term_token(tid: int) -> str:
 def token_tid(token: str) -> int:
     """The term id a `term_token` writes: "bg" → 412."""
     return int(token, 36)
+
+
+def person_key_rows(pid: int, keys) -> set[tuple[str, int, int]]:
+    """A person's `person_keys` rows from its (surname key, sound, first word) triples: the letters and the
+    sound each a key, ("токаев", "tokaef", False) → ("токаев", pid, 0) and ("~tokaef", pid, 0)."""
+    return {(value, pid, int(first)) for key, sound, first in keys for value in (key, SOUND_KEY + sound)}
 
 
 def in_list(values) -> str:
@@ -445,15 +462,16 @@ def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -
          u.clause.encode(), None, None, None, None, None, None)
         for u in analysis.undated
     ]
+    places = [_stored_quote(q.text, q.para, q.start, q.end, paragraphs, record["title"]) for q in analysis.quotes]
     tables = {
         "article_texts": [(packed_paragraphs(paragraphs, sentences, dropped), packed_sentences(sentences),
                            packed_facts(sorted(article_names(sentences)), analysis.figures, event_names,
-                                        analysis.mentions))],
+                                        analysis.mentions,
+                                        [(q.cue, text, q.speaker.phrase) for q, (text, _, _) in zip(analysis.quotes, places)]))],
         "mentions": [(index, m.sent, None) for index, m in enumerate(analysis.mentions)],
         "quotes": [
-            (q.para, q.sent, q.kind, q.cue, *_stored_quote(q.text, q.para, q.start, q.end, paragraphs, record["title"]),
-             q.speaker.type, q.speaker.name, q.speaker.phrase, q.speaker.mention)
-            for q in analysis.quotes
+            (index, q.para, q.sent, q.kind, start, end, q.speaker.type, q.speaker.name, q.speaker.mention)
+            for index, (q, (_, start, end)) in enumerate(zip(analysis.quotes, places))
         ],
         "events": [
             (e.sent, e.para, e.start, e.end, e.value, e.granularity, e.modifier,
@@ -469,7 +487,7 @@ def article_rows(record: dict, paragraphs: list, dropped: list[str], analysis) -
 def _stored_quote(text: str, para: int, start: int, end: int, paragraphs: list, title: str | None) -> tuple[str, int, int]:
     """A quote's text, start and end as stored. Where the text lies inside its span of its paragraph (of the
     headline for paragraph -1), as nearly every quote's does, the text is left empty and the span narrowed
-    to it, which `Store.quote_text` reads back: a reported quote's span "` не знает, сколько`" stores ""
+    to it, which `Store.quote_words` reads back: a reported quote's span "` не знает, сколько`" stores ""
     and the span of "не знает, сколько"."""
     source = (title or "") if para < 0 else paragraphs[para].text
     at = source.find(text, start, end) if text else -1
@@ -489,6 +507,7 @@ class ArticleTexts:
         self._packed_tokens = sentences
         self._token_lines: list[str] | None = None
         self._packed_facts = facts
+        self._facts: dict | None = None
 
     def source(self, para: int) -> str:
         """The text of paragraph `para`, or of the headline for -1."""
@@ -504,8 +523,10 @@ class ArticleTexts:
         return self._token_lines[idx]
 
     def facts(self) -> dict:
-        """The names and figures `packed_facts` stored."""
-        return _unpacked_record(self._packed_facts)
+        """What `packed_facts` stored, decompressed when first asked for."""
+        if self._facts is None:
+            self._facts = _unpacked_record(self._packed_facts)
+        return self._facts
 
 
 class Store:
@@ -535,8 +556,8 @@ class Store:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.DatabaseError as err:
-            if not is_damage(err):
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as err:  # SQLite's message quoting a damaged schema
+            if isinstance(err, sqlite3.DatabaseError) and not is_damage(err):  # may not decode as UTF-8 itself
                 raise
             db.close()
             print(f"kzcli: the index at {self.path} is damaged; rebuilding it", file=sys.stderr)
@@ -776,11 +797,12 @@ class Store:
         return self.db.execute("SELECT a.*, o.id AS copy_of_id FROM articles a LEFT JOIN articles o"
                                " ON o.aid = a.copy_of ORDER BY a.id").fetchall()
 
-    def quote_text(self, row) -> str:
-        """A `quotes` row's text, read from its paragraph where the row leaves it empty (`_stored_quote`)."""
-        if row["text"]:
-            return row["text"]
-        return self._texts(row["aid"]).source(row["para"])[row["start"]:row["end"]]
+    def quote_words(self, row) -> tuple[str, str, str]:
+        """A `quotes` row's cue, text and speaker's phrase, from its article's facts record; the text read
+        from its paragraph where the record leaves it empty (`_stored_quote`)."""
+        texts = self._texts(row["aid"])
+        cue, text, phrase = texts.facts()["quotes"][row["idx"]]
+        return cue, text or texts.source(row["para"])[row["start"]:row["end"]], phrase
 
     def figures(self, aid: int) -> list[dict]:
         """An article's figures as `FIGURE_FIELDS` with its id (`aid`) and text, in (sentence, offset) order."""

@@ -74,6 +74,12 @@ def text_endings(text: str) -> list[tuple[str, str]]:
     return [tuple(part.split("|")) if "|" in part else ("", part) for part in (text.split(" ") if text else [])]
 
 
+def damaged_record(err: Exception) -> sqlite3.DatabaseError:
+    """A stored block or record that does not unpack: the database file is damaged, as SQLite says of a page
+    that does not read, so the index is rebuilt (`store.is_damage`)."""
+    return sqlite3.DatabaseError(f"a stored record does not unpack ({type(err).__name__}: {err})")
+
+
 def _field(value) -> str:
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
 
@@ -144,7 +150,10 @@ class WordMaps:
     def _text(self, bid: int) -> str:
         if bid not in self._texts:
             blob = self.db.execute("SELECT rows FROM word_blocks WHERE bid = ?", (bid,)).fetchone()[0]
-            self._texts[bid] = zlib.decompress(blob).decode("utf-8")
+            try:
+                self._texts[bid] = zlib.decompress(blob).decode("utf-8")
+            except (zlib.error, UnicodeDecodeError) as err:
+                raise damaged_record(err) from None
         return self._texts[bid]
 
     def _lines(self, name: str, bid: int) -> tuple[list, list[str]]:

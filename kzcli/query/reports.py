@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from ..analysis.names import name_sound, surname_key
 from ..errors import NOTHING_FOUND, USAGE, KzError
 from ..analysis.clauses import ClauseSpan, span_text
-from ..index.store import Store, in_list, in_many, unpacked_text
+from ..index.store import SOUND_KEY, Store, in_list, in_many, unpacked_text
 from ..lang.calendar import format_value, period_bounds
 
 LEAD_WORDS = 8
@@ -262,10 +262,10 @@ def resolve_person(store: Store, wanted: str) -> list[int]:
     keys = {surname_key(reading): name_sound(surname_key(reading)) for reading in readings}
     given = words[0] if len(words) > 1 else ""
     which = "" if len(words) == 1 else " AND first = 0"  # a name's first word stands for it only alone
+    values = [*keys, *(SOUND_KEY + sound for sound in keys.values())]
     scores = dict.fromkeys(
-        (row[0] for row in store.db.execute(
-            f"SELECT pid FROM person_keys WHERE (key IN {in_list(keys)} OR sound IN {in_list(keys)}){which}",
-            [*keys, *keys.values()])), 100.0)
+        (row[0] for row in store.db.execute(f"SELECT pid FROM person_keys WHERE key IN {in_list(values)}{which}", values)),
+        100.0)
     scored = _scored_people(store, words, given, scores)
     if not any(score == 100 for score, _ in scored):  # no name as written: the nearest, by letters or sound
         scores = _near_people(store, keys, which)
@@ -301,13 +301,15 @@ def _near_people(store: Store, keys: dict[str, str], which: str) -> dict[int, fl
     """pid → the best likeness (60 and up) of a person's keys to the wanted ones, by letters or by sound."""
     from rapidfuzz import fuzz, process
 
-    rows = store.db.execute(f"SELECT key, sound, pid FROM person_keys WHERE 1 = 1{which}").fetchall()
+    rows = store.db.execute(f"SELECT key, pid FROM person_keys WHERE 1 = 1{which}").fetchall()
+    letters = [(key, pid) for key, pid in rows if not key.startswith(SOUND_KEY)]
+    sounds = [(key[len(SOUND_KEY):], pid) for key, pid in rows if key.startswith(SOUND_KEY)]
     scores: dict[int, float] = {}
-    for column, wanted in ((0, list(keys)), (1, list(keys.values()))):
-        choices = [row[column] for row in rows]
+    for found, wanted in ((letters, list(keys)), (sounds, list(keys.values()))):
+        choices = [key for key, _ in found]
         for value in wanted:
             for _, score, index in process.extract(value, choices, scorer=fuzz.ratio, score_cutoff=60, limit=None):
-                pid = rows[index][2]
+                pid = found[index][1]
                 scores[pid] = max(scores.get(pid, 0.0), score)
     return scores
 
@@ -406,13 +408,13 @@ def _about(store: Store, rows: list, query: str, bounds=lambda row: (row["start"
 
 def _quote_row(store: Store, row: sqlite3.Row) -> dict:
     covering = [s.text for s in store.sentences(row["aid"], row["para"]) if s.end > row["start"] and s.start < row["end"]]
-    text = store.quote_text(row)
+    cue, text, phrase = store.quote_words(row)
     return {
         "speaker": row["speaker_name"],
         "speaker_type": row["speaker_type"],
-        "speaker_phrase": row["speaker_phrase"],
+        "speaker_phrase": phrase,
         "kind": row["kind"],
-        "cue": row["cue"],
+        "cue": cue,
         "text": text,
         "sentence": " ".join(covering) or text,
         "file": row["file"],
