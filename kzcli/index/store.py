@@ -55,11 +55,12 @@ CREATE TABLE IF NOT EXISTS articles (
     copy_of INTEGER  -- the aid of the article this one copies
 );
 CREATE INDEX IF NOT EXISTS articles_copies ON articles (copy_of) WHERE copy_of IS NOT NULL;
--- Each article's paragraphs, its sentences, and its names, figures, named events and person mentions, one
--- compressed record of each (`packed_paragraphs`, `packed_sentences`, `packed_facts`), which `Store.paragraphs`,
--- `Store.sentences`, `Store.figures`, `Store.article_names`, `Store.event_names` and `Store.mentions` read:
--- compressed together, an article's short paragraphs, sentences, names, figures, named events and mentions
--- take a half to a third of the bytes they took one row each. A rowid table:
+-- Each article's paragraphs, its sentences, and its names, figures, named events, person mentions and
+-- statements' words, one compressed record of each (`packed_paragraphs`, `packed_sentences`, `packed_facts`),
+-- which `Store.paragraphs`, `Store.sentences`, `Store.figures`, `Store.article_names`, `Store.event_names`,
+-- `Store.mentions` and `Store.quote_words` read: compressed together, an article's short paragraphs,
+-- sentences, names, figures, events, mentions and statements take a half to a third of the bytes they took
+-- one row each. A rowid table:
 -- records run to kilobytes, which a WITHOUT ROWID table would push half-empty into overflow pages.
 CREATE TABLE IF NOT EXISTS article_texts (
     aid INTEGER PRIMARY KEY,
