@@ -236,10 +236,15 @@ def _corpus_spread(store: Store, keys: list[tuple]) -> dict[tuple, int]:
         if not all(word in tids for word in key):
             spread[key] = 1
             continue
-        spread[key] = store.db.execute(
-            "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
-            " WHERE para_fts MATCH ?", (" ".join(f'"{term_token(tids[word])}"' for word in key),)).fetchone()[0]
+        spread[key] = _articles_holding(store, [tids[word] for word in key])
     return spread
+
+
+def _articles_holding(store: Store, tids: list[int]) -> int:
+    """How many articles hold every one of the terms (`tids`) somewhere in one paragraph."""
+    match = " ".join(f'"{term_token(tid)}"' for tid in tids)
+    return store.db.execute("SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
+                            " WHERE para_fts MATCH ?", (match,)).fetchone()[0]
 
 
 def _is_name(key: tuple[str, str], tokens: dict[int, list]) -> bool:
@@ -287,9 +292,7 @@ def distinctive_terms(store: Store, aid: int, tokens: list) -> list[str]:
     total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     scored = []
     for term in candidates:
-        spread = sum(store.db.execute(
-            "SELECT count(DISTINCT pt.aid) FROM para_fts JOIN para_terms pt ON pt.rowid = para_fts.rowid"
-            " WHERE para_fts MATCH ?", (f'"{term_token(tid)}"',)).fetchone()[0] for _, tid in store.words.rows("term", term))
+        spread = sum(_articles_holding(store, [tid]) for _, tid in store.words.rows("term", term))
         scored.append((counts[term] * math.log(total / max(spread, 1)) ** 2, term))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [term for score, term in scored[:TOP_TERMS] if score > 0]
