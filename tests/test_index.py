@@ -196,7 +196,7 @@ def test_an_articles_paragraphs_sentences_and_facts_come_back_from_its_records()
     assert texts.facts() == {"names": [["org", "министерство транспорт", "минтранс"]],
                              "figures": [[1, 0, 4, "count", 2, "", None, "мост", "", "", None, 1, "2", None]],
                              "events": [[1, 0, 0, 12, "мост", "мост", 0, "0-1;0;", None, None, None, None, None, None]],
-                             "mentions": [[1, 0, 4, "Мост", "", "", "Мост", "мост", 1, "Masc", ""]],
+                             "mentions": [[1, 0, 4, "Мост", "", "", "Мост", "мост", True, "Masc", ""]],
                              "quotes": [["заявил что", "", "Мост"]]}
     assert _mentions(texts.facts()) == [mention]
 

@@ -9,7 +9,7 @@ import sys
 import zlib
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,7 +22,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, damaged_record, endings_text
 
-SCHEMA_VERSION = 40
+SCHEMA_VERSION = 41
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -328,13 +328,12 @@ def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: 
     compressed together as JSON:
     {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …],
     "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …],
-    "mentions": [[0, 5, 18, "Ивану Петрову", "Иван", "И", "Петрову", "петров", 0, "Masc", "министр"], …],
+    "mentions": [[0, 5, 18, "Ивану Петрову", "Иван", "И", "Петрову", "петров", false, "Masc", "министр"], …],
     "quotes": [["заявил что", "", "Иван Петров"], …]}."""
     record = {"names": [list(name) for name in names],
               "figures": [[getattr(figure, field) for field in FIGURE_FIELDS] for figure in figures],
               "events": [list(row) for row in event_names],
-              "mentions": [[m.sent, m.start, m.end, m.text, m.first, m.initial, m.surname, m.key, int(m.nominative),
-                            m.gender, m.role] for m in mentions],
+              "mentions": [list(astuple(mention)) for mention in mentions],
               "quotes": [list(words) for words in quote_words]}
     return _packed_record(record)
 
@@ -369,7 +368,7 @@ def unpacked_text(blob: bytes, zdict: bytes = TEXT_ZDICT) -> str:
 
 def _mentions(facts: dict) -> list[Mention]:
     """The person mentions of a facts record (`packed_facts`)."""
-    return [Mention(*row[:8], bool(row[8]), *row[9:]) for row in facts["mentions"]]
+    return [Mention(*row) for row in facts["mentions"]]
 
 
 def _unpacked_sentences(blob: bytes) -> list[str]:
