@@ -325,3 +325,11 @@ def test_a_minister_is_also_the_head_of_his_ministry_by_any_of_its_names(tmp_pat
     assert "deputy.txt" not in found("министр иностранных дел")
     explained = run_cli("search", "министр финансов", "--explain", cache=tmp_path / "cache", corpus=OFFICES)
     assert "министр → глава минфин (office, 0.7)" in explained.err
+
+
+def test_term_positions_are_token_places_and_extra_terms_have_none():
+    from kzcli.query.search import term_positions
+
+    wanted = [(" 2s ", 100), (" k ", 20)]
+    assert term_positions("k 2s 2s bg 2s", "2s", wanted) == {100: [1, 2, 4, -1], 20: [0]}
+    assert term_positions("2sk 12s", "", wanted) == {}
