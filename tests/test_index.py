@@ -116,6 +116,37 @@ def test_rebuild_after_schema_change(seed_copy, tmp_path):
     assert "5 analysed" in run_cli("index", cache=cache, corpus=seed_copy).out
 
 
+@pytest.mark.parametrize("left", ["forgotten", "touched"])
+def test_an_update_cut_short_is_finished_by_the_next_query_even_with_the_folder_as_before(seed_copy, tmp_path, left):
+    # What a run killed mid-way leaves: one file's row gone, or its state changed, and no update ended since.
+    from kzcli.index.store import Store
+
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=seed_copy)
+    [db_path] = [path for path in cache.iterdir() if path.suffix == ".sqlite"]
+    name = "002_43c9a9ce68f258d4.txt"
+    store = Store(db_path)
+    state = store.seen_as()[name]
+    if left == "forgotten":
+        store.forget([name])
+    else:
+        store.touch(name, state[0] + 1, state[1] + 1)
+    store.close()
+    rows = run_cli("sources", "--json", cache=cache, corpus=seed_copy).json()
+    assert name in [row["file"] for row in rows]
+    assert Store(db_path).seen_as()[name] == state
+
+
+def test_the_folder_digest_depends_on_every_state_and_not_on_their_order():
+    from kzcli.index.indexer import states_digest
+
+    states = [("a.txt", 10, 1.5), ("b/c.txt", 20, 2.25)]
+    assert states_digest(states) == states_digest(reversed(states))
+    for changed in ([("a.txt", 11, 1.5), states[1]], [("a.txt", 10, 1.75), states[1]], [states[0], ("b/d.txt", 20, 2.25)],
+                    states[:1]):
+        assert states_digest(changed) != states_digest(states)
+
+
 FILES = 64
 
 

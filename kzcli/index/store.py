@@ -22,7 +22,7 @@ from ..errors import KzError
 from ..lang.frequent import FREQUENT_WORDS
 from .words import SCHEMA as WORDS_SCHEMA, WordMaps, damaged_record, endings_text
 
-SCHEMA_VERSION = 41
+SCHEMA_VERSION = 42
 # Bytes per database page, set when an index is created: 1 KB pages leave less of each small table's
 # last page, each one-page index and each kilobyte-long row empty than SQLite's 4 KB.
 PAGE_SIZE = 1024
@@ -627,6 +627,15 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('furniture', ?)",
                             (json.dumps(sorted(lines), ensure_ascii=False),))
 
+    def seen_digest(self) -> str | None:
+        """The digest of every file's state as the last complete update left the index (`states_digest` in
+        indexer.py); None after any change to those states, until the next update ends."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'seen'").fetchone()
+        return row[0] if row else None
+
+    def remember_seen(self, digest: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('seen', ?)", (digest,))
+
     def seen_as(self) -> dict[str, tuple[int, float, int]]:
         """path → (size, mtime, analysis version) of every file the index knows, read or skipped."""
         rows = self.db.execute("SELECT path, size, mtime, version FROM skipped"
@@ -745,6 +754,7 @@ class Store:
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""
+        self.db.execute("DELETE FROM meta WHERE key = 'seen'")
         for table in ("articles", "skipped"):
             self.db.execute(f"UPDATE {table} SET size = ?, mtime = ? WHERE path = ?", (size, mtime, path))
 
@@ -768,6 +778,7 @@ class Store:
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', 'stale')")
+        self.db.execute("DELETE FROM meta WHERE key = 'seen'")
         if row:
             self._remove_terms(row["aid"])
             for table in CHILD_TABLES:
