@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -559,4 +560,8 @@ def _adjacent(before: list[int], after: list[int], gap: int) -> bool:
     other name: "Южный союз" by "ЮС")."""
     if -1 in before or -1 in after:
         return bool(before and after)
-    return any(0 <= b - a <= gap for a in before for b in after)
+    for place in before:  # both sorted: the nearest place at or after it decides
+        nearest = bisect_left(after, place)
+        if nearest < len(after) and after[nearest] - place <= gap:
+            return True
+    return False
