@@ -62,7 +62,7 @@ class State:
             self._store = open_index(self.corpus, fresh=False)
         if fresh:
             open_index(self.corpus, store=self._store, on_update=_report_update, on_wait=_waiting)
-            output.use_short_ids(self._store.article_ids())
+            output.use_short_ids(self._store.article_ids)
         return self._store
 
 

@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Callable
 
 from rich.padding import Padding
 from rich.table import Table
@@ -102,18 +102,23 @@ class Column:
 
 
 SHORT_IDS: dict[str, str] = {}
-ALL_IDS: list[str] = []  # every article id of the corpus, sorted
+ALL_IDS: list[str] = []  # every article id of the corpus, sorted, once a view shows one
+ID_READERS: list[Callable[[], list[str]]] = []  # what reads them, until then
 
 
-def use_short_ids(ids: list[str]) -> None:
+def use_short_ids(read_ids: Callable[[], list[str]]) -> None:
     """Views show each article id as its shortest unique prefix of at least 3 characters, as git does
     ("001" for 001_cd68da5dc231e281 among the seeds); JSON, CSV and plain output keep the full id.
-    Worked out for the ids a view shows, against their neighbours in sorted order."""
-    ALL_IDS[:] = sorted(ids)
+    Worked out for the ids a view shows, against their neighbours in sorted order; every id of the
+    corpus is read (`read_ids`) when a view first shows one, so output that keeps full ids reads none."""
+    ALL_IDS.clear()
     SHORT_IDS.clear()
+    ID_READERS[:] = [read_ids]
 
 
 def short_id(full: str) -> str:
+    if ID_READERS:
+        ALL_IDS[:] = sorted(ID_READERS.pop()())
     if full not in SHORT_IDS:
         index = bisect_left(ALL_IDS, full)
         if index == len(ALL_IDS) or ALL_IDS[index] != full:
