@@ -389,9 +389,9 @@ class Searcher:
         average = length / total if total else None
         idf = {tid: self._idf(tid, total) for tid in tids}
         word_idf = [_word_idf(word, idf) for word in words]
-        wanted = [(f" {term_token(tid)} ", tid) for tid in sorted(
-            tids | {part for parts in self.sequences.values() for part in parts}) if tid >= 0]  # a several-word
-        hits = []  # name's key (below 0) stands for its parts
+        name_words = {tid for name in self.sequences.values() for tid in name}  # a several-word name's key
+        wanted = [(f" {term_token(tid)} ", tid) for tid in sorted(tids | name_words) if tid >= 0]  # (< 0): its words
+        hits = []
         for aid, para, length, terms, extra in rows:
             positions = term_positions(terms, extra, wanted)
             score, complete = score_paragraph(words, positions, word_idf, length / (average or 1), self.sequences)
