@@ -1,5 +1,6 @@
 """The typer layer: options, exit codes and the choice of output; the work happens elsewhere."""
 
+import gc
 import os
 import sqlite3
 import sys
@@ -47,6 +48,7 @@ class State:
     """The corpus chosen on the command line and its index, opened on first use."""
 
     opened: Path | None = None  # the index this process opened, to discard if it proves damaged
+    stores: list = []  # every index this process opened, closed as it ends (`_end`)
 
     def __init__(self, corpus: Path) -> None:
         self.corpus = corpus
@@ -60,6 +62,7 @@ class State:
         if self._store is None:
             State.opened = index_path(self.corpus)
             self._store = open_index(self.corpus, fresh=False)
+            State.stores.append(self._store)
         if fresh:
             open_index(self.corpus, store=self._store, on_update=_report_update, on_wait=_waiting)
             output.use_short_ids(self._store.article_ids)
@@ -398,3 +401,18 @@ def main() -> None:
     except Exception as err:  # the promise is one line, never a traceback
         output.error(f"unexpected error: {type(err).__name__}: {err}")
         sys.exit(2)
+    finally:
+        _end()
+
+
+def _end() -> None:
+    """The command is done and the process ends: close the indexes it opened, then take every object out
+    of the cycle collector's reach, so that Python's collections at exit do not walk them all (about 30 ms
+    of a search of 10,000 articles). Objects are still freed as the interpreter shuts down, and the output
+    flushed; only cycles are left to the operating system, which reclaims the memory anyway."""
+    for store in State.stores:
+        try:
+            store.close()
+        except sqlite3.Error:
+            pass
+    gc.freeze()

@@ -137,6 +137,14 @@ def test_an_update_cut_short_is_finished_by_the_next_query_even_with_the_folder_
     assert Store(db_path).seen_as()[name] == state
 
 
+def test_a_query_leaves_the_index_closed_with_no_journal_beside_it(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    run_cli("index", cache=cache, corpus=seed_copy)
+    (seed_copy / "new.txt").write_text("Свежая новость\n" + BODY, encoding="utf-8")
+    assert run_cli("search", "урана", cache=cache, corpus=seed_copy).code == 0  # indexes new.txt first
+    assert sorted(path.suffix for path in cache.iterdir() if "sqlite" in path.name) == [".lock", ".sqlite"]
+
+
 def test_the_folder_digest_depends_on_every_state_and_not_on_their_order():
     from kzcli.index.indexer import states_digest
 
