@@ -378,7 +378,7 @@ class Searcher:
             where += f" AND chosen.aid IN {chosen}"
             params += values
         # The best candidates first, then their terms: sorting the matches with their terms in tow took
-        # twice as long (27 → 20 ms for two words at 10,000 articles, 127 → 84 ms for two frequent ones).
+        # longer (27 → 20 ms for two words at 10,000 articles, 127 → 84 ms for two frequent ones).
         rows = self.db.execute(
             f"SELECT aid, para, length, terms, extra FROM para_terms WHERE rowid IN ("
             f"SELECT para_fts.rowid FROM {source} WHERE {where} "
