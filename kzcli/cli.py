@@ -407,7 +407,7 @@ def main() -> None:
 
 def _end() -> None:
     """The command is done and the process ends: close the indexes it opened, then take every object out
-    of the cycle collector's reach, so that Python's collections at exit do not walk them all (about 30 ms
+    of the cycle collector's reach, so that Python's collections at exit do not walk them all (40–50 ms
     of a search of 10,000 articles). Objects are still freed as the interpreter shuts down, and the output
     flushed; only cycles are left to the operating system, which reclaims the memory anyway."""
     for store in State.stores:
