@@ -94,18 +94,13 @@ def link_events(store: Store) -> None:
     plain = db.cursor()
     plain.row_factory = None  # tuples: a corpus has tens of thousands of event phrases
     published = dict(plain.execute("SELECT aid, published FROM articles").fetchall())
-    anchors, undated = [], []
-    for aid, sent, para, start, end, noun, names, planned, clause, value, granularity, modifier, first, last, mention \
-            in store.event_names():
-        if value is None:
-            undated.append((aid, noun, names, planned, sent, para, start, end, clause))
-        else:
-            anchors.append(Anchor(aid, noun, frozenset(names.split("|")), value, granularity, modifier, first, last,
-                                  bool(planned), mention))
+    named = store.event_names()
+    anchors = [Anchor(e.aid, e.noun, frozenset(e.names.split("|")), e.value, e.granularity, e.modifier, e.first_day,
+                      e.last_day, bool(e.planned), e.mention) for e in named if e.value is not None]
     dated = {anchor.noun for anchor in anchors}
-    rows = sorted((row for row in undated if row[1] in dated), key=lambda row: (row[0], row[4], row[6]))
-    references = [Reference(aid, noun, frozenset(names.split("|")), bool(planned), published.get(aid))
-                  for aid, noun, names, planned, *_ in rows]
+    rows = sorted((e for e in named if e.value is None and e.noun in dated), key=lambda e: (e.aid, e.sent, e.start))
+    references = [Reference(e.aid, e.noun, frozenset(e.names.split("|")), bool(e.planned), published.get(e.aid))
+                  for e in rows]
     roles: dict[int, dict[str, set[str]]] = {}
     for aid, mention in store.mentions_of_every_article():
         people = roles.setdefault(aid, {}).setdefault(mention.key, set())
@@ -115,22 +110,22 @@ def link_events(store: Store) -> None:
     # what the last run worked out for an unchanged one is reused, where its place in the article (aid,
     # sentence, offsets) names one clause.
     clauses: dict[tuple, set[str]] = {}
-    for aid, _, _, _, sent, _, start, end, clause in rows:
-        clauses.setdefault((aid, sent, start, end), set()).add(clause)
+    for e in rows:
+        clauses.setdefault((e.aid, e.sent, e.start, e.end), set()).add(e.clause)
     known = {(aid, sent, start, end): (clause, lemmas) for aid, sent, start, end, clause, lemmas
              in plain.execute("SELECT aid, sent, start, end, clause, lemmas FROM events WHERE xref_aid IS NOT NULL")
              if len(clauses.get((aid, sent, start, end), ())) == 1}
     events, seen, earliest = [], set(), {}
-    for (aid, noun, _, planned, sent, para, start, end, clause), anchor in zip(
-            rows, link(references, anchors, roles)):
-        if anchor is None or (aid, noun, anchor.value) in seen:
+    for e, anchor in zip(rows, link(references, anchors, roles)):
+        if anchor is None or (e.aid, e.noun, anchor.value) in seen:
             continue
-        seen.add((aid, noun, anchor.value))
-        span, lemmas = known.get((aid, sent, start, end)) or _clause(store, aid, sent, ClauseExtent.decode(clause))
-        events.append((aid, sent, para, start, end, anchor.value, anchor.granularity, anchor.modifier, 0,
-                       planned, span, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
-        if not planned and published.get(aid) is None:
-            earliest[aid] = max(earliest.get(aid, ""), anchor.first_day)
+        seen.add((e.aid, e.noun, anchor.value))
+        span, lemmas = (known.get((e.aid, e.sent, e.start, e.end))
+                        or _clause(store, e.aid, e.sent, ClauseExtent.decode(e.clause)))
+        events.append((e.aid, e.sent, e.para, e.start, e.end, anchor.value, anchor.granularity, anchor.modifier, 0,
+                       e.planned, span, lemmas, anchor.first_day, anchor.last_day, anchor.aid, anchor.mention))
+        if not e.planned and published.get(e.aid) is None:
+            earliest[e.aid] = max(earliest.get(e.aid, ""), anchor.first_day)
     with store.transaction():
         db.execute("DELETE FROM events WHERE xref_aid IS NOT NULL")
         db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 16)})", events)

@@ -217,11 +217,28 @@ CHILD_TABLES = ("article_texts", "mentions", "quotes", "events", "edge_lines")
 # A figure's fields as `packed_facts` keeps them (its text is its sentence's span start–end).
 FIGURE_FIELDS = ("sent", "start", "end", "kind", "amount", "unit", "qualifier", "about", "measure", "measure_key",
                  "period", "step", "shown", "according_to")
-# The events an article names (`analysis.crossref`), as `packed_facts` keeps them: a dated event's names with
-# its date (value …), to date other sources by; an undated one's with its clause as token indexes
-# (`events.ClauseExtent`), to be dated. Names are "|"-separated.
-EVENT_NAME_FIELDS = ("sent", "para", "start", "end", "noun", "names", "planned", "clause", "value", "granularity",
-                     "modifier", "first_day", "last_day", "mention")
+
+
+class EventName(NamedTuple):
+    """An event an article names (`analysis.crossref`), as the corpus passes read it: a dated event's names
+    with its date (value …), to date other sources by; an undated one's with its clause as token indexes
+    (`events.ClauseExtent`), to be dated. `packed_facts` keeps every field but the article's `aid`."""
+
+    aid: int
+    sent: int
+    para: int
+    start: int
+    end: int
+    noun: str
+    names: str  # "|"-separated
+    planned: int
+    clause: str | None
+    value: str | None
+    granularity: str | None
+    modifier: str | None
+    first_day: str | None
+    last_day: str | None
+    mention: str | None
 
 
 class StoredToken(NamedTuple):
@@ -323,8 +340,9 @@ def packed_sentences(sentences: list) -> bytes:
 def packed_facts(names: list[tuple[str, str, str]], figures: list, event_names: list[tuple], mentions: list[Mention],
                  quote_words: list[tuple[str, str, str]]) -> bytes:
     """An article's names of organisations and places (kind, lemmas, abbreviation) for `analysis.aliases`,
-    its figures (`FIGURE_FIELDS`), the events it names (`EVENT_NAME_FIELDS`), its person mentions (the
-    fields of `names.Mention`) and its statements' words (cue, text or "" for its span, speaker's phrase),
+    its figures (`FIGURE_FIELDS`), the events it names (`EventName`'s fields after `aid`), its person
+    mentions (the fields of `names.Mention`) and its statements' words (cue, text or "" for its span,
+    speaker's phrase),
     compressed together as JSON:
     {"names": [["org", "министерство финансы", "минфин"], …], "figures": [[3, 12, 24, "money", 5000000.0, …], …],
     "events": [[4, 2, 10, 31, "саммит", "шос", 0, null, "2025-07", "month", …], …],
@@ -844,9 +862,9 @@ class Store:
                                               for mention in _mentions(facts)]
         return self._corpus_reads["mentions"]
 
-    def event_names(self) -> list[tuple]:
-        """The events every article names: (aid, *`EVENT_NAME_FIELDS`), article by article in text order."""
-        return [(aid, *row) for aid, facts in self._facts_of_every_article() for row in facts["events"]]
+    def event_names(self) -> list[EventName]:
+        """The events every article names, article by article in text order."""
+        return [EventName(aid, *row) for aid, facts in self._facts_of_every_article() for row in facts["events"]]
 
     def _facts_of_every_article(self) -> list[tuple[int, dict]]:
         """Every article's facts record (`packed_facts`) in aid order, read once for the corpus passes."""
