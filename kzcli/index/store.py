@@ -654,6 +654,10 @@ class Store:
     def remember_seen(self, digest: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('seen', ?)", (digest,))
 
+    def _states_changed(self) -> None:
+        """A file's state in the index changed: the digest no longer describes it (`seen_digest`)."""
+        self.db.execute("DELETE FROM meta WHERE key = 'seen'")
+
     def seen_as(self) -> dict[str, tuple[int, float, int]]:
         """path → (size, mtime, analysis version) of every file the index knows, read or skipped."""
         rows = self.db.execute("SELECT path, size, mtime, version FROM skipped"
@@ -772,7 +776,7 @@ class Store:
 
     def touch(self, path: str, size: int, mtime: float) -> None:
         """Record a new size and mtime for a file whose content did not change (indexed or skipped)."""
-        self.db.execute("DELETE FROM meta WHERE key = 'seen'")
+        self._states_changed()
         for table in ("articles", "skipped"):
             self.db.execute(f"UPDATE {table} SET size = ?, mtime = ? WHERE path = ?", (size, mtime, path))
 
@@ -796,7 +800,7 @@ class Store:
     def _remove(self, value: str, column: str = "path") -> None:
         row = self.db.execute(f"SELECT aid FROM articles WHERE {column} = ?", (value,)).fetchone()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', 'stale')")
-        self.db.execute("DELETE FROM meta WHERE key = 'seen'")
+        self._states_changed()
         if row:
             self._remove_terms(row["aid"])
             for table in CHILD_TABLES:
